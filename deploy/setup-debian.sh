@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every build and test dependency of the kiosk on Debian 12 (run as root, non-interactive).
+# Only Debian packages: nothing is downloaded from anywhere else.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config clang-format
+  # the kiosk
+  libsdl2-dev libimgui-dev libfreetype-dev libfontconfig-dev fonts-noto-core libstb-dev
+  nlohmann-json3-dev libsqlite3-dev libsodium-dev libcurl4-openssl-dev libssl-dev
+  libspdlog-dev libfmt-dev libcli11-dev libsystemd-dev
+  # tests
+  doctest-dev python3 python3-jsonschema sqlite3 openssl
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup: missing packages: ${missing[*]}; run this script as root (sudo $0)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "setup: installed ${#missing[@]} packages"

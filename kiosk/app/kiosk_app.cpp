@@ -1,0 +1,141 @@
+// KioskApp: frame, intents, submit to the outbox, wipe.
+#include "app/kiosk_app.h"
+
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <spdlog/spdlog.h>
+
+#include "core/flags.h"
+#include "core/intake.h"
+#include "core/uuid.h"
+#include "platform/png.h"
+#include "ui/fonts.h"
+
+namespace app {
+
+namespace {
+
+// Every string of the content, so the font atlas holds exactly the glyphs it needs.
+std::string AllText(const core::Content& c) {
+  std::string all = c.app.clinic_name;
+  auto add = [&](const core::Text& t) {
+    for (const auto& [lang, s] : t.by_language) all += s;
+  };
+  for (const auto& l : c.languages) all += l.name;
+  for (const auto& [key, t] : c.app.ui) add(t);
+  for (const auto& t : c.app.months) add(t);
+  for (const auto& t : c.app.attract.highlights) add(t);
+  for (const core::Text* t : {&c.app.attract.title, &c.app.attract.subtitle, &c.app.attract.tap_to_start,
+                              &c.app.language.title, &c.app.review.title, &c.app.review.intro, &c.app.review.edit,
+                              &c.app.review.not_answered, &c.app.review.submit, &c.app.thank_you.title,
+                              &c.app.thank_you.body, &c.app.idle.title, &c.app.idle.body, &c.app.idle.continue_,
+                              &c.app.idle.start_over}) {
+    add(*t);
+  }
+  for (const auto& step : c.steps) {
+    add(step.title);
+    add(step.heading);
+    add(step.intro);
+    core::ForEachQuestion(step.questions, [&](const core::Question& q) {
+      add(q.label);
+      add(q.help);
+      add(q.body);
+      for (const auto& o : q.options) {
+        add(o.label);
+        add(o.description);
+      }
+    });
+  }
+  return all;
+}
+
+}  // namespace
+
+KioskApp::KioskApp(core::Content content, core::Config config, std::unique_ptr<store::Outbox> outbox,
+                   const core::Clock& clock, platform::SdlWindow& window, platform::FontFiles fonts)
+    : content_(std::move(content)),
+      config_(std::move(config)),
+      outbox_(std::move(outbox)),
+      clock_(clock),
+      window_(window),
+      font_files_(std::move(fonts)),
+      glyph_text_(AllText(content_)),
+      env_{clock_, config_.idle, [] { return core::NewUuid(); }},
+      ui_(config_.theme) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.LogFilename = nullptr;
+  io.MouseDrawCursor = false;
+  io.SetClipboardTextFn = [](void*, const char*) {};
+  io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
+  io.ConfigInputTextCursorBlink = true;
+  session_.screen_since = clock_.Now();
+  RebuildFontsIfNeeded();
+}
+
+void KioskApp::RebuildFontsIfNeeded() {
+  float em = ui_.Layout(window_.width(), window_.height());
+  if (em == font_em_) return;
+  font_em_ = em;
+  ui_.SetFonts(ui::BuildFonts(font_files_.regular, font_files_.bold, em, glyph_text_));
+  ImGui_ImplSDLRenderer_DestroyFontsTexture();
+}
+
+std::string KioskApp::ScreenId() const {
+  if (session_.screen == core::Screen::kStep && session_.step < content_.steps.size()) {
+    return content_.steps[session_.step].id;
+  }
+  return core::ToString(session_.screen);
+}
+
+core::TimePoint KioskApp::NextWake() const {
+  core::Date today = clock_.Today();
+  auto vis = core::ComputeVisibility(content_, session_.answers, today);
+  auto flags = core::ComputeFlags(content_, vis, today);
+  ui::FrameInput in{content_, session_, vis, flags, clock_.Now(), today, config_.idle};
+  return std::min(core::NextIdleDeadline(session_, config_.idle), ui_.NextWake(in));
+}
+
+void KioskApp::Frame(core::Image* capture) {
+  RebuildFontsIfNeeded();
+  Apply(core::intent::Tick{});
+  window_.NewFrame();
+  if (injected_) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(injected_->x, injected_->y);
+    io.MouseDown[0] = injected_->down;
+    if (!injected_->text.empty()) io.AddInputCharactersUTF8(injected_->text.c_str());
+    injected_->text.clear();
+  }
+  ImGui::NewFrame();
+  core::Date today = clock_.Today();
+  auto vis = core::ComputeVisibility(content_, session_.answers, today);
+  auto flags = core::ComputeFlags(content_, vis, today);
+  ui::FrameInput in{content_, session_, vis, flags, clock_.Now(), today, config_.idle};
+  auto intents = ui_.Draw(in);
+  window_.Present(config_.theme.background, capture);
+  for (const auto& intent : intents) Apply(intent);
+  frames_to_settle_ = intents.empty() ? std::max(0, frames_to_settle_ - 1) : 2;
+}
+
+void KioskApp::Apply(const core::Intent& intent) {
+  core::Screen before = session_.screen;
+  core::Effects fx = core::Apply(content_, session_, intent, env_);
+  if (fx.submit) Submit();
+  if (fx.wiped) ui_.Wipe();
+  if (session_.screen != before) spdlog::info("screen {} -> {}", core::ToString(before), core::ToString(session_.screen));
+}
+
+void KioskApp::Submit() {
+  core::IntakeContext ctx{config_.kiosk_id, clock_.Now(), clock_.Today(), config_.demo, platform::SignaturePngBase64};
+  core::Json intake = core::BuildIntake(content_, session_, ctx);
+  core::Status saved = outbox_->Put(session_.intake_id, core::DumpJson(intake), clock_.Now(), config_.demo);
+  if (saved) {
+    spdlog::info("intake {} committed to the outbox", session_.intake_id);
+  } else {
+    spdlog::error("intake {} could not be saved: {}", session_.intake_id, saved.error());
+  }
+  core::Apply(content_, session_, core::intent::SubmitDone{saved.ok()}, env_);
+}
+
+}  // namespace app

@@ -1,0 +1,45 @@
+// The kiosk binary: parses the command line and hands over to the app's modes.
+#include <CLI/CLI.hpp>
+
+#include "app/run.h"
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Consultation and intake kiosk"};
+  cli.set_version_flag("--version", KIOSK_VERSION);
+  app::RunOptions o;
+  auto add_paths = [&](CLI::App* cmd) {
+    cmd->add_option("--config", o.paths.config, "kiosk.json to use");
+    cmd->add_option("--content", o.paths.content, "content folder to use");
+    cmd->add_option("--data-dir", o.paths.data_dir, "where the outbox lives");
+  };
+  add_paths(&cli);
+  std::string size;
+  cli.add_flag("--windowed", o.windowed, "run in a window instead of fullscreen");
+  cli.add_option("--size", size, "window size, e.g. 1920x1080");
+  cli.add_flag("--headless", o.headless, "no screen: run a script with a virtual clock");
+  cli.add_option("--script", o.script, "script to run with --headless");
+  cli.add_option("--screenshots", o.screenshots, "folder for the script's screenshots");
+
+  auto* check = cli.add_subcommand("check-content", "validate a content folder and list every problem");
+  std::string check_dir;
+  check->add_option("DIR", check_dir, "content folder (default: the kiosk's)");
+  add_paths(check);
+
+  auto* outbox = cli.add_subcommand("outbox", "list the outbox (no personal data), or show one payload");
+  std::string show;
+  outbox->add_option("--show", show, "print the payload of this intake id");
+  add_paths(outbox);
+
+  CLI11_PARSE(cli, argc, argv);
+  if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &o.width, &o.height) != 2) {
+    std::fprintf(stderr, "--size: expected WIDTHxHEIGHT, e.g. 1920x1080\n");
+    return 2;
+  }
+  if (*check) return app::CheckContent(check_dir, o.paths);
+  if (*outbox) return app::ShowOutbox(o.paths, show);
+  if (o.headless && o.script.empty()) {
+    std::fprintf(stderr, "--headless needs --script FILE\n");
+    return 2;
+  }
+  return app::RunKiosk(o);
+}

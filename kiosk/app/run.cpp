@@ -1,0 +1,149 @@
+// The kiosk's modes: load everything (errors name file and JSON pointer), then the window loop or a script.
+#include "app/run.h"
+
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "app/headless_driver.h"
+#include "app/kiosk_app.h"
+#include "core/content_loader.h"
+#include "store/outbox_report.h"
+
+namespace app {
+
+namespace {
+
+int Report(const core::Problems& problems) {
+  for (const auto& p : problems) std::cerr << p.ToString() << "\n";
+  return 1;
+}
+
+// Draws only when something changed: blocks until input or the next deadline.
+void WindowLoop(KioskApp& app, platform::SdlWindow& window, const core::Clock& clock) {
+  for (;;) {
+    int timeout_ms = 0;
+    if (!app.Animating()) {
+      auto wait = app.NextWake() - clock.Now();
+      auto ms = std::chrono::duration_cast<core::Millis>(wait).count();
+      timeout_ms = static_cast<int>(std::clamp<long long>(ms, 1, 60'000));
+    }
+    platform::Events ev = window.Wait(timeout_ms);
+    if (ev.quit) return;
+    if (ev.input) app.Apply(core::intent::Activity{});
+    app.Frame();
+  }
+}
+
+}  // namespace
+
+int RunKiosk(const RunOptions& o) {
+  auto loaded = LoadConfigAndPaths(o.paths);
+  if (!loaded) return Report(loaded.problems());
+  auto& [config, paths] = *loaded;
+  auto content = core::LoadContent(paths.content_dir);
+  if (!content) {
+    for (auto p : content.problems()) {
+      p.file = (paths.content_dir / p.file).string();
+      std::cerr << p.ToString() << "\n";
+    }
+    return 1;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(paths.data_dir, ec);
+  auto outbox = store::Outbox::Open(paths.outbox());
+  if (!outbox) return Report({{paths.outbox().string(), "", outbox.error()}});
+  auto fonts = platform::FindFonts(config.theme.font_path);
+  if (!fonts) return Report(fonts.problems());
+
+  std::vector<Command> commands;
+  if (o.headless) {
+    auto text = core::ReadFile(o.script);
+    if (!text) return Report({{o.script, "", text.error()}});
+    auto parsed = ParseScript(*text, o.script);
+    if (!parsed) return Report(parsed.problems());
+    commands = std::move(*parsed);
+  }
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  platform::WindowOptions wo;
+  wo.headless = o.headless;
+  wo.fullscreen = !o.windowed && !o.headless;
+  wo.width = o.width ? o.width : o.headless ? 1920 : 1280;
+  wo.height = o.height ? o.height : o.headless ? 1080 : 800;
+  wo.title = content->app.clinic_name;
+  int rc = 0;
+  {
+    auto window = platform::SdlWindow::Create(wo);
+    if (!window) {
+      ImGui::DestroyContext();
+      return Report(window.problems());
+    }
+    if (o.headless) {
+      // a fixed, known moment so screenshots and ages are the same on every run
+      core::ManualClock clock(core::TimePoint(std::chrono::sys_days(std::chrono::year(2026) / 11 / 25)) + std::chrono::hours(10));
+      KioskApp app(std::move(*content), config, std::move(*outbox), clock, **window, *fonts);
+      HeadlessDriver driver(app, clock, o.screenshots);
+      auto status = driver.Run(commands, o.script);
+      if (!status) {
+        std::cerr << status.error() << "\n";
+        rc = 1;
+      } else {
+        std::cout << o.script << ": " << commands.size() << " lines held\n";
+      }
+    } else {
+      core::SystemClock clock;
+      KioskApp app(std::move(*content), config, std::move(*outbox), clock, **window, *fonts);
+      WindowLoop(app, **window, clock);
+    }
+  }
+  ImGui::DestroyContext();
+  return rc;
+}
+
+int CheckContent(const std::string& dir, const PathArgs& paths) {
+  std::filesystem::path content_dir = !dir.empty() ? std::filesystem::path(dir)
+                                      : !paths.content.empty() ? std::filesystem::path(paths.content)
+                                                               : DefaultPaths().content_dir;
+  auto content = core::LoadContent(content_dir);
+  if (!content) {
+    for (auto p : content.problems()) {
+      p.file = (content_dir / p.file).string();
+      std::cout << p.ToString() << "\n";
+    }
+    std::cout << content.problems().size() << " problem(s) in " << content_dir.string() << "\n";
+    return 1;
+  }
+  size_t flags = 0;
+  for (const auto& [id, q] : content->questions) flags += q->flags.size();
+  std::cout << content_dir.string() << ": ok: " << content->id << " " << content->version << ", "
+            << content->languages.size() << " language(s), " << content->steps.size() << " steps, "
+            << content->questions.size() << " questions, " << flags << " flags\n";
+  return 0;
+}
+
+int ShowOutbox(const PathArgs& args, const std::string& show_id) {
+  auto loaded = LoadConfigAndPaths(args);
+  if (!loaded) return Report(loaded.problems());
+  auto outbox = store::Outbox::Open(loaded->second.outbox());
+  if (!outbox) return Report({{loaded->second.outbox().string(), "", outbox.error()}});
+  if (!show_id.empty()) {
+    auto payload = (*outbox)->Payload(show_id);
+    if (!payload) return Report(payload.problems());
+    if (!*payload) {
+      std::cerr << "no intake " << show_id << " in the outbox\n";
+      return 1;
+    }
+    std::cout << **payload << "\n";
+    return 0;
+  }
+  auto rows = (*outbox)->List();
+  if (!rows) return Report(rows.problems());
+  std::cout << store::FormatOutboxTable(*rows);
+  if (auto counts = (*outbox)->Counts()) std::cout << store::FormatOutboxCounts(*counts) << "\n";
+  return 0;
+}
+
+}  // namespace app

@@ -1,0 +1,22 @@
+// Entry points behind the command line: the kiosk in a window, a headless scripted run, and the tool modes.
+#pragma once
+
+#include <string>
+
+#include "app/paths.h"
+
+namespace app {
+
+struct RunOptions {
+  PathArgs paths;
+  bool windowed = false;
+  int width = 0, height = 0;  // 0: the display's size (fullscreen) or 1280x800 (windowed)
+  bool headless = false;
+  std::string script, screenshots;
+};
+
+int RunKiosk(const RunOptions& options);
+int CheckContent(const std::string& dir, const PathArgs& paths);
+int ShowOutbox(const PathArgs& paths, const std::string& show_id);
+
+}  // namespace app

@@ -1,0 +1,27 @@
+// Validation of answers: required, lengths, patterns, email, phone, dates and ages, signatures.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/content.h"
+#include "core/rules.h"
+#include "core/session.h"
+
+namespace core {
+
+bool IsValidEmail(std::string_view s);
+bool IsValidPhone(std::string_view s);
+size_t CodePoints(std::string_view utf8);
+
+// The problem with one question's answer (nullopt when fine). `answer` is null when unanswered.
+std::optional<ValidationError> Validate(const Question& q, const Answer* answer, const Date& today);
+
+// Problems on every visible question of one step.
+std::map<std::string, ValidationError, std::less<>> ValidateStep(const Content& content, size_t step,
+                                                                 const Visibility& vis, const Answers& answers,
+                                                                 const Date& today);
+
+}  // namespace core

@@ -1,0 +1,55 @@
+// The SDL window and software renderer with ImGui's SDL backends: events in, frames out, pixels back.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/config.h"
+#include "core/result.h"
+#include "core/signature.h"
+
+struct SDL_Window;
+struct SDL_Renderer;
+
+namespace platform {
+
+struct WindowOptions {
+  bool headless = false;    // SDL dummy video driver: no screen, pixels read back for screenshots
+  bool fullscreen = true;
+  int width = 1920, height = 1080;
+  std::string title = "Kiosk";
+};
+
+// What happened while waiting for input.
+struct Events {
+  bool input = false;  // a touch, click, key or text: something to draw and an activity for the idle timer
+  bool quit = false;   // the window was closed (development only; kiosk mode ignores it)
+  bool resized = false;
+};
+
+class SdlWindow {
+ public:
+  // Creates the window and renderer and initialises ImGui's SDL backends (an ImGui context must exist).
+  static core::Result<std::unique_ptr<SdlWindow>> Create(const WindowOptions& options);
+  ~SdlWindow();
+  SdlWindow(const SdlWindow&) = delete;
+  SdlWindow& operator=(const SdlWindow&) = delete;
+
+  // Blocks until an event arrives or `timeout_ms` passes (0: just drain); feeds events to ImGui.
+  Events Wait(int timeout_ms);
+  // Starts an ImGui frame. After a finger lifts, the mouse is moved off-screen so nothing stays hovered.
+  void NewFrame();
+  // Renders ImGui's draw data over `clear`; when `capture` is set, reads the frame back into it.
+  void Present(const core::Rgba& clear, core::Image* capture = nullptr);
+  int width() const;
+  int height() const;
+
+ private:
+  SdlWindow() = default;
+  SDL_Window* window_ = nullptr;
+  SDL_Renderer* renderer_ = nullptr;
+  bool backends_ = false;
+  bool finger_lifted_ = false;
+};
+
+}  // namespace platform

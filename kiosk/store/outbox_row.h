@@ -1,0 +1,42 @@
+// What the outbox shows about its rows without their payloads: safe to list, print and log (no personal
+// data).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace store {
+
+// Values of the outbox.kind column.
+inline constexpr std::string_view kKindIntake = "intake";
+inline constexpr std::string_view kKindDemo = "demo";
+
+// Values of the outbox.state column.
+inline constexpr std::string_view kStatePending = "pending";        // waiting for its next attempt
+inline constexpr std::string_view kStateDelivering = "delivering";  // claimed by a sender (lease)
+inline constexpr std::string_view kStateDelivered = "delivered";    // the endpoint accepted it
+inline constexpr std::string_view kStateParked = "parked";          // permanent failure, waits for staff
+
+// One outbox row without its payload. Times are RFC 3339 UTC strings as stored; empty when NULL.
+struct OutboxRow {
+  std::string id;  // the intake id
+  std::string created_at;
+  std::string kind;   // kKindIntake or kKindDemo
+  std::string state;  // one of kState*
+  std::int64_t attempts = 0;
+  std::string next_attempt_at;
+  std::string last_error;  // a reason written by the sender (status, short phrase), never a response body
+};
+
+struct OutboxCounts {
+  std::size_t pending = 0;
+  std::size_t delivering = 0;
+  std::size_t delivered = 0;
+  std::size_t parked = 0;
+
+  std::size_t total() const { return pending + delivering + delivered + parked; }
+};
+
+}  // namespace store

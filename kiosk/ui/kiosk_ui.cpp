@@ -1,0 +1,100 @@
+// KioskUi: one root window per frame, the screen for the session, the idle overlay, and the wipe.
+#include "ui/kiosk_ui.h"
+
+#include <imgui_internal.h>
+
+#include <cstring>
+
+#include "ui/screens/screen.h"
+
+namespace ui {
+
+float KioskUi::Layout(int width, int height) {
+  float em = EmFor(config_, width, height);
+  Fonts fonts = theme_.fonts;
+  theme_ = Theme::From(config_, em);
+  theme_.fonts = fonts;
+  ApplyStyle(theme_);
+  return em;
+}
+
+std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
+  std::vector<core::Intent> intents;
+  registry_.BeginFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::Begin("##kiosk", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
+  ImGui::PushFont(theme_.fonts.body);
+  bool overlay = in.session.still_there || !state_.date_picker.empty();
+  Paint paint{theme_, registry_, "", 0, false, 0, ImRect(ImVec2(0, 0), io.DisplaySize), !overlay};
+  ScreenContext c{in, paint, state_, intents, io.DisplaySize};
+  switch (in.session.screen) {
+    case core::Screen::kAttract: DrawAttract(c); break;
+    case core::Screen::kLanguage: DrawLanguage(c); break;
+    case core::Screen::kStep: DrawStep(c); break;
+    case core::Screen::kReview: DrawReview(c); break;
+    case core::Screen::kSubmitting: DrawSubmitting(c); break;
+    case core::Screen::kThankYou: DrawThankYou(c); break;
+  }
+  paint.enabled = true;
+  paint.layer = 1;
+  paint.scope.clear();
+  paint.in_scroll = false;
+  paint.clip = ImRect(ImVec2(0, 0), io.DisplaySize);
+  if (in.session.still_there) {
+    DrawStillThere(c);
+  } else if (!state_.date_picker.empty()) {
+    DrawDatePicker(c);
+  }
+  ImGui::PopFont();
+  ImGui::End();
+  state_.last_frame = in.now;
+  return intents;
+}
+
+void KioskUi::Wipe() {
+  std::string keep_screen;
+  state_ = UiState{};
+  ImGuiContext& g = *GImGui;
+  ImGui::ClearActiveID();
+  ImGuiInputTextState& edit = g.InputTextState;
+  auto scrub = [](auto& vec) {
+    if (vec.Data) std::memset(vec.Data, 0, static_cast<size_t>(vec.Capacity) * sizeof(vec.Data[0]));
+    vec.clear();
+  };
+  scrub(edit.TextW);
+  scrub(edit.TextA);
+  scrub(edit.InitialTextA);
+  std::memset(&edit.Stb, 0, sizeof(edit.Stb));  // stb_textedit's undo buffer holds typed characters
+  edit.ID = 0;
+  edit.CurLenA = edit.CurLenW = 0;
+  std::memset(g.TempBuffer, 0, sizeof(g.TempBuffer));
+  registry_.BeginFrame();
+}
+
+bool KioskUi::Animating() const { return state_.scroll_velocity != 0 || state_.dragging || state_.scroll_to; }
+
+core::TimePoint KioskUi::NextWake(const FrameInput& in) const {
+  if (in.session.screen == core::Screen::kAttract && in.content.app.attract.highlights.size() > 1) {
+    auto period = core::Seconds(in.content.app.attract.rotate_s);
+    auto elapsed = in.now - in.session.screen_since;
+    auto n = elapsed / period + 1;
+    return in.session.screen_since + n * period;
+  }
+  if (in.session.screen == core::Screen::kThankYou) {
+    return in.session.screen_since + core::Seconds(in.content.app.thank_you.return_s);
+  }
+  if (in.session.still_there) {
+    // redraw the countdown every second
+    auto since = in.now - in.session.last_activity;
+    auto next_second = std::chrono::ceil<core::Seconds>(since + core::Millis(1));
+    return in.session.last_activity + next_second;
+  }
+  return core::TimePoint::max();
+}
+
+}  // namespace ui

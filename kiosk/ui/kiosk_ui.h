@@ -1,0 +1,74 @@
+// The client-facing UI: draws the screen for the current session and returns what the client did.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/content.h"
+#include "core/flags.h"
+#include "core/idle.h"
+#include "core/intents.h"
+#include "core/rules.h"
+#include "core/session.h"
+#include "ui/target_registry.h"
+#include "ui/theme.h"
+
+namespace ui {
+
+// Everything a frame reads. Screens never change it: they return intents.
+struct FrameInput {
+  const core::Content& content;
+  const core::Session& session;
+  const core::Visibility& visibility;
+  const std::vector<core::RaisedFlag>& flags;
+  core::TimePoint now;
+  core::Date today;
+  core::IdleSettings idle;
+};
+
+// UI-only state that outlives a frame: scrolling, open pickers, the stroke being drawn.
+struct UiState {
+  float scroll_velocity = 0;       // px per second, for inertia
+  std::optional<float> scroll_to;  // content y to bring into view next frame
+  bool dragging = false;
+  std::string date_picker;         // question id whose picker is open
+  int date_part = 0;               // 0 day, 1 month, 2 year
+  int decade = 1990;
+  std::map<std::string, core::Date, std::less<>> partial_dates;  // day/month/year chosen so far
+  std::string signing;             // question id of the pad being drawn on
+  core::Stroke stroke;             // the stroke in progress
+  std::string last_screen_key;     // to reset scroll when the page changes
+  core::TimePoint last_frame{};
+};
+
+class KioskUi {
+ public:
+  explicit KioskUi(const core::Theme& config) : config_(config) {}
+
+  // Call when the window size is known or changes; returns the em to build fonts at.
+  float Layout(int width, int height);
+  void SetFonts(const Fonts& fonts) { theme_.fonts = fonts; }
+  const Theme& theme() const { return theme_; }
+
+  // Draws one frame (between ImGui::NewFrame and ImGui::Render).
+  std::vector<core::Intent> Draw(const FrameInput& in);
+  // Forgets everything typed or drawn: our state and ImGui's text-edit buffers and undo history.
+  void Wipe();
+  // True while something moves by itself (scroll inertia): the loop keeps drawing.
+  bool Animating() const;
+  // The next moment the picture changes without input (attract rotation), or TimePoint::max().
+  core::TimePoint NextWake(const FrameInput& in) const;
+
+  TargetRegistry& registry() { return registry_; }
+  void ScrollTo(float content_y) { state_.scroll_to = content_y; }
+
+ private:
+  core::Theme config_;
+  Theme theme_;
+  TargetRegistry registry_;
+  UiState state_;
+};
+
+}  // namespace ui

@@ -1,0 +1,157 @@
+// Touch widgets: buttons, choice cards, tick rows, wrapped text.
+#include "ui/paint.h"
+
+#include <algorithm>
+
+namespace ui {
+
+ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width) {
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, text.c_str(), text.c_str() + text.size());
+}
+
+float DrawText(Paint& p, ImFont* font, ImU32 colour, ImVec2 pos, const std::string& text, float wrap_width) {
+  if (text.empty()) return 0;
+  ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour, text.c_str(), text.c_str() + text.size(),
+                                      wrap_width);
+  p.registry.AddText(text);
+  return Measure(font, text, wrap_width).y;
+}
+
+void TextBlock(Paint& p, ImFont* font, ImU32 colour, const std::string& text, float wrap_width) {
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  float h = DrawText(p, font, colour, pos, text, wrap_width);
+  ImGui::Dummy(ImVec2(wrap_width, h));
+}
+
+void RegisterRect(Paint& p, const std::string& label, const ImRect& rect, bool clipped) {
+  if (!p.enabled) return;
+  Target t;
+  t.label = label;
+  t.scope = p.scope;
+  t.rect = rect;
+  t.clip = p.clip;
+  t.in_scroll = p.in_scroll;
+  t.content_y = rect.Min.y - p.scroll_origin;
+  t.clipped = clipped;
+  t.layer = p.layer;
+  p.registry.AddTarget(std::move(t));
+}
+
+void RegisterLastItem(Paint& p, const std::string& label, bool clipped) {
+  RegisterRect(p, label, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), clipped);
+}
+
+namespace {
+
+bool Tap(Paint& p, const char* id, ImVec2 pos, ImVec2 size) {
+  ImGui::SetCursorScreenPos(pos);
+  bool pressed = ImGui::InvisibleButton(id, size);
+  return pressed && p.enabled;
+}
+
+}  // namespace
+
+float ButtonWidth(const Paint& p, const std::string& label, ImFont* font) {
+  font = font ? font : p.theme.fonts.bold;
+  return std::max(Measure(font, label).x + p.theme.em * 2.4f, p.theme.em * 6.0f);
+}
+
+bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVec2 size, ButtonStyle style,
+            ImFont* font) {
+  const Theme& t = p.theme;
+  font = font ? font : t.fonts.bold;
+  bool tapped = Tap(p, id, pos, size);
+  bool held = ImGui::IsItemActive();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 max(pos.x + size.x, pos.y + size.y);
+  float r = std::min(size.y * 0.5f, t.radius * 1.5f);
+  ImU32 fill = 0, border = 0, ink = t.brand;
+  switch (style) {
+    case ButtonStyle::kPrimary: fill = t.brand; ink = t.white; break;
+    case ButtonStyle::kSelected: fill = t.brand; ink = t.white; break;
+    case ButtonStyle::kOutline: fill = t.white; border = t.brand; break;
+    case ButtonStyle::kSoft: fill = t.brand_soft; border = t.line; ink = t.text; break;
+    case ButtonStyle::kQuiet: fill = 0; ink = t.brand; break;
+  }
+  if (held) fill = style == ButtonStyle::kPrimary || style == ButtonStyle::kSelected ? t.text : t.brand_soft;
+  if (fill) dl->AddRectFilled(pos, max, fill, r);
+  if (border) dl->AddRect(pos, max, border, r, 0, std::max(2.0f, t.em * 0.08f));
+  ImVec2 ts = Measure(font, label);
+  bool clipped = ts.x > size.x - t.em * 0.8f || ts.y > size.y;
+  dl->PushClipRect(pos, max, true);
+  dl->AddText(font, font->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f), ink,
+              label.c_str(), label.c_str() + label.size());
+  dl->PopClipRect();
+  p.registry.AddText(label);
+  RegisterRect(p, label, ImRect(pos, max), clipped);
+  return tapped;
+}
+
+void DrawTick(ImDrawList* dl, const ImRect& box, ImU32 colour, float thickness) {
+  ImVec2 a(box.Min.x + box.GetWidth() * 0.22f, box.Min.y + box.GetHeight() * 0.52f);
+  ImVec2 b(box.Min.x + box.GetWidth() * 0.42f, box.Min.y + box.GetHeight() * 0.72f);
+  ImVec2 c(box.Min.x + box.GetWidth() * 0.78f, box.Min.y + box.GetHeight() * 0.30f);
+  dl->AddLine(a, b, colour, thickness);
+  dl->AddLine(b, c, colour, thickness);
+}
+
+namespace {
+
+// The tick box or radio dot at the start of cards and rows.
+void DrawMark(const Theme& t, ImDrawList* dl, ImVec2 at, bool checked, bool multi) {
+  float s = t.em * 1.1f;
+  ImRect box(at, ImVec2(at.x + s, at.y + s));
+  float stroke = std::max(2.0f, t.em * 0.08f);
+  if (multi) {
+    dl->AddRectFilled(box.Min, box.Max, checked ? t.brand : t.white, s * 0.22f);
+    dl->AddRect(box.Min, box.Max, t.brand, s * 0.22f, 0, stroke);
+    if (checked) DrawTick(dl, box, t.white, stroke * 1.4f);
+  } else {
+    ImVec2 c = box.GetCenter();
+    dl->AddCircleFilled(c, s * 0.5f, t.white, 32);
+    dl->AddCircle(c, s * 0.5f, t.brand, 32, stroke);
+    if (checked) dl->AddCircleFilled(c, s * 0.28f, t.brand, 32);
+  }
+}
+
+}  // namespace
+
+float ChoiceCardHeight(const Paint& p, const std::string& title, const std::string& description, float width) {
+  const Theme& t = p.theme;
+  float text_w = width - t.em * 3.4f;
+  float h = Measure(t.fonts.bold, title, text_w).y;
+  if (!description.empty()) h += t.em * 0.2f + Measure(t.fonts.body, description, text_w).y;
+  return std::max(h + t.em * 1.6f, t.target());
+}
+
+bool ChoiceCard(Paint& p, const char* id, const std::string& title, const std::string& description, bool checked,
+                bool multi, ImVec2 pos, ImVec2 size) {
+  const Theme& t = p.theme;
+  bool tapped = Tap(p, id, pos, size);
+  bool held = ImGui::IsItemActive();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 max(pos.x + size.x, pos.y + size.y);
+  dl->AddRectFilled(pos, max, checked || held ? t.brand_soft : t.white, t.radius);
+  dl->AddRect(pos, max, checked ? t.brand : t.line, t.radius, 0, checked ? t.em * 0.12f : std::max(2.0f, t.em * 0.06f));
+  DrawMark(t, dl, ImVec2(pos.x + t.em * 0.8f, pos.y + t.em * 0.8f), checked, multi);
+  float text_x = pos.x + t.em * 2.5f, text_w = size.x - t.em * 3.4f;
+  float y = pos.y + t.em * 0.75f;
+  y += DrawText(p, t.fonts.bold, t.text, ImVec2(text_x, y), title, text_w);
+  if (!description.empty()) DrawText(p, t.fonts.body, t.muted, ImVec2(text_x, y + t.em * 0.2f), description, text_w);
+  RegisterRect(p, title, ImRect(pos, max), false);
+  return tapped;
+}
+
+bool CheckRow(Paint& p, const char* id, const std::string& label, bool checked, float width) {
+  const Theme& t = p.theme;
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  float text_w = width - t.em * 3.4f;
+  float h = std::max(Measure(t.fonts.bold, label, text_w).y + t.em * 1.4f, t.target());
+  ImVec2 size(width, h);
+  bool tapped = ChoiceCard(p, id, label, "", checked, true, pos, size);
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::Dummy(size);
+  return tapped;
+}
+
+}  // namespace ui

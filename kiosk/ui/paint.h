@@ -1,0 +1,54 @@
+// The drawing context of one frame and the touch widgets every screen is built from.
+// Widgets draw with ImGui's draw list, take taps through ImGui items, and register their labels.
+#pragma once
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <string>
+
+#include "ui/target_registry.h"
+#include "ui/theme.h"
+
+namespace ui {
+
+struct Paint {
+  const Theme& theme;
+  TargetRegistry& registry;
+  std::string scope;      // label of the question being drawn, for targets
+  int layer = 0;          // 0 screen, 1 overlay
+  bool in_scroll = false;
+  float scroll_origin = 0;  // screen y of the scroll content's top (window y - scroll)
+  ImRect clip;            // visible region for targets drawn now
+  bool enabled = true;    // false: draw only, no taps (screen under an overlay)
+};
+
+enum class ButtonStyle { kPrimary, kOutline, kSoft, kSelected, kQuiet };
+
+ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width = 0);
+// Draws wrapped text at `pos`; returns its height. Registered as visible text.
+float DrawText(Paint& p, ImFont* font, ImU32 colour, ImVec2 pos, const std::string& text, float wrap_width);
+// Same at the ImGui cursor, advancing it.
+void TextBlock(Paint& p, ImFont* font, ImU32 colour, const std::string& text, float wrap_width);
+
+// A rounded button with a centred label. Returns true when tapped.
+bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVec2 size, ButtonStyle style,
+            ImFont* font = nullptr);
+float ButtonWidth(const Paint& p, const std::string& label, ImFont* font = nullptr);
+
+// A selectable card: tick box (multi) or radio dot (single), bold title, muted description.
+bool ChoiceCard(Paint& p, const char* id, const std::string& title, const std::string& description, bool checked,
+                bool multi, ImVec2 pos, ImVec2 size);
+float ChoiceCardHeight(const Paint& p, const std::string& title, const std::string& description, float width);
+
+// A tick box with a wrapped label, as a full-width row (consents).
+bool CheckRow(Paint& p, const char* id, const std::string& label, bool checked, float width);
+
+// Registers an ImGui item just submitted as a target with `label`.
+void RegisterLastItem(Paint& p, const std::string& label, bool clipped);
+void RegisterRect(Paint& p, const std::string& label, const ImRect& rect, bool clipped);
+
+// Draws a tick mark inside `box`.
+void DrawTick(ImDrawList* dl, const ImRect& box, ImU32 colour, float thickness);
+
+}  // namespace ui

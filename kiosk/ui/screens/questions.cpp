@@ -1,0 +1,363 @@
+// One question of each type, drawn for touch: cards, yes/no, text fields, date, signature, consent, info.
+#include "ui/screens/questions.h"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "core/flags.h"
+#include "core/rules.h"
+
+namespace ui {
+
+namespace {
+
+const core::Answer* Find(const ScreenContext& c, const std::string& id) {
+  auto it = c.in.session.answers.find(id);
+  return it == c.in.session.answers.end() ? nullptr : &it->second;
+}
+
+float Y() { return ImGui::GetCursorScreenPos().y; }
+void Advance(float x, float to_y) {
+  ImGui::SetCursorScreenPos(ImVec2(x, Y()));
+  ImGui::Dummy(ImVec2(1, std::max(0.0f, to_y - Y())));
+  ImGui::SetCursorScreenPos(ImVec2(x, to_y));
+}
+
+// Label and help line; returns nothing, advances the cursor.
+void LabelBlock(ScreenContext& c, const core::Question& q, float x, float width) {
+  const Theme& t = c.theme();
+  float y = Y();
+  if (!q.label.empty()) y += DrawText(c.paint, t.fonts.bold, t.text, ImVec2(x, y), c.T(q.label), width);
+  if (!q.help.empty()) y += t.em * 0.15f + DrawText(c.paint, t.fonts.body, t.muted, ImVec2(x, y + t.em * 0.15f), c.T(q.help), width);
+  Advance(x, y + t.em * 0.5f);
+}
+
+void Paragraphs(ScreenContext& c, const std::string& text, float x, float width) {
+  const Theme& t = c.theme();
+  float y = Y();
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find("\n\n", start);
+    std::string para = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!para.empty()) y += DrawText(c.paint, t.fonts.body, t.text, ImVec2(x, y), para, width) + t.em * 0.5f;
+    if (end == std::string::npos) break;
+    start = end + 2;
+  }
+  Advance(x, y);
+}
+
+void YesNo(ScreenContext& c, const core::Question& q, float x, float width) {
+  const Theme& t = c.theme();
+  const core::Answer* a = Find(c, q.id);
+  std::optional<bool> value;
+  if (a && std::holds_alternative<bool>(*a)) value = std::get<bool>(*a);
+  float bw = std::max(ButtonWidth(c.paint, c.Ui("yes")), ButtonWidth(c.paint, c.Ui("no")));
+  float buttons_w = 2 * bw + t.gap();
+  bool side = width >= t.em * 30 + buttons_w;  // buttons beside the question on wide screens
+  float text_w = side ? width - buttons_w - t.em * 1.5f : width;
+  float y0 = Y();
+  LabelBlock(c, q, x, text_w);
+  float label_bottom = Y();
+  float by = side ? y0 : label_bottom;
+  std::string yes_id = "##yes_" + q.id, no_id = "##no_" + q.id;
+  float bx = side ? x + width - buttons_w : x;
+  if (Button(c.paint, yes_id.c_str(), c.Ui("yes"), ImVec2(bx, by), ImVec2(bw, t.target()),
+             value == true ? ButtonStyle::kSelected : ButtonStyle::kOutline)) {
+    c.Emit(core::intent::SetAnswer{q.id, true});
+  }
+  if (Button(c.paint, no_id.c_str(), c.Ui("no"), ImVec2(bx + bw + t.gap(), by), ImVec2(bw, t.target()),
+             value == false ? ButtonStyle::kSelected : ButtonStyle::kOutline)) {
+    c.Emit(core::intent::SetAnswer{q.id, false});
+  }
+  Advance(x, std::max(label_bottom, by + t.target() + t.em * 0.3f));
+}
+
+void Choices(ScreenContext& c, const core::Question& q, float x, float width) {
+  const Theme& t = c.theme();
+  LabelBlock(c, q, x, width);
+  bool multi = q.type == core::QuestionType::kMultiChoice;
+  const core::Answer* a = Find(c, q.id);
+  std::vector<std::string> chosen;
+  if (a && multi) chosen = std::get<std::vector<std::string>>(*a);
+  if (a && !multi) chosen = {std::get<std::string>(*a)};
+  float gap = t.gap();
+  int fits = std::max(1, static_cast<int>((width + gap) / (t.em * 13 + gap)));
+  int n = static_cast<int>(q.options.size());
+  int cols = std::min({3, fits, n});
+  if (n == 4 && fits >= 4) cols = 4;
+  float card_w = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+  float y = Y();
+  for (int row = 0; row * cols < n; ++row) {
+    float row_h = 0;
+    for (int k = row * cols; k < std::min(n, row * cols + cols); ++k) {
+      const auto& o = q.options[static_cast<size_t>(k)];
+      row_h = std::max(row_h, ChoiceCardHeight(c.paint, c.T(o.label), o.description.empty() ? "" : c.T(o.description), card_w));
+    }
+    for (int k = row * cols; k < std::min(n, row * cols + cols); ++k) {
+      const auto& o = q.options[static_cast<size_t>(k)];
+      bool checked = std::find(chosen.begin(), chosen.end(), o.id) != chosen.end();
+      std::string id = "##" + q.id + "_" + o.id;
+      ImVec2 pos(x + static_cast<float>(k - row * cols) * (card_w + gap), y);
+      if (ChoiceCard(c.paint, id.c_str(), c.T(o.label), o.description.empty() ? "" : c.T(o.description), checked, multi, pos,
+                     ImVec2(card_w, row_h))) {
+        if (!multi) {
+          c.Emit(core::intent::SetAnswer{q.id, o.id});
+        } else {
+          auto next = chosen;
+          auto it = std::find(next.begin(), next.end(), o.id);
+          if (it == next.end()) {
+            next.push_back(o.id);
+          } else {
+            next.erase(it);
+          }
+          c.Emit(core::intent::SetAnswer{q.id, next});
+        }
+      }
+    }
+    y += row_h + gap;
+  }
+  Advance(x, y);
+}
+
+void TextField(ScreenContext& c, const core::Question& q, float x, float width) {
+  const Theme& t = c.theme();
+  LabelBlock(c, q, x, width);
+  const core::Answer* a = Find(c, q.id);
+  std::string buf = a && std::holds_alternative<std::string>(*a) ? std::get<std::string>(*a) : std::string();
+  float w = std::min(width, t.em * (q.type == core::QuestionType::kPhone ? 14.0f : 22.0f));
+  ImGuiInputTextFlags flags = ImGuiInputTextFlags_None;
+  if (q.type == core::QuestionType::kEmail || q.type == core::QuestionType::kPhone) flags |= ImGuiInputTextFlags_CharsNoBlank;
+  ImGui::SetCursorScreenPos(ImVec2(x, Y()));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.em * 0.6f, (t.target() - t.em) * 0.5f));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, t.radius * 0.6f);
+  ImGui::PushItemWidth(w);
+  std::string id = "##" + q.id;
+  bool has_error = c.in.session.errors.count(q.id) > 0;
+  ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(has_error ? t.alert : t.line));
+  if (ImGui::InputText(id.c_str(), &buf, flags) && c.paint.enabled) {
+    size_t cap = static_cast<size_t>(q.max_length.value_or(500)) * 4 + 16;
+    if (buf.size() > cap) buf.resize(cap);
+    c.Emit(core::intent::SetAnswer{q.id, buf});
+  }
+  if (ImGui::IsItemActive()) {
+    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), t.brand, t.radius * 0.6f, 0, t.em * 0.1f);
+  }
+  ImGui::PopStyleColor();
+  ImGui::PopItemWidth();
+  ImGui::PopStyleVar(2);
+  RegisterLastItem(c.paint, c.T(q.label), false);
+  Advance(x, ImGui::GetItemRectMax().y + t.em * 0.3f);
+}
+
+void DateField(ScreenContext& c, const core::Question& q, float x, float width) {
+  const Theme& t = c.theme();
+  LabelBlock(c, q, x, width);
+  core::Date d;
+  if (auto it = c.state.partial_dates.find(q.id); it != c.state.partial_dates.end()) d = it->second;
+  if (const core::Answer* a = Find(c, q.id); a && std::holds_alternative<std::string>(*a)) {
+    if (auto parsed = core::ParseDate(std::get<std::string>(*a))) d = *parsed;
+  }
+  std::string parts[3] = {d.day ? std::to_string(d.day) : c.Ui("day"),
+                          d.month ? c.T(c.in.content.app.months.at(static_cast<size_t>(d.month - 1))) : c.Ui("month"),
+                          d.year ? std::to_string(d.year) : c.Ui("year")};
+  float widths[3] = {t.em * 5, t.em * 9, t.em * 6};
+  float bx = x, y = Y();
+  for (int k = 0; k < 3; ++k) {
+    std::string id = "##date" + std::to_string(k) + q.id;
+    bool set = k == 0 ? d.day : k == 1 ? d.month : d.year;
+    if (Button(c.paint, id.c_str(), parts[k], ImVec2(bx, y), ImVec2(widths[k], t.target()),
+               set ? ButtonStyle::kSoft : ButtonStyle::kOutline, set ? t.fonts.bold : t.fonts.body)) {
+      c.state.date_picker = q.id;
+      c.state.date_part = k;
+    }
+    bx += widths[k] + t.gap();
+  }
+  (void)width;
+  Advance(x, y + t.target() + t.em * 0.3f);
+}
+
+void SignaturePad(ScreenContext& c, const core::Question& q, float x, float width) {
+  const Theme& t = c.theme();
+  LabelBlock(c, q, x, width);
+  const core::Answer* a = Find(c, q.id);
+  core::Signature sig = a && std::holds_alternative<core::Signature>(*a) ? std::get<core::Signature>(*a) : core::Signature{};
+  ImVec2 size(std::min(width, t.em * 26), t.em * 8);
+  ImVec2 pos(x, Y());
+  ImRect box(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+  ImGui::SetCursorScreenPos(pos);
+  std::string id = "##sign_" + q.id;
+  ImGui::InvisibleButton(id.c_str(), size);
+  bool active = ImGui::IsItemActive() && c.paint.enabled;
+  ImGuiIO& io = ImGui::GetIO();
+  if (active) {
+    c.state.signing = q.id;
+    core::Point p{std::clamp(io.MousePos.x - pos.x, 0.0f, size.x), std::clamp(io.MousePos.y - pos.y, 0.0f, size.y)};
+    if (c.state.stroke.points.empty() || !(c.state.stroke.points.back() == p)) c.state.stroke.points.push_back(p);
+  } else if (c.state.signing == q.id) {
+    if (!c.state.stroke.points.empty()) {
+      sig.width = size.x;
+      sig.height = size.y;
+      sig.strokes.push_back(std::move(c.state.stroke));
+      c.Emit(core::intent::SetAnswer{q.id, sig});
+    }
+    c.state.stroke = {};
+    c.state.signing.clear();
+  }
+  RegisterRect(c.paint, c.T(q.label), box, false);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  bool error = c.in.session.errors.count(q.id) > 0;
+  dl->AddRectFilled(box.Min, box.Max, t.white, t.radius * 0.6f);
+  dl->AddRect(box.Min, box.Max, active ? t.brand : error ? t.alert : t.line, t.radius * 0.6f, 0, std::max(2.0f, t.em * 0.07f));
+  float base_y = box.Min.y + size.y * 0.72f;
+  dl->AddLine(ImVec2(box.Min.x + t.em, base_y), ImVec2(box.Max.x - t.em, base_y), t.line, 1.5f);
+  if (sig.strokes.empty() && c.state.stroke.points.empty()) {
+    DrawText(c.paint, t.fonts.body, t.muted, ImVec2(box.Min.x + t.em, base_y - t.em * 1.5f), c.Ui("sign_here"), 0);
+  }
+  float ink_w = std::max(2.0f, t.em * 0.1f);
+  if (sig.width > 0) DrawSignatureStrokes(dl, sig, box, t.text, ink_w);
+  for (size_t i = 1; i < c.state.stroke.points.size() && c.state.signing == q.id; ++i) {
+    const auto& p0 = c.state.stroke.points[i - 1];
+    const auto& p1 = c.state.stroke.points[i];
+    dl->AddLine(ImVec2(pos.x + p0.x, pos.y + p0.y), ImVec2(pos.x + p1.x, pos.y + p1.y), t.text, ink_w);
+  }
+  float y = box.Max.y + t.em * 0.4f;
+  std::string clear_id = "##clear_" + q.id;
+  const std::string& clear = c.Ui("clear_signature");
+  if (Button(c.paint, clear_id.c_str(), clear, ImVec2(x, y), ImVec2(ButtonWidth(c.paint, clear), t.target()),
+             ButtonStyle::kOutline)) {
+    c.Emit(core::intent::ClearAnswer{q.id});
+  }
+  std::string today = DateText(c, c.in.today);
+  ImVec2 ts = Measure(t.fonts.body, today);
+  DrawText(c.paint, t.fonts.body, t.muted, ImVec2(box.Max.x - ts.x, y + (t.target() - ts.y) * 0.5f), today, 0);
+  Advance(x, y + t.target() + t.em * 0.3f);
+}
+
+void Consent(ScreenContext& c, const core::Question& q, float x, float width) {
+  const Theme& t = c.theme();
+  float text_w = std::min(width, t.em * 42);
+  float pad = t.em * 0.9f;
+  float y = Y();
+  float h = Measure(t.fonts.body, c.T(q.body), text_w - 2 * pad).y;
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + text_w, y + h + 2 * pad), t.brand_soft, t.radius);
+  ImGui::SetCursorScreenPos(ImVec2(x + pad, y + pad));
+  Paragraphs(c, c.T(q.body), x + pad, text_w - 2 * pad);
+  Advance(x, std::max(Y(), y + h + 2 * pad) + t.em * 0.6f);
+  const core::Answer* a = Find(c, q.id);
+  bool checked = a && std::holds_alternative<bool>(*a) && std::get<bool>(*a);
+  std::string id = "##consent_" + q.id;
+  ImGui::SetCursorScreenPos(ImVec2(x, Y()));
+  if (CheckRow(c.paint, id.c_str(), c.T(q.label), checked, text_w)) c.Emit(core::intent::SetAnswer{q.id, !checked});
+  Advance(x, Y() + t.em * 0.2f);
+}
+
+void Message(ScreenContext& c, float x, float width, const std::string& text, ImU32 colour, bool band) {
+  const Theme& t = c.theme();
+  float y = Y();
+  if (band) {
+    float h = Measure(t.fonts.body, text, width - t.em * 1.6f).y + t.em * 0.9f;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + h), t.brand_soft, t.radius * 0.6f);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + t.em * 0.2f, y + h), t.brand, t.radius * 0.2f);
+    DrawText(c.paint, t.fonts.body, colour, ImVec2(x + t.em * 0.8f, y + t.em * 0.45f), text, width - t.em * 1.6f);
+    Advance(x, y + h + t.em * 0.4f);
+  } else {
+    y += DrawText(c.paint, t.fonts.bold, colour, ImVec2(x, y), text, width);
+    Advance(x, y + t.em * 0.4f);
+  }
+}
+
+}  // namespace
+
+void DrawQuestion(ScreenContext& c, const core::Question& q, float width, int depth) {
+  if (!c.in.visibility.Shows(q.id)) return;
+  const Theme& t = c.theme();
+  float indent = depth > 0 ? t.em * 1.4f : 0;
+  float x = ImGui::GetCursorScreenPos().x + indent;
+  float w = width - indent;
+  float top = Y();
+  c.paint.scope = c.T(q.label);
+  ImGui::PushID(q.id.c_str());
+  using QT = core::QuestionType;
+  switch (q.type) {
+    case QT::kInfo:
+      if (!q.label.empty()) {
+        float y = Y();
+        Advance(x, y + DrawText(c.paint, t.fonts.bold, t.brand, ImVec2(x, y), c.T(q.label), w) + t.em * 0.3f);
+      }
+      Paragraphs(c, c.T(q.body), x, std::min(w, t.em * 42));
+      break;
+    case QT::kConsent: Consent(c, q, x, w); break;
+    case QT::kYesNo: YesNo(c, q, x, w); break;
+    case QT::kSingleChoice:
+    case QT::kMultiChoice: Choices(c, q, x, w); break;
+    case QT::kText:
+    case QT::kEmail:
+    case QT::kPhone: TextField(c, q, x, w); break;
+    case QT::kDate: DateField(c, q, x, w); break;
+    case QT::kSignature: SignaturePad(c, q, x, w); break;
+  }
+  if (auto e = c.in.session.errors.find(q.id); e != c.in.session.errors.end()) {
+    std::string msg = core::Format(c.Ui(e->second.key), {{"n", std::to_string(e->second.n)}});
+    Message(c, x, std::min(w, t.em * 40), msg, t.alert, false);
+  }
+  if (core::RaisesFlag(c.in.flags, q.id)) Message(c, x, std::min(w, t.em * 40), c.Ui("flag_message"), t.text, true);
+  for (const auto& f : q.follow_ups) {
+    ImGui::SetCursorScreenPos(ImVec2(x - indent, Y()));
+    DrawQuestion(c, f, width, depth + 1);
+  }
+  if (depth > 0) {
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x - indent, top), ImVec2(x - indent + t.em * 0.18f, Y() - t.em * 0.6f),
+                                              t.brand_soft, t.em * 0.1f);
+  }
+  ImGui::PopID();
+  ImGui::SetCursorScreenPos(ImVec2(x - indent, Y()));
+  ImGui::Dummy(ImVec2(1, q.type == QT::kInfo ? t.em * 0.5f : t.em * 1.1f));
+  if (depth == 0 && q.type != QT::kInfo && q.type != QT::kConsent) {
+    float ly = Y() - t.em * 0.55f;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, ly), ImVec2(x + w, ly), IM_COL32(0, 0, 0, 0), 1.0f);
+  }
+}
+
+void DrawSignatureStrokes(ImDrawList* dl, const core::Signature& s, const ImRect& box, ImU32 ink, float thickness) {
+  float sx = box.GetWidth() / s.width, sy = box.GetHeight() / s.height;
+  float k = std::min(sx, sy);
+  for (const auto& stroke : s.strokes) {
+    for (size_t i = 1; i < stroke.points.size(); ++i) {
+      dl->AddLine(ImVec2(box.Min.x + stroke.points[i - 1].x * k, box.Min.y + stroke.points[i - 1].y * k),
+                  ImVec2(box.Min.x + stroke.points[i].x * k, box.Min.y + stroke.points[i].y * k), ink, thickness);
+    }
+    if (stroke.points.size() == 1) {
+      dl->AddCircleFilled(ImVec2(box.Min.x + stroke.points[0].x * k, box.Min.y + stroke.points[0].y * k), thickness, ink);
+    }
+  }
+}
+
+std::string DateText(const ScreenContext& c, const core::Date& d) {
+  if (d.month < 1 || d.month > 12 || c.in.content.app.months.size() != 12) return d.ToString();
+  return std::to_string(d.day) + " " + c.T(c.in.content.app.months[static_cast<size_t>(d.month - 1)]) + " " +
+         std::to_string(d.year);
+}
+
+std::string AnswerText(const ScreenContext& c, const core::Question& q, const core::Answer& a) {
+  if (auto* b = std::get_if<bool>(&a)) return *b ? c.Ui("yes") : c.Ui("no");
+  if (auto* s = std::get_if<std::string>(&a)) {
+    if (q.type == core::QuestionType::kDate) {
+      auto d = core::ParseDate(*s);
+      return d ? DateText(c, *d) : *s;
+    }
+    if (const core::Option* o = q.FindOption(*s)) return c.T(o->label);
+    return *s;
+  }
+  if (auto* list = std::get_if<std::vector<std::string>>(&a)) {
+    std::string out;
+    for (const auto& id : *list) {
+      const core::Option* o = q.FindOption(id);
+      out += (out.empty() ? "" : ", ") + (o ? c.T(o->label) : id);
+    }
+    return out;
+  }
+  return {};
+}
+
+}  // namespace ui

@@ -1,0 +1,50 @@
+// What every screen function gets: the frame's input, the paint context, UI state, and where intents go.
+#pragma once
+
+#include <vector>
+
+#include "core/intents.h"
+#include "ui/kiosk_ui.h"
+#include "ui/paint.h"
+
+namespace ui {
+
+struct ScreenContext {
+  const FrameInput& in;
+  Paint& paint;
+  UiState& state;
+  std::vector<core::Intent>& intents;
+  ImVec2 size;  // the window
+
+  const Theme& theme() const { return paint.theme; }
+  const std::string& lang() const { return in.session.language; }
+  const std::string& T(const core::Text& text) const { return text.In(in.session.language); }
+  const std::string& Ui(std::string_view key) const { return in.content.app.Ui(key).In(in.session.language); }
+  void Emit(core::Intent intent) { intents.push_back(std::move(intent)); }
+};
+
+void DrawAttract(ScreenContext& c);
+void DrawLanguage(ScreenContext& c);
+void DrawStep(ScreenContext& c);
+void DrawReview(ScreenContext& c);
+void DrawSubmitting(ScreenContext& c);
+void DrawThankYou(ScreenContext& c);
+void DrawStillThere(ScreenContext& c);
+void DrawDatePicker(ScreenContext& c);
+
+// Shared chrome: the header (clinic name), progress line and bar, the footer with Back and Next.
+// Returns the y where the page content starts.
+float DrawHeader(ScreenContext& c, bool with_progress);
+float FooterTop(const ScreenContext& c);
+// Back (if `back` is set) on the left, the primary action on the right. Returns which was tapped.
+enum class FooterTap { kNone, kBack, kPrimary };
+FooterTap DrawFooter(ScreenContext& c, const std::string* back, const std::string& primary);
+
+// A vertically scrolling area between header and footer with drag-to-scroll and inertia.
+// Between Begin and End, draw with ImGui's cursor (origin at the area's top-left, width `ContentWidth`).
+void BeginScrollArea(ScreenContext& c, const char* id, float top, float bottom);
+void EndScrollArea(ScreenContext& c);
+float ContentWidth(const ScreenContext& c);
+float ContentLeft(const ScreenContext& c);
+
+}  // namespace ui

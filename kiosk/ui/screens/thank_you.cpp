@@ -1,0 +1,32 @@
+// The end of a visit: "Saving..." while the outbox commits, then "Thank you" until the kiosk resets.
+#include "ui/screens/screen.h"
+
+namespace ui {
+
+namespace {
+
+void CentredBlock(ScreenContext& c, const std::string& title, const std::string& body) {
+  const Theme& t = c.theme();
+  float wrap = std::min(c.size.x - 2 * t.margin(), t.em * 30);
+  float th = Measure(t.fonts.display, title, wrap).y, bh = Measure(t.fonts.body, body, wrap).y;
+  float y = (c.size.y - th - bh - t.em) * 0.45f;
+  float x = (c.size.x - std::min(wrap, Measure(t.fonts.display, title, wrap).x)) * 0.5f;
+  DrawText(c.paint, t.fonts.display, t.brand, ImVec2(x, y), title, wrap);
+  x = (c.size.x - std::min(wrap, Measure(t.fonts.body, body, wrap).x)) * 0.5f;
+  DrawText(c.paint, t.fonts.body, t.text, ImVec2(x, y + th + t.em), body, wrap);
+}
+
+}  // namespace
+
+void DrawSubmitting(ScreenContext& c) {
+  DrawHeader(c, false);
+  CentredBlock(c, c.Ui("submitting"), "");
+}
+
+void DrawThankYou(ScreenContext& c) {
+  DrawHeader(c, false);
+  const auto& ty = c.in.content.app.thank_you;
+  CentredBlock(c, c.T(ty.title), c.T(ty.body));
+}
+
+}  // namespace ui
