@@ -101,6 +101,9 @@ void OnBack(const Content& c, Session& s, const Env& env) {
     GoToStep(s, *prev, now);
   } else if (c.languages.size() > 1) {
     Enter(s, Screen::kLanguage, now);
+  } else {
+    Wipe(s);  // back from the first page: the visit is abandoned
+    s.screen_since = now;
   }
 }
 

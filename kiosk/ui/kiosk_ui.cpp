@@ -40,18 +40,31 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
     case core::Screen::kSubmitting: DrawSubmitting(c); break;
     case core::Screen::kThankYou: DrawThankYou(c); break;
   }
-  paint.enabled = true;
-  paint.layer = 1;
-  paint.scope.clear();
-  paint.in_scroll = false;
-  paint.clip = ImRect(ImVec2(0, 0), io.DisplaySize);
-  if (in.session.still_there) {
-    DrawStillThere(c);
-  } else if (!state_.date_picker.empty()) {
-    DrawDatePicker(c);
-  }
   ImGui::PopFont();
   ImGui::End();
+  if (overlay) {
+    // Dialogs live in their own window on top, so they alone take the taps.
+    paint.enabled = true;
+    paint.layer = 1;
+    paint.scope.clear();
+    paint.in_scroll = false;
+    paint.clip = ImRect(ImVec2(0, 0), io.DisplaySize);
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::SetNextWindowFocus();
+    ImGui::Begin("##overlay", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav);
+    ImGui::PushFont(theme_.fonts.body);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, theme_.shade);
+    if (in.session.still_there) {
+      DrawStillThere(c);
+    } else {
+      DrawDatePicker(c);
+    }
+    ImGui::PopFont();
+    ImGui::End();
+  }
   state_.last_frame = in.now;
   return intents;
 }

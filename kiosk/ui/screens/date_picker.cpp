@@ -47,9 +47,6 @@ void DrawDatePicker(ScreenContext& c) {
     }
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImGui::SetCursorScreenPos(ImVec2(0, 0));
-  ImGui::InvisibleButton("##picker_shade", c.size);
-  dl->AddRectFilled(ImVec2(0, 0), c.size, t.shade);
   float w = std::min(c.size.x - 2 * t.margin(), t.em * 30), pad = t.em * 1.2f, inner = w - 2 * pad;
   const core::Date today = c.in.today;
   std::vector<std::string> labels;

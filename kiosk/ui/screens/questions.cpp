@@ -127,7 +127,7 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
   std::string buf = a && std::holds_alternative<std::string>(*a) ? std::get<std::string>(*a) : std::string();
   float w = std::min(width, t.em * (q.type == core::QuestionType::kPhone ? 14.0f : 22.0f));
   ImGuiInputTextFlags flags = ImGuiInputTextFlags_None;
-  if (q.type == core::QuestionType::kEmail || q.type == core::QuestionType::kPhone) flags |= ImGuiInputTextFlags_CharsNoBlank;
+  if (q.type == core::QuestionType::kEmail) flags |= ImGuiInputTextFlags_CharsNoBlank;
   ImGui::SetCursorScreenPos(ImVec2(x, Y()));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.em * 0.6f, (t.target() - t.em) * 0.5f));
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, t.radius * 0.6f);

@@ -6,12 +6,7 @@ namespace ui {
 
 void DrawStillThere(ScreenContext& c) {
   const Theme& t = c.theme();
-  ImDrawList* dl = ImGui::GetForegroundDrawList();
-  ImGui::SetCursorScreenPos(ImVec2(0, 0));
-  ImGui::InvisibleButton("##still_there_shade", c.size);  // swallows taps outside the dialog
   ImDrawList* wl = ImGui::GetWindowDrawList();
-  wl->AddRectFilled(ImVec2(0, 0), c.size, t.shade);
-  (void)dl;
   const auto& idle = c.in.content.app.idle;
   float w = std::min(c.size.x - 2 * t.margin(), t.em * 24), pad = t.em * 1.5f;
   float inner = w - 2 * pad;
