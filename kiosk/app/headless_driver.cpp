@@ -9,7 +9,9 @@
 namespace app {
 
 namespace {
-core::Status Fail(const std::string& why) { return core::Status::Fail(why); }
+core::Status Fail(const std::string& why) {
+  return core::Status::Fail(why);
+}
 }  // namespace
 
 void HeadlessDriver::Frames(int n, core::Image* capture) {
@@ -24,7 +26,9 @@ void HeadlessDriver::Settle() {
   for (int guard = 0; app_.Animating() && guard < 120; ++guard) Frames(1);
 }
 
-void HeadlessDriver::MouseAt(float x, float y, bool down) { app_.Inject({x, y, down, ""}); }
+void HeadlessDriver::MouseAt(float x, float y, bool down) {
+  app_.Inject({x, y, down, ""});
+}
 
 core::Status HeadlessDriver::Run(const std::vector<Command>& commands, const std::string& script_name) {
   MouseAt(-1, -1, false);
@@ -33,7 +37,8 @@ core::Status HeadlessDriver::Run(const std::vector<Command>& commands, const std
     auto status = Execute(c);
     if (status.ok()) status = CheckLayout();
     if (!status.ok()) {
-      return Fail(script_name + ":" + std::to_string(c.line) + ": " + status.error() + " (on screen " + app_.ScreenId() + ")");
+      return Fail(script_name + ":" + std::to_string(c.line) + ": " + status.error() + " (on screen " +
+                  app_.ScreenId() + ")");
     }
   }
   return core::Ok{};
@@ -42,22 +47,29 @@ core::Status HeadlessDriver::Run(const std::vector<Command>& commands, const std
 core::Status HeadlessDriver::Execute(const Command& c) {
   using K = Command::Kind;
   switch (c.kind) {
-    case K::kTap: return Tap(c);
-    case K::kSign: return Sign(c);
+    case K::kTap:
+      return Tap(c);
+    case K::kSign:
+      return Sign(c);
     case K::kType:
       app_.Inject({-1, -1, false, c.text});
       Settle();
       return core::Ok{};
-    case K::kWait: return Wait(c.duration);
+    case K::kWait:
+      return Wait(c.duration);
     case K::kExpectScreen:
-      if (app_.ScreenId() != c.text) return Fail("expected screen " + c.text + ", but it is " + app_.ScreenId());
+      if (app_.ScreenId() != c.text)
+        return Fail("expected screen " + c.text + ", but it is " + app_.ScreenId());
       return core::Ok{};
     case K::kExpectText:
     case K::kExpectNoText: {
       const auto& texts = app_.ui().registry().texts();
-      bool found = std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.find(c.text) != std::string::npos; });
-      if (c.kind == K::kExpectText && !found) return Fail("expected text \"" + c.text + "\" is not on screen");
-      if (c.kind == K::kExpectNoText && found) return Fail("text \"" + c.text + "\" is on screen but must not be");
+      bool found = std::any_of(texts.begin(), texts.end(),
+                               [&](const std::string& t) { return t.find(c.text) != std::string::npos; });
+      if (c.kind == K::kExpectText && !found)
+        return Fail("expected text \"" + c.text + "\" is not on screen");
+      if (c.kind == K::kExpectNoText && found)
+        return Fail("text \"" + c.text + "\" is on screen but must not be");
       // text typed into a field is drawn by ImGui itself: look at the session's answers too
       if (c.kind == K::kExpectNoText) {
         for (const auto& [id, a] : app_.session().answers) {
@@ -91,8 +103,9 @@ core::Result<ui::Target> HeadlessDriver::FindTarget(const std::string& label, co
     }
     if (matches.empty()) break;
     if (matches.size() > 1) {
-      return core::Result<ui::Target>::Fail(std::to_string(matches.size()) + " targets are labelled \"" + label +
-                                            "\"; name the question: tap \"" + label + "\" in \"...\"");
+      return core::Result<ui::Target>::Fail(std::to_string(matches.size()) + " targets are labelled \"" +
+                                            label + "\"; name the question: tap \"" + label +
+                                            "\" in \"...\"");
     }
     if (matches[0].Visible()) return matches[0];
     if (!matches[0].in_scroll || attempt == 1) {
@@ -103,9 +116,11 @@ core::Result<ui::Target> HeadlessDriver::FindTarget(const std::string& label, co
   }
   std::string near;
   for (const auto& t : app_.ui().registry().targets()) {
-    if (t.layer == app_.ui().registry().TopLayer()) near += (near.empty() ? "" : ", ") + ("\"" + t.label + "\"");
+    if (t.layer == app_.ui().registry().TopLayer())
+      near += (near.empty() ? "" : ", ") + ("\"" + t.label + "\"");
   }
-  return core::Result<ui::Target>::Fail("no target labelled \"" + label + "\"" + (scope.empty() ? "" : " in \"" + scope + "\"") +
+  return core::Result<ui::Target>::Fail("no target labelled \"" + label + "\"" +
+                                        (scope.empty() ? "" : " in \"" + scope + "\"") +
                                         "; on screen: " + near.substr(0, 600));
 }
 
@@ -171,7 +186,8 @@ core::Status HeadlessDriver::CheckLayout() {
   for (size_t i = 0; i < live.size(); ++i) {
     for (size_t j = i + 1; j < live.size(); ++j) {
       ImRect a = live[i]->rect, b = live[j]->rect;
-      bool overlap = a.Min.x < b.Max.x - 1 && b.Min.x < a.Max.x - 1 && a.Min.y < b.Max.y - 1 && b.Min.y < a.Max.y - 1;
+      bool overlap =
+          a.Min.x < b.Max.x - 1 && b.Min.x < a.Max.x - 1 && a.Min.y < b.Max.y - 1 && b.Min.y < a.Max.y - 1;
       if (overlap) return Fail("targets \"" + live[i]->label + "\" and \"" + live[j]->label + "\" overlap");
     }
   }

@@ -1,5 +1,6 @@
 // Runs a script against the real app with no screen: taps go through ImGui's input to the widget whose
-// visible label matches, time is virtual, and each frame is checked for clipped labels and overlapping targets.
+// visible label matches, time is virtual, and each frame is checked for clipped labels and overlapping
+// targets.
 #pragma once
 
 #include <filesystem>

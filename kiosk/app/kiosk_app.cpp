@@ -4,6 +4,11 @@
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <ctime>
+#include <fstream>
+#include <sstream>
 
 #include "core/flags.h"
 #include "core/intake.h"
@@ -25,11 +30,11 @@ std::string AllText(const core::Content& c) {
   for (const auto& [key, t] : c.app.ui) add(t);
   for (const auto& t : c.app.months) add(t);
   for (const auto& t : c.app.attract.highlights) add(t);
-  for (const core::Text* t : {&c.app.attract.title, &c.app.attract.subtitle, &c.app.attract.tap_to_start,
-                              &c.app.language.title, &c.app.review.title, &c.app.review.intro, &c.app.review.edit,
-                              &c.app.review.not_answered, &c.app.review.submit, &c.app.thank_you.title,
-                              &c.app.thank_you.body, &c.app.idle.title, &c.app.idle.body, &c.app.idle.continue_,
-                              &c.app.idle.start_over}) {
+  for (const core::Text* t :
+       {&c.app.attract.title, &c.app.attract.subtitle, &c.app.attract.tap_to_start, &c.app.language.title,
+        &c.app.review.title, &c.app.review.intro, &c.app.review.edit, &c.app.review.not_answered,
+        &c.app.review.submit, &c.app.thank_you.title, &c.app.thank_you.body, &c.app.idle.title,
+        &c.app.idle.body, &c.app.idle.continue_, &c.app.idle.start_over}) {
     add(*t);
   }
   for (const auto& step : c.steps) {
@@ -47,6 +52,22 @@ std::string AllText(const core::Content& c) {
     });
   }
   return all;
+}
+
+// Process start from /proc/self/stat (field 22, in clock ticks since boot) against the boot clock.
+long MillisSinceProcessStart() {
+  std::ifstream stat("/proc/self/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  auto close = text.rfind(')');
+  if (close == std::string::npos) return 0;
+  std::istringstream fields(text.substr(close + 2));
+  std::string field;
+  for (int i = 3; i <= 22 && fields >> field; ++i) {
+  }
+  double started_s = std::stod(field) / static_cast<double>(sysconf(_SC_CLK_TCK));
+  timespec now{};
+  clock_gettime(CLOCK_BOOTTIME, &now);
+  return static_cast<long>((static_cast<double>(now.tv_sec) + now.tv_nsec / 1e9 - started_s) * 1000);
 }
 
 }  // namespace
@@ -114,6 +135,10 @@ void KioskApp::Frame(core::Image* capture) {
   ui::FrameInput in{content_, session_, vis, flags, clock_.Now(), today, config_.idle};
   auto intents = ui_.Draw(in);
   window_.Present(config_.theme.background, capture);
+  if (first_frame_ms_ < 0) {
+    first_frame_ms_ = MillisSinceProcessStart();
+    spdlog::info("first frame presented {} ms after start", first_frame_ms_);
+  }
   for (const auto& intent : intents) Apply(intent);
   frames_to_settle_ = intents.empty() ? std::max(0, frames_to_settle_ - 1) : 2;
 }
@@ -123,11 +148,13 @@ void KioskApp::Apply(const core::Intent& intent) {
   core::Effects fx = core::Apply(content_, session_, intent, env_);
   if (fx.submit) Submit();
   if (fx.wiped) ui_.Wipe();
-  if (session_.screen != before) spdlog::info("screen {} -> {}", core::ToString(before), core::ToString(session_.screen));
+  if (session_.screen != before)
+    spdlog::info("screen {} -> {}", core::ToString(before), core::ToString(session_.screen));
 }
 
 void KioskApp::Submit() {
-  core::IntakeContext ctx{config_.kiosk_id, clock_.Now(), clock_.Today(), config_.demo, platform::SignaturePngBase64};
+  core::IntakeContext ctx{config_.kiosk_id, clock_.Now(), clock_.Today(), config_.demo,
+                          platform::SignaturePngBase64};
   core::Json intake = core::BuildIntake(content_, session_, ctx);
   core::Status saved = outbox_->Put(session_.intake_id, core::DumpJson(intake), clock_.Now(), config_.demo);
   if (saved) {

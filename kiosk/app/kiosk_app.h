@@ -18,8 +18,8 @@ namespace app {
 
 class KioskApp {
  public:
-  KioskApp(core::Content content, core::Config config, std::unique_ptr<store::Outbox> outbox, const core::Clock& clock,
-           platform::SdlWindow& window, platform::FontFiles fonts);
+  KioskApp(core::Content content, core::Config config, std::unique_ptr<store::Outbox> outbox,
+           const core::Clock& clock, platform::SdlWindow& window, platform::FontFiles fonts);
 
   // Draws one frame and carries out what the client did in it. `capture` reads the frame back.
   void Frame(core::Image* capture = nullptr);
@@ -34,6 +34,8 @@ class KioskApp {
   const core::Content& content() const { return content_; }
   ui::KioskUi& ui() { return ui_; }
   std::string ScreenId() const;
+  // Milliseconds from process start to the first presented frame (for benchmarks and notes).
+  long first_frame_ms() const { return first_frame_ms_; }
 
   // Headless runs feed the mouse and text through here (ImGui 1.86 has no input queue: the SDL backend
   // overwrites the mouse each frame, so injected input is applied after it).
@@ -42,7 +44,9 @@ class KioskApp {
     bool down = false;
     std::string text;
   };
-  void Inject(InjectedInput input) { injected_ = std::move(input); }  // "attract", "language", a step id, "review", "submitting", "thank_you"
+  void Inject(InjectedInput input) {
+    injected_ = std::move(input);
+  }  // "attract", "language", a step id, "review", "submitting", "thank_you"
 
  private:
   void Submit();
@@ -60,6 +64,7 @@ class KioskApp {
   ui::KioskUi ui_;
   float font_em_ = 0;
   int frames_to_settle_ = 0;
+  long first_frame_ms_ = -1;
   std::optional<InjectedInput> injected_;
 };
 

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <spdlog/spdlog.h>
 
+#include <fstream>
 #include <iostream>
 
 #include "app/headless_driver.h"
@@ -14,6 +15,16 @@
 namespace app {
 
 namespace {
+
+// The process's peak resident memory (VmHWM), in kB.
+long PeakRssKb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return 0;
+}
 
 int Report(const core::Problems& problems) {
   for (const auto& p : problems) std::cerr << p.ToString() << "\n";
@@ -83,7 +94,8 @@ int RunKiosk(const RunOptions& o) {
     }
     if (o.headless) {
       // a fixed, known moment so screenshots and ages are the same on every run
-      core::ManualClock clock(core::TimePoint(std::chrono::sys_days(std::chrono::year(2026) / 11 / 25)) + std::chrono::hours(10));
+      core::ManualClock clock(core::TimePoint(std::chrono::sys_days(std::chrono::year(2026) / 11 / 25)) +
+                              std::chrono::hours(10));
       KioskApp app(std::move(*content), config, std::move(*outbox), clock, **window, *fonts);
       HeadlessDriver driver(app, clock, o.screenshots);
       auto status = driver.Run(commands, o.script);
@@ -91,7 +103,8 @@ int RunKiosk(const RunOptions& o) {
         std::cerr << status.error() << "\n";
         rc = 1;
       } else {
-        std::cout << o.script << ": " << commands.size() << " lines held\n";
+        std::cout << o.script << ": " << commands.size() << " lines held; first frame after "
+                  << app.first_frame_ms() << " ms; peak RSS " << PeakRssKb() / 1024 << " MB\n";
       }
     } else {
       core::SystemClock clock;
@@ -104,7 +117,7 @@ int RunKiosk(const RunOptions& o) {
 }
 
 int CheckContent(const std::string& dir, const PathArgs& paths) {
-  std::filesystem::path content_dir = !dir.empty() ? std::filesystem::path(dir)
+  std::filesystem::path content_dir = !dir.empty()             ? std::filesystem::path(dir)
                                       : !paths.content.empty() ? std::filesystem::path(paths.content)
                                                                : DefaultPaths().content_dir;
   auto content = core::LoadContent(content_dir);

@@ -26,7 +26,9 @@ bool Quoted(const std::string& line, size_t& at, std::string& out) {
   return false;
 }
 
-bool Rest(const std::string& line, size_t at) { return line.find_first_not_of(' ', at) == std::string::npos; }
+bool Rest(const std::string& line, size_t at) {
+  return line.find_first_not_of(' ', at) == std::string::npos;
+}
 
 bool Duration(const std::string& word, std::chrono::milliseconds& out) {
   size_t digits = 0;
@@ -58,7 +60,8 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
     size_t start = line.find_first_not_of(' ');
     if (start == std::string::npos || line[start] == '#') continue;
     size_t word_end = line.find(' ', start);
-    std::string verb = line.substr(start, word_end == std::string::npos ? std::string::npos : word_end - start);
+    std::string verb =
+        line.substr(start, word_end == std::string::npos ? std::string::npos : word_end - start);
     size_t at = word_end == std::string::npos ? line.size() : word_end;
     Command c;
     c.line = number;
@@ -68,8 +71,10 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
       ok = false;
     };
     if (verb == "tap" || verb == "type" || verb == "sign" || verb == "screenshot") {
-      c.kind = verb == "tap" ? Command::Kind::kTap : verb == "type" ? Command::Kind::kType
-             : verb == "sign" ? Command::Kind::kSign : Command::Kind::kScreenshot;
+      c.kind = verb == "tap"    ? Command::Kind::kTap
+               : verb == "type" ? Command::Kind::kType
+               : verb == "sign" ? Command::Kind::kSign
+                                : Command::Kind::kScreenshot;
       bool bare_name = c.kind == Command::Kind::kScreenshot && line.find('"', at) == std::string::npos;
       if (bare_name) {
         std::istringstream words(line.substr(at));
@@ -85,8 +90,9 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
         }
       }
       if (ok && !Rest(line, at)) bad("unexpected text after the command");
-      if (ok && c.kind == Command::Kind::kScreenshot && (c.text.find('/') != std::string::npos || c.text.size() < 5 ||
-                                                          c.text.substr(c.text.size() - 4) != ".png")) {
+      if (ok && c.kind == Command::Kind::kScreenshot &&
+          (c.text.find('/') != std::string::npos || c.text.size() < 5 ||
+           c.text.substr(c.text.size() - 4) != ".png")) {
         bad("a screenshot name is a file name ending in .png");
       }
     } else if (verb == "wait") {
@@ -115,7 +121,8 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
         words >> text_word;
         c.kind = Command::Kind::kExpectNoText;
         at = line.find("text", at) + 4;
-        if (text_word != "text" || !Quoted(line, at, c.text) || !Rest(line, at)) bad("expected: expect no text \"...\"");
+        if (text_word != "text" || !Quoted(line, at, c.text) || !Rest(line, at))
+          bad("expected: expect no text \"...\"");
       } else {
         bad("expected 'expect screen', 'expect text' or 'expect no text'");
       }

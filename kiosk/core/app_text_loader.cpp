@@ -6,10 +6,28 @@ namespace core {
 namespace {
 
 // Keys of "ui" every screen relies on.
-const char* const kUiKeys[] = {"next", "back", "step_of", "yes", "no", "required", "invalid_email", "invalid_phone",
-                               "invalid_date", "too_short", "too_long", "pattern_mismatch", "age_out_of_range",
-                               "sign_here", "clear_signature", "signature_required", "flag_message", "submitting",
-                               "submit_failed", "day", "month", "year"};
+const char* const kUiKeys[] = {"next",
+                               "back",
+                               "step_of",
+                               "yes",
+                               "no",
+                               "required",
+                               "invalid_email",
+                               "invalid_phone",
+                               "invalid_date",
+                               "too_short",
+                               "too_long",
+                               "pattern_mismatch",
+                               "age_out_of_range",
+                               "sign_here",
+                               "clear_signature",
+                               "signature_required",
+                               "flag_message",
+                               "submitting",
+                               "submit_failed",
+                               "day",
+                               "month",
+                               "year"};
 
 const Json* Section(const JsonReader& r, const Json& j, const char* key) {
   const Json* s = r.Field(j, "", key, true);
@@ -30,7 +48,8 @@ void ParseAppText(const Json& j, const JsonReader& r, AppText& out) {
     out.attract.tap_to_start = r.LocalText(*a, p, "tap_to_start", true);
     if (auto v = r.Int(*a, p, "rotate_s", false, 2, 120)) out.attract.rotate_s = *v;
     if (const Json* h = r.Field(*a, p, "highlights", false); h && r.IsArray(*h, p + "/highlights")) {
-      for (size_t i = 0; i < h->size(); ++i) out.attract.highlights.push_back(r.LocalText((*h)[i], Child(p + "/highlights", i)));
+      for (size_t i = 0; i < h->size(); ++i)
+        out.attract.highlights.push_back(r.LocalText((*h)[i], Child(p + "/highlights", i)));
     }
   }
   if (const Json* l = Section(r, j, "language")) {
@@ -72,8 +91,10 @@ void ParseAppText(const Json& j, const JsonReader& r, AppText& out) {
   }
   const Json* months = r.Field(*ui, "/ui", "months", true);
   if (months && r.IsArray(*months, "/ui/months")) {
-    if (months->size() != 12) r.Error("/ui/months", "must list 12 month names, found " + std::to_string(months->size()));
-    for (size_t i = 0; i < months->size(); ++i) out.months.push_back(r.LocalText((*months)[i], Child("/ui/months", i)));
+    if (months->size() != 12)
+      r.Error("/ui/months", "must list 12 month names, found " + std::to_string(months->size()));
+    for (size_t i = 0; i < months->size(); ++i)
+      out.months.push_back(r.LocalText((*months)[i], Child("/ui/months", i)));
   }
 }
 

@@ -7,7 +7,9 @@
 
 namespace core {
 
-TimePoint SystemClock::Now() const { return std::chrono::system_clock::now(); }
+TimePoint SystemClock::Now() const {
+  return std::chrono::system_clock::now();
+}
 
 Date SystemClock::Today() const {
   std::time_t t = std::time(nullptr);

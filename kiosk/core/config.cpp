@@ -28,14 +28,16 @@ bool ParseColour(const std::string& s, Rgba& out) {
 
 void ReadColour(const JsonReader& r, const Json& obj, const std::string& ptr, const char* key, Rgba& out) {
   std::string s = r.String(obj, ptr, key, false);
-  if (!s.empty() && !ParseColour(s, out)) r.Error(Child(ptr, key), "must be a colour like \"#8b3d60\", found \"" + s + "\"");
+  if (!s.empty() && !ParseColour(s, out))
+    r.Error(Child(ptr, key), "must be a colour like \"#8b3d60\", found \"" + s + "\"");
 }
 
 void ReadTheme(const JsonReader& r, const Json& t, Theme& theme) {
   const std::string ptr = "/theme";
   if (!r.IsObject(t, ptr)) return;
-  r.AllowOnly(t, ptr, {"brand", "brand_soft", "background", "text", "muted", "line", "alert", "font_px", "scale",
-                       "corner_radius", "font_path"});
+  r.AllowOnly(t, ptr,
+              {"brand", "brand_soft", "background", "text", "muted", "line", "alert", "font_px", "scale",
+               "corner_radius", "font_path"});
   ReadColour(r, t, ptr, "brand", theme.brand);
   ReadColour(r, t, ptr, "brand_soft", theme.brand_soft);
   ReadColour(r, t, ptr, "background", theme.background);

@@ -7,25 +7,38 @@ namespace core {
 
 const char* ToString(QuestionType type) {
   switch (type) {
-    case QuestionType::kSingleChoice: return "single_choice";
-    case QuestionType::kMultiChoice: return "multi_choice";
-    case QuestionType::kYesNo: return "yes_no";
-    case QuestionType::kText: return "text";
-    case QuestionType::kEmail: return "email";
-    case QuestionType::kPhone: return "phone";
-    case QuestionType::kDate: return "date";
-    case QuestionType::kConsent: return "consent";
-    case QuestionType::kSignature: return "signature";
-    case QuestionType::kInfo: return "info";
+    case QuestionType::kSingleChoice:
+      return "single_choice";
+    case QuestionType::kMultiChoice:
+      return "multi_choice";
+    case QuestionType::kYesNo:
+      return "yes_no";
+    case QuestionType::kText:
+      return "text";
+    case QuestionType::kEmail:
+      return "email";
+    case QuestionType::kPhone:
+      return "phone";
+    case QuestionType::kDate:
+      return "date";
+    case QuestionType::kConsent:
+      return "consent";
+    case QuestionType::kSignature:
+      return "signature";
+    case QuestionType::kInfo:
+      return "info";
   }
   return "?";
 }
 
 const char* ToString(Tier tier) {
   switch (tier) {
-    case Tier::kStop: return "stop";
-    case Tier::kDefer: return "defer";
-    case Tier::kReview: return "review";
+    case Tier::kStop:
+      return "stop";
+    case Tier::kDefer:
+      return "defer";
+    case Tier::kReview:
+      return "review";
   }
   return "?";
 }

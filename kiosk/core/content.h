@@ -12,7 +12,18 @@
 
 namespace core {
 
-enum class QuestionType { kSingleChoice, kMultiChoice, kYesNo, kText, kEmail, kPhone, kDate, kConsent, kSignature, kInfo };
+enum class QuestionType {
+  kSingleChoice,
+  kMultiChoice,
+  kYesNo,
+  kText,
+  kEmail,
+  kPhone,
+  kDate,
+  kConsent,
+  kSignature,
+  kInfo
+};
 enum class Tier { kStop, kDefer, kReview };
 
 const char* ToString(QuestionType type);
@@ -23,9 +34,10 @@ struct Condition {
   enum class Kind { kEquals, kIncludes, kAnswered, kAge, kAll, kAny, kNot };
   Kind kind = Kind::kAnswered;
   std::string question;  // kEquals, kIncludes, kAnswered: the question asked about; kAge: the date question
-  std::variant<bool, std::string> value;  // kEquals: the value; kIncludes: the option id (string); kAnswered: bool
-  std::optional<int> at_least, below;     // kAge: bounds in whole years
-  std::vector<Condition> children;        // kAll, kAny, kNot (one child)
+  std::variant<bool, std::string>
+      value;  // kEquals: the value; kIncludes: the option id (string); kAnswered: bool
+  std::optional<int> at_least, below;  // kAge: bounds in whole years
+  std::vector<Condition> children;     // kAll, kAny, kNot (one child)
 };
 
 struct Option {

@@ -11,7 +11,8 @@ Result<std::string> ReadFile(const std::filesystem::path& path, size_t max_bytes
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (ec) return Result<std::string>::Fail("cannot read: " + ec.message());
-  if (size > max_bytes) return Result<std::string>::Fail("file is larger than " + std::to_string(max_bytes) + " bytes");
+  if (size > max_bytes)
+    return Result<std::string>::Fail("file is larger than " + std::to_string(max_bytes) + " bytes");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Result<std::string>::Fail("cannot open for reading");
   std::ostringstream text;
@@ -39,7 +40,8 @@ void ParseManifest(const Json& j, const JsonReader& r, Content& out) {
     r.AllowOnly(l, ptr, {"code", "name"});
     Language lang{r.String(l, ptr, "code", true), r.String(l, ptr, "name", true)};
     if (!lang.code.empty() && !std::regex_match(lang.code, kLanguageCode)) {
-      r.Error(Child(ptr, "code"), "must be a language code like \"en\" or \"es\", found \"" + lang.code + "\"");
+      r.Error(Child(ptr, "code"),
+              "must be a language code like \"en\" or \"es\", found \"" + lang.code + "\"");
     } else if (out.HasLanguage(lang.code)) {
       r.Error(Child(ptr, "code"), "language \"" + lang.code + "\" is declared twice");
     } else if (!lang.code.empty()) {
@@ -70,10 +72,12 @@ Result<Content> ParseContent(const std::map<std::string, std::string>& files) {
     }
     parsed[name] = std::move(*json);
   }
-  if (parsed.count("manifest.json")) ParseManifest(parsed["manifest.json"], JsonReader("manifest.json", problems), content);
+  if (parsed.count("manifest.json"))
+    ParseManifest(parsed["manifest.json"], JsonReader("manifest.json", problems), content);
   std::vector<std::string> codes;
   for (const auto& l : content.languages) codes.push_back(l.code);
-  if (parsed.count("app.json")) ParseAppText(parsed["app.json"], JsonReader("app.json", problems, codes), content.app);
+  if (parsed.count("app.json"))
+    ParseAppText(parsed["app.json"], JsonReader("app.json", problems, codes), content.app);
   if (parsed.count("questionnaire.json")) {
     JsonReader r("questionnaire.json", problems, codes);
     ParseQuestionnaire(parsed["questionnaire.json"], r, content);

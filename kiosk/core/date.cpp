@@ -33,7 +33,8 @@ std::optional<Date> ParseDate(std::string_view text) {
     return true;
   };
   Date d;
-  if (!number(0, 4, d.year) || !number(5, 2, d.month) || !number(8, 2, d.day) || !IsValid(d)) return std::nullopt;
+  if (!number(0, 4, d.year) || !number(5, 2, d.month) || !number(8, 2, d.day) || !IsValid(d))
+    return std::nullopt;
   return d;
 }
 

@@ -17,7 +17,7 @@ struct Date {
 int DaysInMonth(int year, int month);
 bool IsValid(const Date& d);
 std::optional<Date> ParseDate(std::string_view text);  // strict "YYYY-MM-DD", valid dates only
-int AgeOn(const Date& birth, const Date& today);        // whole years; 29 Feb birthdays count on 1 Mar
+int AgeOn(const Date& birth, const Date& today);       // whole years; 29 Feb birthdays count on 1 Mar
 Date ToDate(std::chrono::sys_days days);
 
 }  // namespace core

@@ -11,7 +11,8 @@ std::vector<RaisedFlag> ComputeFlags(const Content& content, const Visibility& v
     ForEachQuestion(content.steps[s].questions, [&](const Question& q) {
       if (!vis.Shows(q.id)) return;
       for (const auto& f : q.flags) {
-        if (Evaluate(f.when, q.id, vis.answers, today)) raised.push_back({f.id, q.id, f.tier, f.reason, f.wait_days});
+        if (Evaluate(f.when, q.id, vis.answers, today))
+          raised.push_back({f.id, q.id, f.tier, f.reason, f.wait_days});
       }
     });
   }
@@ -21,7 +22,8 @@ std::vector<RaisedFlag> ComputeFlags(const Content& content, const Visibility& v
 }
 
 bool RaisesFlag(const std::vector<RaisedFlag>& flags, std::string_view question_id) {
-  return std::any_of(flags.begin(), flags.end(), [&](const RaisedFlag& f) { return f.question_id == question_id; });
+  return std::any_of(flags.begin(), flags.end(),
+                     [&](const RaisedFlag& f) { return f.question_id == question_id; });
 }
 
 }  // namespace core

@@ -16,7 +16,8 @@ struct RaisedFlag {
   int wait_days = 0;
 };
 
-// Flags of visible questions whose rule holds on the visible answers; ordered stop, defer, review, then content order.
+// Flags of visible questions whose rule holds on the visible answers; ordered stop, defer, review, then
+// content order.
 std::vector<RaisedFlag> ComputeFlags(const Content& content, const Visibility& vis, const Date& today);
 
 // Question ids that raised a flag (to show the gentle message under them).

@@ -217,8 +217,12 @@ Effects Apply(const Content& content, Session& session, const Intent& in, const 
       v.fx.wiped = true;
     }
     switch (IdleStateOf(session, now, env.idle)) {
-      case IdleState::kActive: session.still_there = false; break;
-      case IdleState::kAsking: session.still_there = true; break;
+      case IdleState::kActive:
+        session.still_there = false;
+        break;
+      case IdleState::kAsking:
+        session.still_there = true;
+        break;
       case IdleState::kExpired:
         Wipe(session);
         v.fx.wiped = true;

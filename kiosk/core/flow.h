@@ -29,8 +29,8 @@ Effects Apply(const Content& content, Session& session, const Intent& intent, co
 void Wipe(Session& session);
 
 struct Progress {
-  int n = 0, m = 0;             // "step n of m", review included as the last step
-  const Step* step = nullptr;   // null on the review screen
+  int n = 0, m = 0;            // "step n of m", review included as the last step
+  const Step* step = nullptr;  // null on the review screen
 };
 Progress ProgressOf(const Content& content, const Session& session, const Visibility& vis);
 

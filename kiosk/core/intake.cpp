@@ -25,8 +25,8 @@ Json BuildIntake(const Content& content, const Session& session, const IntakeCon
       if (!vis.Shows(q.id) || !q.Answerable()) return;
       auto it = vis.answers.find(q.id);
       if (q.type == QuestionType::kConsent) {
-        bool accepted = it != vis.answers.end() && std::holds_alternative<bool>(it->second) &&
-                        std::get<bool>(it->second);
+        bool accepted =
+            it != vis.answers.end() && std::holds_alternative<bool>(it->second) && std::get<bool>(it->second);
         consents.push_back({{"id", q.id}, {"version", q.version}, {"accepted", accepted}});
       } else if (q.type == QuestionType::kSignature) {
         if (it == vis.answers.end()) return;
@@ -41,7 +41,8 @@ Json BuildIntake(const Content& content, const Session& session, const IntakeCon
   }
   Json flags = Json::array();
   for (const auto& f : ComputeFlags(content, vis, ctx.today)) {
-    Json flag = {{"id", f.flag_id}, {"question_id", f.question_id}, {"tier", ToString(f.tier)}, {"reason", f.reason}};
+    Json flag = {
+        {"id", f.flag_id}, {"question_id", f.question_id}, {"tier", ToString(f.tier)}, {"reason", f.reason}};
     if (f.tier == Tier::kDefer) flag["wait_days"] = f.wait_days;
     flags.push_back(std::move(flag));
   }

@@ -56,19 +56,29 @@ std::string Child(const std::string& pointer, const std::string& key) {
   return pointer + "/" + escaped;
 }
 
-std::string Child(const std::string& pointer, size_t index) { return pointer + "/" + std::to_string(index); }
+std::string Child(const std::string& pointer, size_t index) {
+  return pointer + "/" + std::to_string(index);
+}
 
 const char* JsonTypeName(const Json& value) {
   switch (value.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "an array";
+    case Json::value_t::string:
+      return "a string";
+    case Json::value_t::boolean:
+      return "a boolean";
     case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: return "an integer";
-    case Json::value_t::number_float: return "a number";
-    default: return "an unsupported value";
+    case Json::value_t::number_unsigned:
+      return "an integer";
+    case Json::value_t::number_float:
+      return "a number";
+    default:
+      return "an unsupported value";
   }
 }
 
@@ -76,7 +86,8 @@ void JsonReader::Error(const std::string& pointer, std::string message) const {
   problems_.push_back(Problem{file_, pointer.empty() ? "/" : pointer, std::move(message)});
 }
 
-const Json* JsonReader::Field(const Json& obj, const std::string& pointer, const char* key, bool required) const {
+const Json* JsonReader::Field(const Json& obj, const std::string& pointer, const char* key,
+                              bool required) const {
   if (!obj.is_object()) return nullptr;
   auto it = obj.find(key);
   if (it == obj.end()) {
@@ -119,8 +130,8 @@ std::string JsonReader::String(const Json& obj, const std::string& pointer, cons
   return v->get<std::string>();
 }
 
-std::optional<int> JsonReader::Int(const Json& obj, const std::string& pointer, const char* key, bool required,
-                                   int min, int max) const {
+std::optional<int> JsonReader::Int(const Json& obj, const std::string& pointer, const char* key,
+                                   bool required, int min, int max) const {
   const Json* v = Field(obj, pointer, key, required);
   if (!v) return std::nullopt;
   if (!v->is_number_integer()) {
@@ -129,8 +140,8 @@ std::optional<int> JsonReader::Int(const Json& obj, const std::string& pointer, 
   }
   auto n = v->get<long long>();
   if (n < min || n > max) {
-    Error(Child(pointer, key),
-          "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", found " + std::to_string(n));
+    Error(Child(pointer, key), "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                                   ", found " + std::to_string(n));
     return std::nullopt;
   }
   return static_cast<int>(n);
@@ -146,7 +157,8 @@ bool JsonReader::Bool(const Json& obj, const std::string& pointer, const char* k
   return v->get<bool>();
 }
 
-Text JsonReader::LocalText(const Json& obj, const std::string& pointer, const char* key, bool required) const {
+Text JsonReader::LocalText(const Json& obj, const std::string& pointer, const char* key,
+                           bool required) const {
   const Json* v = Field(obj, pointer, key, required);
   return v ? LocalText(*v, Child(pointer, key)) : Text{};
 }

@@ -24,12 +24,14 @@ struct Checker {
   }
 
   // `before`: for visibility rules, the display position the referenced question must come before.
-  void Rule(const Condition& cond, const std::string& ptr, std::string_view owner, std::optional<size_t> before) {
+  void Rule(const Condition& cond, const std::string& ptr, std::string_view owner,
+            std::optional<size_t> before) {
     using K = Condition::Kind;
     if (cond.kind == K::kAll || cond.kind == K::kAny || cond.kind == K::kNot) {
       const char* key = cond.kind == K::kAll ? "all" : cond.kind == K::kAny ? "any" : "not";
       for (size_t i = 0; i < cond.children.size(); ++i) {
-        Rule(cond.children[i], cond.kind == K::kNot ? Child(ptr, key) : Child(Child(ptr, key), i), owner, before);
+        Rule(cond.children[i], cond.kind == K::kNot ? Child(ptr, key) : Child(Child(ptr, key), i), owner,
+             before);
       }
       return;
     }
@@ -41,60 +43,80 @@ struct Checker {
       return;
     }
     if (before && order[std::string(qid)] >= *before) {
-      r.Error(Child(ptr, field), "\"" + std::string(qid) + "\" is not asked before this; a rule can only use earlier answers");
+      r.Error(Child(ptr, field),
+              "\"" + std::string(qid) + "\" is not asked before this; a rule can only use earlier answers");
     }
     switch (cond.kind) {
       case K::kAge:
-        if (q->type != QuestionType::kDate) r.Error(Child(ptr, field), "\"" + q->id + "\" is not a date question");
+        if (q->type != QuestionType::kDate)
+          r.Error(Child(ptr, field), "\"" + q->id + "\" is not a date question");
         break;
       case K::kIncludes:
         if (q->type != QuestionType::kMultiChoice) {
           r.Error(Child(ptr, "includes"), "\"" + q->id + "\" is not a multi_choice question");
         } else if (!q->FindOption(std::get<std::string>(cond.value))) {
-          r.Error(Child(ptr, "includes"), "\"" + q->id + "\" has no option \"" + std::get<std::string>(cond.value) + "\"");
+          r.Error(Child(ptr, "includes"),
+                  "\"" + q->id + "\" has no option \"" + std::get<std::string>(cond.value) + "\"");
         }
         break;
       case K::kEquals:
         if (std::holds_alternative<bool>(cond.value)) {
           if (q->type != QuestionType::kYesNo && q->type != QuestionType::kConsent) {
-            r.Error(Child(ptr, "equals"), "true/false only fits yes_no and consent questions; \"" + q->id + "\" is " + ToString(q->type));
+            r.Error(Child(ptr, "equals"), "true/false only fits yes_no and consent questions; \"" + q->id +
+                                              "\" is " + ToString(q->type));
           }
-        } else if (q->type == QuestionType::kSingleChoice && !q->FindOption(std::get<std::string>(cond.value))) {
-          r.Error(Child(ptr, "equals"), "\"" + q->id + "\" has no option \"" + std::get<std::string>(cond.value) + "\"");
+        } else if (q->type == QuestionType::kSingleChoice &&
+                   !q->FindOption(std::get<std::string>(cond.value))) {
+          r.Error(Child(ptr, "equals"),
+                  "\"" + q->id + "\" has no option \"" + std::get<std::string>(cond.value) + "\"");
         } else if (q->type == QuestionType::kYesNo || q->type == QuestionType::kMultiChoice) {
-          r.Error(Child(ptr, "equals"), std::string("a ") + ToString(q->type) + " answer cannot equal a string; use " +
-                                            (q->type == QuestionType::kYesNo ? "true or false" : "\"includes\""));
+          r.Error(Child(ptr, "equals"),
+                  std::string("a ") + ToString(q->type) + " answer cannot equal a string; use " +
+                      (q->type == QuestionType::kYesNo ? "true or false" : "\"includes\""));
         }
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
   void Question(const core::Question& q, const std::string& ptr) {
     Id(q.id, ptr);
     bool choice = q.type == QuestionType::kSingleChoice || q.type == QuestionType::kMultiChoice;
-    bool texty = q.type == QuestionType::kText || q.type == QuestionType::kEmail || q.type == QuestionType::kPhone;
-    if (choice && q.options.size() < 2) r.Error(Child(ptr, "options"), "a choice question needs at least two options");
-    if (!choice && !q.options.empty()) r.Error(Child(ptr, "options"), std::string("a ") + ToString(q.type) + " question has no options");
+    bool texty =
+        q.type == QuestionType::kText || q.type == QuestionType::kEmail || q.type == QuestionType::kPhone;
+    if (choice && q.options.size() < 2)
+      r.Error(Child(ptr, "options"), "a choice question needs at least two options");
+    if (!choice && !q.options.empty())
+      r.Error(Child(ptr, "options"), std::string("a ") + ToString(q.type) + " question has no options");
     std::set<std::string> option_ids;
     for (size_t i = 0; i < q.options.size(); ++i) {
       std::string optr = Child(Child(ptr, "options"), i);
-      if (!q.options[i].id.empty() && !std::regex_match(q.options[i].id, kId)) r.Error(Child(optr, "id"), "must use only a-z, 0-9 and _");
-      if (!option_ids.insert(q.options[i].id).second) r.Error(Child(optr, "id"), "duplicate option id \"" + q.options[i].id + "\"");
+      if (!q.options[i].id.empty() && !std::regex_match(q.options[i].id, kId))
+        r.Error(Child(optr, "id"), "must use only a-z, 0-9 and _");
+      if (!option_ids.insert(q.options[i].id).second)
+        r.Error(Child(optr, "id"), "duplicate option id \"" + q.options[i].id + "\"");
     }
-    if (!texty && (q.min_length || q.max_length)) r.Error(ptr, "min_length/max_length only fit text, email and phone questions");
-    if (q.min_length && q.max_length && *q.min_length > *q.max_length) r.Error(Child(ptr, "min_length"), "is larger than max_length");
-    if (q.type != QuestionType::kDate && (q.min_age || q.max_age)) r.Error(ptr, "min_age/max_age only fit date questions");
-    if (q.type == QuestionType::kInfo && (q.required || !q.flags.empty())) r.Error(ptr, "an info block cannot be required or raise flags");
-    if (q.type != QuestionType::kConsent && !q.version.empty()) r.Error(Child(ptr, "version"), "only consent questions have a text version");
+    if (!texty && (q.min_length || q.max_length))
+      r.Error(ptr, "min_length/max_length only fit text, email and phone questions");
+    if (q.min_length && q.max_length && *q.min_length > *q.max_length)
+      r.Error(Child(ptr, "min_length"), "is larger than max_length");
+    if (q.type != QuestionType::kDate && (q.min_age || q.max_age))
+      r.Error(ptr, "min_age/max_age only fit date questions");
+    if (q.type == QuestionType::kInfo && (q.required || !q.flags.empty()))
+      r.Error(ptr, "an info block cannot be required or raise flags");
+    if (q.type != QuestionType::kConsent && !q.version.empty())
+      r.Error(Child(ptr, "version"), "only consent questions have a text version");
     for (size_t i = 0; i < q.flags.size(); ++i) {
       const Flag& f = q.flags[i];
       std::string fptr = Child(Child(ptr, "flags"), i);
-      if (!f.id.empty() && !flag_ids.insert(f.id).second) r.Error(Child(fptr, "id"), "duplicate flag id \"" + f.id + "\"");
+      if (!f.id.empty() && !flag_ids.insert(f.id).second)
+        r.Error(Child(fptr, "id"), "duplicate flag id \"" + f.id + "\"");
       Rule(f.when, Child(fptr, "when"), q.id, std::nullopt);
     }
     if (q.visible_if) Rule(*q.visible_if, Child(ptr, "visible_if"), "", order[q.id]);
-    for (size_t i = 0; i < q.follow_ups.size(); ++i) Question(q.follow_ups[i], Child(Child(ptr, "follow_ups"), i));
+    for (size_t i = 0; i < q.follow_ups.size(); ++i)
+      Question(q.follow_ups[i], Child(Child(ptr, "follow_ups"), i));
   }
 };
 
@@ -114,7 +136,8 @@ void CheckQuestionnaire(const Content& c, const JsonReader& r) {
       size_t first = step.questions.empty() ? position : k.order[step.questions.front().id];
       k.Rule(*step.visible_if, Child(ptr, "visible_if"), "", first);
     }
-    for (size_t j = 0; j < step.questions.size(); ++j) k.Question(step.questions[j], Child(Child(ptr, "questions"), j));
+    for (size_t j = 0; j < step.questions.size(); ++j)
+      k.Question(step.questions[j], Child(Child(ptr, "questions"), j));
   }
 }
 

@@ -9,15 +9,21 @@ namespace core {
 namespace {
 
 const std::map<std::string, QuestionType, std::less<>> kTypes = {
-    {"single_choice", QuestionType::kSingleChoice}, {"multi_choice", QuestionType::kMultiChoice},
-    {"yes_no", QuestionType::kYesNo},               {"text", QuestionType::kText},
-    {"email", QuestionType::kEmail},                {"phone", QuestionType::kPhone},
-    {"date", QuestionType::kDate},                  {"consent", QuestionType::kConsent},
-    {"signature", QuestionType::kSignature},        {"info", QuestionType::kInfo}};
+    {"single_choice", QuestionType::kSingleChoice},
+    {"multi_choice", QuestionType::kMultiChoice},
+    {"yes_no", QuestionType::kYesNo},
+    {"text", QuestionType::kText},
+    {"email", QuestionType::kEmail},
+    {"phone", QuestionType::kPhone},
+    {"date", QuestionType::kDate},
+    {"consent", QuestionType::kConsent},
+    {"signature", QuestionType::kSignature},
+    {"info", QuestionType::kInfo}};
 
 Condition ParseCondition(const Json& j, const std::string& ptr, const JsonReader& r, bool question_optional);
 
-std::vector<Condition> ParseList(const Json& j, const std::string& ptr, const JsonReader& r, bool optional_q) {
+std::vector<Condition> ParseList(const Json& j, const std::string& ptr, const JsonReader& r,
+                                 bool optional_q) {
   std::vector<Condition> out;
   if (!r.IsArray(j, ptr)) return out;
   if (j.empty()) r.Error(ptr, "must list at least one condition");
@@ -55,8 +61,9 @@ Condition ParseCondition(const Json& j, const std::string& ptr, const JsonReader
   c.question = r.String(j, ptr, "question", !question_optional);
   int tests = j.contains("equals") + j.contains("includes") + j.contains("answered");
   if (tests != 1) {
-    r.Error(ptr, "a condition needs exactly one of \"equals\", \"includes\", \"answered\", \"age_from\", \"all\", "
-                 "\"any\" or \"not\"");
+    r.Error(ptr,
+            "a condition needs exactly one of \"equals\", \"includes\", \"answered\", \"age_from\", \"all\", "
+            "\"any\" or \"not\"");
     return c;
   }
   if (j.contains("equals")) {
@@ -67,7 +74,8 @@ Condition ParseCondition(const Json& j, const std::string& ptr, const JsonReader
     } else if (v.is_string()) {
       c.value = v.get<std::string>();
     } else {
-      r.Error(Child(ptr, "equals"), std::string("must be true, false or an option id, found ") + JsonTypeName(v));
+      r.Error(Child(ptr, "equals"),
+              std::string("must be true, false or an option id, found ") + JsonTypeName(v));
     }
   } else if (j.contains("includes")) {
     c.kind = K::kIncludes;
@@ -96,7 +104,8 @@ Flag ParseFlag(const Json& j, const std::string& ptr, const JsonReader& r) {
   }
   f.reason = r.String(j, ptr, "reason", true);
   f.wait_days = r.Int(j, ptr, "wait_days", f.tier == Tier::kDefer && tier == "defer", 1, 3650).value_or(0);
-  if (f.tier != Tier::kDefer && j.contains("wait_days")) r.Error(Child(ptr, "wait_days"), "only defer flags have a waiting period");
+  if (f.tier != Tier::kDefer && j.contains("wait_days"))
+    r.Error(Child(ptr, "wait_days"), "only defer flags have a waiting period");
   if (const Json* w = r.Field(j, ptr, "when", true)) f.when = ParseCondition(*w, Child(ptr, "when"), r, true);
   return f;
 }
@@ -108,14 +117,16 @@ void ParseQuestions(const Json& obj, const std::string& ptr, const char* key, co
   const Json* list = r.Field(obj, ptr, key, parent == nullptr);
   if (!list || !r.IsArray(*list, Child(ptr, key))) return;
   if (list->empty() && !parent) r.Error(Child(ptr, key), "must list at least one question");
-  for (size_t i = 0; i < list->size(); ++i) out.push_back(ParseQuestion((*list)[i], Child(Child(ptr, key), i), r, parent));
+  for (size_t i = 0; i < list->size(); ++i)
+    out.push_back(ParseQuestion((*list)[i], Child(Child(ptr, key), i), r, parent));
 }
 
 Question ParseQuestion(const Json& j, const std::string& ptr, const JsonReader& r, const Question* parent) {
   Question q;
   if (!r.IsObject(j, ptr)) return q;
-  r.AllowOnly(j, ptr, {"id", "type", "label", "help", "body", "required", "options", "min_length", "max_length",
-                       "pattern", "min_age", "max_age", "version", "visible_if", "follow_ups", "flags"});
+  r.AllowOnly(j, ptr,
+              {"id", "type", "label", "help", "body", "required", "options", "min_length", "max_length",
+               "pattern", "min_age", "max_age", "version", "visible_if", "follow_ups", "flags"});
   q.id = r.String(j, ptr, "id", true);
   std::string type = r.String(j, ptr, "type", true);
   if (auto it = kTypes.find(type); it != kTypes.end()) {
@@ -150,12 +161,14 @@ Question ParseQuestion(const Json& j, const std::string& ptr, const JsonReader& 
                                  r.LocalText(o, optr, "description", false)});
     }
   }
-  if (const Json* v = r.Field(j, ptr, "visible_if", false)) q.visible_if = ParseCondition(*v, Child(ptr, "visible_if"), r, false);
+  if (const Json* v = r.Field(j, ptr, "visible_if", false))
+    q.visible_if = ParseCondition(*v, Child(ptr, "visible_if"), r, false);
   if (!q.visible_if && parent && parent->type == QuestionType::kYesNo) {
     q.visible_if = Condition{Condition::Kind::kEquals, parent->id, true, {}, {}, {}};
   }
   if (const Json* flags = r.Field(j, ptr, "flags", false); flags && r.IsArray(*flags, Child(ptr, "flags"))) {
-    for (size_t i = 0; i < flags->size(); ++i) q.flags.push_back(ParseFlag((*flags)[i], Child(Child(ptr, "flags"), i), r));
+    for (size_t i = 0; i < flags->size(); ++i)
+      q.flags.push_back(ParseFlag((*flags)[i], Child(Child(ptr, "flags"), i), r));
   }
   ParseQuestions(j, ptr, "follow_ups", r, q.follow_ups, &q);
   return q;
@@ -180,7 +193,8 @@ void ParseQuestionnaire(const Json& j, const JsonReader& r, Content& out) {
     step.heading = r.LocalText(s, ptr, "heading", false);
     if (step.heading.empty()) step.heading = step.title;
     step.intro = r.LocalText(s, ptr, "intro", false);
-    if (const Json* v = r.Field(s, ptr, "visible_if", false)) step.visible_if = ParseCondition(*v, Child(ptr, "visible_if"), r, false);
+    if (const Json* v = r.Field(s, ptr, "visible_if", false))
+      step.visible_if = ParseCondition(*v, Child(ptr, "visible_if"), r, false);
     ParseQuestions(s, ptr, "questions", r, step.questions, nullptr);
     out.steps.push_back(std::move(step));
   }

@@ -21,18 +21,23 @@ bool Evaluate(const Condition& c, std::string_view owner, const Answers& answers
     case K::kAny:
       return std::any_of(c.children.begin(), c.children.end(),
                          [&](const Condition& x) { return Evaluate(x, owner, answers, today); });
-    case K::kNot: return !c.children.empty() && !Evaluate(c.children.front(), owner, answers, today);
-    default: break;
+    case K::kNot:
+      return !c.children.empty() && !Evaluate(c.children.front(), owner, answers, today);
+    default:
+      break;
   }
   std::string_view qid = c.question.empty() ? owner : std::string_view(c.question);
   auto it = answers.find(qid);
   const Answer* a = it == answers.end() ? nullptr : &it->second;
   switch (c.kind) {
-    case K::kAnswered: return (a && IsAnswered(*a)) == std::get<bool>(c.value);
+    case K::kAnswered:
+      return (a && IsAnswered(*a)) == std::get<bool>(c.value);
     case K::kEquals:
       if (!a) return false;
-      if (auto* b = std::get_if<bool>(&c.value)) return std::holds_alternative<bool>(*a) && std::get<bool>(*a) == *b;
-      return std::holds_alternative<std::string>(*a) && std::get<std::string>(*a) == std::get<std::string>(c.value);
+      if (auto* b = std::get_if<bool>(&c.value))
+        return std::holds_alternative<bool>(*a) && std::get<bool>(*a) == *b;
+      return std::holds_alternative<std::string>(*a) &&
+             std::get<std::string>(*a) == std::get<std::string>(c.value);
     case K::kIncludes: {
       auto* list = a ? std::get_if<std::vector<std::string>>(a) : nullptr;
       return list && std::find(list->begin(), list->end(), std::get<std::string>(c.value)) != list->end();
@@ -44,11 +49,14 @@ bool Evaluate(const Condition& c, std::string_view owner, const Answers& answers
       int age = AgeOn(*birth, today);
       return (!c.at_least || age >= *c.at_least) && (!c.below || age < *c.below);
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
-bool Visibility::ShowsStep(size_t step) const { return std::find(steps.begin(), steps.end(), step) != steps.end(); }
+bool Visibility::ShowsStep(size_t step) const {
+  return std::find(steps.begin(), steps.end(), step) != steps.end();
+}
 
 namespace {
 

@@ -30,15 +30,15 @@ const char* ToString(Screen screen);  // "attract", "language", "step", "review"
 struct Session {
   Screen screen = Screen::kAttract;
   std::string language;
-  size_t step = 0;                  // index into Content::steps while screen == kStep
-  bool editing_from_review = false; // Next returns to review
+  size_t step = 0;                   // index into Content::steps while screen == kStep
+  bool editing_from_review = false;  // Next returns to review
   Answers answers;
   std::map<std::string, ValidationError, std::less<>> errors;  // by question id, for the current page
   std::string intake_id;
   TimePoint started_at{}, last_activity{}, screen_since{};
-  bool still_there = false;          // the idle countdown is showing
-  std::string submit_error;          // why the last submit could not be saved (for the client, generic)
-  int visits = 0;                    // how many visits this kiosk session has started (not personal)
+  bool still_there = false;  // the idle countdown is showing
+  std::string submit_error;  // why the last submit could not be saved (for the client, generic)
+  int visits = 0;            // how many visits this kiosk session has started (not personal)
 };
 
 }  // namespace core

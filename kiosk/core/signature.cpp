@@ -11,13 +11,16 @@ double InkLength(const Signature& s) {
   double total = 0;
   for (const auto& stroke : s.strokes) {
     for (size_t i = 1; i < stroke.points.size(); ++i) {
-      total += std::hypot(stroke.points[i].x - stroke.points[i - 1].x, stroke.points[i].y - stroke.points[i - 1].y);
+      total += std::hypot(stroke.points[i].x - stroke.points[i - 1].x,
+                          stroke.points[i].y - stroke.points[i - 1].y);
     }
   }
   return total / s.width;
 }
 
-bool HasEnoughInk(const Signature& s) { return InkLength(s) >= kMinInk; }
+bool HasEnoughInk(const Signature& s) {
+  return InkLength(s) >= kMinInk;
+}
 
 namespace {
 

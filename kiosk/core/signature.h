@@ -33,7 +33,8 @@ struct Image {
   std::vector<std::uint8_t> rgba;  // width * height * 4, row-major
 };
 
-// Dark ink on white, anti-aliased round-capped lines `thickness` pixels wide, scaled to out_width x out_height.
+// Dark ink on white, anti-aliased round-capped lines `thickness` pixels wide, scaled to out_width x
+// out_height.
 Image Rasterize(const Signature& s, int out_width, int out_height, float thickness = 3.0f);
 
 }  // namespace core

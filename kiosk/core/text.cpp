@@ -12,7 +12,8 @@ const std::string& Text::In(std::string_view language) const {
 std::string Format(std::string pattern, const std::map<std::string, std::string>& values) {
   for (const auto& [key, value] : values) {
     const std::string token = "{" + key + "}";
-    for (size_t at = pattern.find(token); at != std::string::npos; at = pattern.find(token, at + value.size())) {
+    for (size_t at = pattern.find(token); at != std::string::npos;
+         at = pattern.find(token, at + value.size())) {
       pattern.replace(at, token.size(), value);
     }
   }

@@ -8,7 +8,8 @@
 namespace core {
 
 size_t CodePoints(std::string_view utf8) {
-  return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  return static_cast<size_t>(
+      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 bool IsValidEmail(std::string_view s) {
@@ -18,7 +19,8 @@ bool IsValidEmail(std::string_view s) {
   auto local = s.substr(0, at), domain = s.substr(at + 1);
   if (local.size() > 64 || local.front() == '.' || local.back() == '.') return false;
   for (unsigned char c : s) {
-    if (c <= ' ' || c == 0x7f || c == ',' || c == ';' || c == '<' || c == '>' || c == '"' || c == '\\') return false;
+    if (c <= ' ' || c == 0x7f || c == ',' || c == ';' || c == '<' || c == '>' || c == '"' || c == '\\')
+      return false;
   }
   // domain: labels of letters, digits, hyphens (or UTF-8), at least one dot, no empty label
   size_t label = 0, dots = 0;
@@ -55,13 +57,16 @@ namespace {
 
 std::optional<ValidationError> ValidateText(const Question& q, const std::string& s) {
   size_t n = CodePoints(s);
-  if (q.min_length && n < static_cast<size_t>(*q.min_length)) return ValidationError{"too_short", *q.min_length};
-  if (q.max_length && n > static_cast<size_t>(*q.max_length)) return ValidationError{"too_long", *q.max_length};
+  if (q.min_length && n < static_cast<size_t>(*q.min_length))
+    return ValidationError{"too_short", *q.min_length};
+  if (q.max_length && n > static_cast<size_t>(*q.max_length))
+    return ValidationError{"too_long", *q.max_length};
   if (q.type == QuestionType::kEmail && !IsValidEmail(s)) return ValidationError{"invalid_email"};
   if (q.type == QuestionType::kPhone && !IsValidPhone(s)) return ValidationError{"invalid_phone"};
   if (!q.pattern.empty()) {
     try {
-      if (!std::regex_match(s, std::regex(q.pattern, std::regex::ECMAScript))) return ValidationError{"pattern_mismatch"};
+      if (!std::regex_match(s, std::regex(q.pattern, std::regex::ECMAScript)))
+        return ValidationError{"pattern_mismatch"};
     } catch (const std::regex_error&) {
       return ValidationError{"pattern_mismatch"};  // the loader rejects bad patterns; never crash here
     }
@@ -73,7 +78,8 @@ std::optional<ValidationError> ValidateDate(const Question& q, const std::string
   auto d = ParseDate(s);
   if (!d || *d > today) return ValidationError{"invalid_date"};
   int age = AgeOn(*d, today);
-  if ((q.min_age && age < *q.min_age) || (q.max_age && age > *q.max_age)) return ValidationError{"age_out_of_range"};
+  if ((q.min_age && age < *q.min_age) || (q.max_age && age > *q.max_age))
+    return ValidationError{"age_out_of_range"};
   return std::nullopt;
 }
 
@@ -103,8 +109,8 @@ std::optional<ValidationError> Validate(const Question& q, const Answer* answer,
 }
 
 std::map<std::string, ValidationError, std::less<>> ValidateStep(const Content& content, size_t step,
-                                                                 const Visibility& vis, const Answers& answers,
-                                                                 const Date& today) {
+                                                                 const Visibility& vis,
+                                                                 const Answers& answers, const Date& today) {
   std::map<std::string, ValidationError, std::less<>> errors;
   ForEachQuestion(content.steps.at(step).questions, [&](const Question& q) {
     if (!vis.Shows(q.id)) return;

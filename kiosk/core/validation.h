@@ -21,7 +21,7 @@ std::optional<ValidationError> Validate(const Question& q, const Answer* answer,
 
 // Problems on every visible question of one step.
 std::map<std::string, ValidationError, std::less<>> ValidateStep(const Content& content, size_t step,
-                                                                 const Visibility& vis, const Answers& answers,
-                                                                 const Date& today);
+                                                                 const Visibility& vis,
+                                                                 const Answers& answers, const Date& today);
 
 }  // namespace core

@@ -42,7 +42,8 @@ core::Result<FontFiles> FindFonts(const std::string& configured) {
   }
   FontFiles files{Match("Noto Sans", FC_WEIGHT_REGULAR), Match("Noto Sans", FC_WEIGHT_BOLD)};
   if (files.regular.empty()) {
-    return core::Result<FontFiles>::Fail("Noto Sans not found through fontconfig (install fonts-noto-core, or set theme.font_path)");
+    return core::Result<FontFiles>::Fail(
+        "Noto Sans not found through fontconfig (install fonts-noto-core, or set theme.font_path)");
   }
   if (files.bold.empty()) files.bold = files.regular;
   return files;

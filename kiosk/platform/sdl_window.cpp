@@ -19,11 +19,13 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
   SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return R::Fail(std::string("SDL_Init: ") + SDL_GetError());
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
+    return R::Fail(std::string("SDL_Init: ") + SDL_GetError());
   std::unique_ptr<SdlWindow> w(new SdlWindow());
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
   if (!o.headless) flags |= o.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
-  w->window_ = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, flags);
+  w->window_ = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width,
+                                o.height, flags);
   if (!w->window_) return R::Fail(std::string("SDL_CreateWindow: ") + SDL_GetError());
   w->renderer_ = SDL_CreateRenderer(w->window_, -1, 0);
   if (!w->renderer_) return R::Fail(std::string("SDL_CreateRenderer: ") + SDL_GetError());
@@ -51,7 +53,9 @@ Events SdlWindow::Wait(int timeout_ms) {
   while (got) {
     ImGui_ImplSDL2_ProcessEvent(&e);
     switch (e.type) {
-      case SDL_QUIT: ev.quit = true; break;
+      case SDL_QUIT:
+        ev.quit = true;
+        break;
       case SDL_WINDOWEVENT:
         ev.resized |= e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED;
         ev.input |= e.window.event == SDL_WINDOWEVENT_EXPOSED || ev.resized;
@@ -74,8 +78,11 @@ Events SdlWindow::Wait(int timeout_ms) {
       case SDL_TEXTINPUT:
       case SDL_FINGERDOWN:
       case SDL_FINGERMOTION:
-      case SDL_FINGERUP: ev.input = true; break;
-      default: break;
+      case SDL_FINGERUP:
+        ev.input = true;
+        break;
+      default:
+        break;
     }
     got = SDL_PollEvent(&e);
   }
@@ -98,7 +105,8 @@ void SdlWindow::Present(const core::Rgba& clear, core::Image* capture) {
     capture->width = width();
     capture->height = height();
     capture->rgba.assign(static_cast<size_t>(capture->width) * capture->height * 4, 0);
-    SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, capture->rgba.data(), capture->width * 4);
+    SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, capture->rgba.data(),
+                         capture->width * 4);
   }
   SDL_RenderPresent(renderer_);
 }

@@ -14,7 +14,7 @@ struct SDL_Renderer;
 namespace platform {
 
 struct WindowOptions {
-  bool headless = false;    // SDL dummy video driver: no screen, pixels read back for screenshots
+  bool headless = false;  // SDL dummy video driver: no screen, pixels read back for screenshots
   bool fullscreen = true;
   int width = 1920, height = 1080;
   std::string title = "Kiosk";

@@ -5,7 +5,8 @@
 
 namespace ui {
 
-Fonts BuildFonts(const std::string& regular_file, const std::string& bold_file, float em, const std::string& text) {
+Fonts BuildFonts(const std::string& regular_file, const std::string& bold_file, float em,
+                 const std::string& text) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -15,7 +16,8 @@ Fonts BuildFonts(const std::string& regular_file, const std::string& bold_file, 
   ImFontGlyphRangesBuilder builder;
   builder.AddRanges(io.Fonts->GetGlyphRangesDefault());  // ASCII and Latin-1
   builder.AddText(text.c_str(), text.c_str() + text.size());
-  for (ImWchar extra : {0x2022, 0x2013, 0x2014, 0x2019, 0x201C, 0x201D, 0x2026, 0x00B7, 0x2713}) builder.AddChar(extra);
+  for (ImWchar extra : {0x2022, 0x2013, 0x2014, 0x2019, 0x201C, 0x201D, 0x2026, 0x00B7, 0x2713})
+    builder.AddChar(extra);
   builder.BuildRanges(&ranges);
   ImFontConfig cfg;
   cfg.OversampleH = cfg.OversampleV = 1;

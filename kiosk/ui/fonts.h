@@ -8,6 +8,7 @@
 namespace ui {
 
 // `text` is every string the fonts must draw (all content); its code points become the glyph ranges.
-Fonts BuildFonts(const std::string& regular_file, const std::string& bold_file, float em, const std::string& text);
+Fonts BuildFonts(const std::string& regular_file, const std::string& bold_file, float em,
+                 const std::string& text);
 
 }  // namespace ui

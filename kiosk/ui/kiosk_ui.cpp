@@ -33,12 +33,24 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
   Paint paint{theme_, registry_, "", 0, false, 0, ImRect(ImVec2(0, 0), io.DisplaySize), !overlay};
   ScreenContext c{in, paint, state_, intents, io.DisplaySize};
   switch (in.session.screen) {
-    case core::Screen::kAttract: DrawAttract(c); break;
-    case core::Screen::kLanguage: DrawLanguage(c); break;
-    case core::Screen::kStep: DrawStep(c); break;
-    case core::Screen::kReview: DrawReview(c); break;
-    case core::Screen::kSubmitting: DrawSubmitting(c); break;
-    case core::Screen::kThankYou: DrawThankYou(c); break;
+    case core::Screen::kAttract:
+      DrawAttract(c);
+      break;
+    case core::Screen::kLanguage:
+      DrawLanguage(c);
+      break;
+    case core::Screen::kStep:
+      DrawStep(c);
+      break;
+    case core::Screen::kReview:
+      DrawReview(c);
+      break;
+    case core::Screen::kSubmitting:
+      DrawSubmitting(c);
+      break;
+    case core::Screen::kThankYou:
+      DrawThankYou(c);
+      break;
   }
   ImGui::PopFont();
   ImGui::End();
@@ -89,7 +101,9 @@ void KioskUi::Wipe() {
   registry_.BeginFrame();
 }
 
-bool KioskUi::Animating() const { return state_.scroll_velocity != 0 || state_.dragging || state_.scroll_to; }
+bool KioskUi::Animating() const {
+  return state_.scroll_velocity != 0 || state_.dragging || state_.scroll_to;
+}
 
 core::TimePoint KioskUi::NextWake(const FrameInput& in) const {
   if (in.session.screen == core::Screen::kAttract && in.content.app.attract.highlights.size() > 1) {

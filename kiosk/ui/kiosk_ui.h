@@ -33,13 +33,13 @@ struct UiState {
   float scroll_velocity = 0;       // px per second, for inertia
   std::optional<float> scroll_to;  // content y to bring into view next frame
   bool dragging = false;
-  std::string date_picker;         // question id whose picker is open
-  int date_part = 0;               // 0 day, 1 month, 2 year
+  std::string date_picker;  // question id whose picker is open
+  int date_part = 0;        // 0 day, 1 month, 2 year
   int decade = 1990;
   std::map<std::string, core::Date, std::less<>> partial_dates;  // day/month/year chosen so far
-  std::string signing;             // question id of the pad being drawn on
-  core::Stroke stroke;             // the stroke in progress
-  std::string last_screen_key;     // to reset scroll when the page changes
+  std::string signing;                                           // question id of the pad being drawn on
+  core::Stroke stroke;                                           // the stroke in progress
+  std::string last_screen_key;                                   // to reset scroll when the page changes
   core::TimePoint last_frame{};
 };
 

@@ -11,8 +11,8 @@ ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width) {
 
 float DrawText(Paint& p, ImFont* font, ImU32 colour, ImVec2 pos, const std::string& text, float wrap_width) {
   if (text.empty()) return 0;
-  ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour, text.c_str(), text.c_str() + text.size(),
-                                      wrap_width);
+  ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour, text.c_str(),
+                                      text.c_str() + text.size(), wrap_width);
   p.registry.AddText(text);
   return Measure(font, text, wrap_width).y;
 }
@@ -67,11 +67,27 @@ bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVe
   float r = std::min(size.y * 0.5f, t.radius * 1.5f);
   ImU32 fill = 0, border = 0, ink = t.brand;
   switch (style) {
-    case ButtonStyle::kPrimary: fill = t.brand; ink = t.white; break;
-    case ButtonStyle::kSelected: fill = t.brand; ink = t.white; break;
-    case ButtonStyle::kOutline: fill = t.white; border = t.brand; break;
-    case ButtonStyle::kSoft: fill = t.brand_soft; border = t.line; ink = t.text; break;
-    case ButtonStyle::kQuiet: fill = 0; ink = t.brand; break;
+    case ButtonStyle::kPrimary:
+      fill = t.brand;
+      ink = t.white;
+      break;
+    case ButtonStyle::kSelected:
+      fill = t.brand;
+      ink = t.white;
+      break;
+    case ButtonStyle::kOutline:
+      fill = t.white;
+      border = t.brand;
+      break;
+    case ButtonStyle::kSoft:
+      fill = t.brand_soft;
+      border = t.line;
+      ink = t.text;
+      break;
+    case ButtonStyle::kQuiet:
+      fill = 0;
+      ink = t.brand;
+      break;
   }
   if (held) fill = style == ButtonStyle::kPrimary || style == ButtonStyle::kSelected ? t.text : t.brand_soft;
   if (fill) dl->AddRectFilled(pos, max, fill, r);
@@ -79,8 +95,8 @@ bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVe
   ImVec2 ts = Measure(font, label);
   bool clipped = ts.x > size.x - t.em * 0.8f || ts.y > size.y;
   dl->PushClipRect(pos, max, true);
-  dl->AddText(font, font->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f), ink,
-              label.c_str(), label.c_str() + label.size());
+  dl->AddText(font, font->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f),
+              ink, label.c_str(), label.c_str() + label.size());
   dl->PopClipRect();
   p.registry.AddText(label);
   RegisterRect(p, label, ImRect(pos, max), clipped);
@@ -116,7 +132,8 @@ void DrawMark(const Theme& t, ImDrawList* dl, ImVec2 at, bool checked, bool mult
 
 }  // namespace
 
-float ChoiceCardHeight(const Paint& p, const std::string& title, const std::string& description, float width) {
+float ChoiceCardHeight(const Paint& p, const std::string& title, const std::string& description,
+                       float width) {
   const Theme& t = p.theme;
   float text_w = width - t.em * 3.4f;
   float h = Measure(t.fonts.bold, title, text_w).y;
@@ -124,20 +141,22 @@ float ChoiceCardHeight(const Paint& p, const std::string& title, const std::stri
   return std::max(h + t.em * 1.6f, t.target());
 }
 
-bool ChoiceCard(Paint& p, const char* id, const std::string& title, const std::string& description, bool checked,
-                bool multi, ImVec2 pos, ImVec2 size) {
+bool ChoiceCard(Paint& p, const char* id, const std::string& title, const std::string& description,
+                bool checked, bool multi, ImVec2 pos, ImVec2 size) {
   const Theme& t = p.theme;
   bool tapped = Tap(p, id, pos, size);
   bool held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 max(pos.x + size.x, pos.y + size.y);
   dl->AddRectFilled(pos, max, checked || held ? t.brand_soft : t.white, t.radius);
-  dl->AddRect(pos, max, checked ? t.brand : t.line, t.radius, 0, checked ? t.em * 0.12f : std::max(2.0f, t.em * 0.06f));
+  dl->AddRect(pos, max, checked ? t.brand : t.line, t.radius, 0,
+              checked ? t.em * 0.12f : std::max(2.0f, t.em * 0.06f));
   DrawMark(t, dl, ImVec2(pos.x + t.em * 0.8f, pos.y + t.em * 0.8f), checked, multi);
   float text_x = pos.x + t.em * 2.5f, text_w = size.x - t.em * 3.4f;
   float y = pos.y + t.em * 0.75f;
   y += DrawText(p, t.fonts.bold, t.text, ImVec2(text_x, y), title, text_w);
-  if (!description.empty()) DrawText(p, t.fonts.body, t.muted, ImVec2(text_x, y + t.em * 0.2f), description, text_w);
+  if (!description.empty())
+    DrawText(p, t.fonts.body, t.muted, ImVec2(text_x, y + t.em * 0.2f), description, text_w);
   RegisterRect(p, title, ImRect(pos, max), false);
   return tapped;
 }

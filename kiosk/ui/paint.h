@@ -15,12 +15,12 @@ namespace ui {
 struct Paint {
   const Theme& theme;
   TargetRegistry& registry;
-  std::string scope;      // label of the question being drawn, for targets
-  int layer = 0;          // 0 screen, 1 overlay
+  std::string scope;  // label of the question being drawn, for targets
+  int layer = 0;      // 0 screen, 1 overlay
   bool in_scroll = false;
   float scroll_origin = 0;  // screen y of the scroll content's top (window y - scroll)
-  ImRect clip;            // visible region for targets drawn now
-  bool enabled = true;    // false: draw only, no taps (screen under an overlay)
+  ImRect clip;              // visible region for targets drawn now
+  bool enabled = true;      // false: draw only, no taps (screen under an overlay)
 };
 
 enum class ButtonStyle { kPrimary, kOutline, kSoft, kSelected, kQuiet };
@@ -37,8 +37,8 @@ bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVe
 float ButtonWidth(const Paint& p, const std::string& label, ImFont* font = nullptr);
 
 // A selectable card: tick box (multi) or radio dot (single), bold title, muted description.
-bool ChoiceCard(Paint& p, const char* id, const std::string& title, const std::string& description, bool checked,
-                bool multi, ImVec2 pos, ImVec2 size);
+bool ChoiceCard(Paint& p, const char* id, const std::string& title, const std::string& description,
+                bool checked, bool multi, ImVec2 pos, ImVec2 size);
 float ChoiceCardHeight(const Paint& p, const std::string& title, const std::string& description, float width);
 
 // A tick box with a wrapped label, as a full-width row (consents).

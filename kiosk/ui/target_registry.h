@@ -11,11 +11,11 @@
 namespace ui {
 
 struct Target {
-  std::string label;   // the visible text
-  std::string scope;   // the question it belongs to (its label), to tell apart the many "Yes" buttons
-  ImRect rect;         // on screen, in pixels
-  ImRect clip;         // the visible part of the screen it lives in (scroll areas clip)
-  float content_y = 0; // for targets in the scroll area: its y inside the scrolled content
+  std::string label;    // the visible text
+  std::string scope;    // the question it belongs to (its label), to tell apart the many "Yes" buttons
+  ImRect rect;          // on screen, in pixels
+  ImRect clip;          // the visible part of the screen it lives in (scroll areas clip)
+  float content_y = 0;  // for targets in the scroll area: its y inside the scrolled content
   bool in_scroll = false;
   bool clipped = false;  // the label does not fit its target
   int layer = 0;         // 0: the screen, 1: an overlay on top of it (only the top layer takes taps)

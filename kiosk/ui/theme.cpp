@@ -6,7 +6,9 @@
 namespace ui {
 
 namespace {
-ImU32 ToU32(const core::Rgba& c) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c[0], c[1], c[2], c[3])); }
+ImU32 ToU32(const core::Rgba& c) {
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(c[0], c[1], c[2], c[3]));
+}
 }  // namespace
 
 Theme Theme::From(const core::Theme& c, float em) {

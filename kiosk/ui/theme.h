@@ -16,8 +16,8 @@ struct Fonts {
 
 struct Theme {
   ImU32 brand, brand_soft, background, text, muted, line, alert, white, shade;
-  float em = 30;       // body text height in pixels for this window
-  float radius = 18;   // corner radius in pixels
+  float em = 30;      // body text height in pixels for this window
+  float radius = 18;  // corner radius in pixels
   Fonts fonts;
   core::Rgba clear{1, 1, 1, 1};
 

@@ -62,7 +62,8 @@ struct Kiosk {
     REQUIRE(outbox.ok());
     auto fonts = platform::FindFonts("");
     REQUIRE(fonts.ok());
-    app = std::make_unique<app::KioskApp>(std::move(*content), core::Config{}, std::move(*outbox), clock, *window, *fonts);
+    app = std::make_unique<app::KioskApp>(std::move(*content), core::Config{}, std::move(*outbox), clock,
+                                          *window, *fonts);
   }
   ~Kiosk() {
     app.reset();
@@ -82,7 +83,8 @@ struct Kiosk {
 
 }  // namespace
 
-TEST_CASE("after a wipe no typed string survives in the session, ImGui's edit buffers, undo history or screen") {
+TEST_CASE(
+    "after a wipe no typed string survives in the session, ImGui's edit buffers, undo history or screen") {
   Kiosk k;
   k.Run(R"(tap "Tap to start"
 tap "I have read this notice"

@@ -32,7 +32,8 @@ void DrawAttract(ScreenContext& c) {
   // rotating highlight in a soft band
   if (!a.highlights.empty()) {
     auto elapsed = std::chrono::duration_cast<core::Seconds>(c.in.now - c.in.session.screen_since).count();
-    size_t i = static_cast<size_t>(std::max<long long>(0, elapsed) / std::max(1, a.rotate_s)) % a.highlights.size();
+    size_t i =
+        static_cast<size_t>(std::max<long long>(0, elapsed) / std::max(1, a.rotate_s)) % a.highlights.size();
     const std::string& h = c.T(a.highlights[i]);
     float band_y = c.size.y * 0.55f, band_h = t.em * 4.2f;
     float band_w = std::min(c.size.x - 2 * t.margin(), t.em * 36);
@@ -40,12 +41,14 @@ void DrawAttract(ScreenContext& c) {
     dl->AddRectFilled(b0, ImVec2(b0.x + band_w, band_y + band_h), t.brand_soft, t.radius);
     float inner = band_w - t.em * 2;
     ImVec2 hs = Measure(t.fonts.bold, h, inner);
-    DrawText(c.paint, t.fonts.bold, t.text, ImVec2((c.size.x - std::min(hs.x, inner)) * 0.5f, band_y + (band_h - hs.y) * 0.5f), h, inner);
+    DrawText(c.paint, t.fonts.bold, t.text,
+             ImVec2((c.size.x - std::min(hs.x, inner)) * 0.5f, band_y + (band_h - hs.y) * 0.5f), h, inner);
     // dots showing which highlight this is
     float dot = t.em * 0.18f, gap = t.em * 0.6f;
     float dots_w = gap * static_cast<float>(a.highlights.size() - 1);
     for (size_t k = 0; k < a.highlights.size(); ++k) {
-      ImVec2 centre(c.size.x * 0.5f - dots_w * 0.5f + gap * static_cast<float>(k), band_y + band_h + t.em * 0.7f);
+      ImVec2 centre(c.size.x * 0.5f - dots_w * 0.5f + gap * static_cast<float>(k),
+                    band_y + band_h + t.em * 0.7f);
       dl->AddCircleFilled(centre, dot, k == i ? t.brand : t.line, 16);
     }
   }

@@ -7,8 +7,12 @@
 
 namespace ui {
 
-float ContentLeft(const ScreenContext& c) { return c.theme().margin(); }
-float ContentWidth(const ScreenContext& c) { return c.size.x - 2 * c.theme().margin(); }
+float ContentLeft(const ScreenContext& c) {
+  return c.theme().margin();
+}
+float ContentWidth(const ScreenContext& c) {
+  return c.size.x - 2 * c.theme().margin();
+}
 
 float DrawHeader(ScreenContext& c, bool with_progress) {
   const Theme& t = c.theme();
@@ -17,12 +21,13 @@ float DrawHeader(ScreenContext& c, bool with_progress) {
   const std::string& name = c.in.content.app.clinic_name;
   ImVec2 ns = Measure(t.fonts.bold, name);
   DrawText(c.paint, t.fonts.bold, t.brand, ImVec2(t.margin(), (header_h - ns.y) * 0.5f), name, 0);
-  dl->AddLine(ImVec2(0, header_h), ImVec2(c.size.x, header_h), t.line, 1.0f);
+  dl->AddRectFilled(ImVec2(0, header_h), ImVec2(c.size.x, header_h + 1), t.line);  // exact pixels, no AA seam
   float y = header_h + t.em * 0.6f;
   if (!with_progress) return y;
   auto p = core::ProgressOf(c.in.content, c.in.session, c.in.visibility);
   const core::Text& title = p.step ? p.step->title : c.in.content.app.review.title;
-  std::string line = core::Format(c.Ui("step_of"), {{"n", std::to_string(p.n)}, {"m", std::to_string(p.m)}, {"title", c.T(title)}});
+  std::string line = core::Format(
+      c.Ui("step_of"), {{"n", std::to_string(p.n)}, {"m", std::to_string(p.m)}, {"title", c.T(title)}});
   y += DrawText(c.paint, t.fonts.body, t.muted, ImVec2(t.margin(), y), line, 0) + t.em * 0.3f;
   float bar_h = std::max(4.0f, t.em * 0.28f), w = ContentWidth(c);
   dl->AddRectFilled(ImVec2(t.margin(), y), ImVec2(t.margin() + w, y + bar_h), t.brand_soft, bar_h);
@@ -31,12 +36,14 @@ float DrawHeader(ScreenContext& c, bool with_progress) {
   return y + bar_h + t.em * 0.9f;
 }
 
-float FooterTop(const ScreenContext& c) { return c.size.y - c.theme().target() - c.theme().em * 1.6f; }
+float FooterTop(const ScreenContext& c) {
+  return c.size.y - c.theme().target() - c.theme().em * 1.6f;
+}
 
 FooterTap DrawFooter(ScreenContext& c, const std::string* back, const std::string& primary) {
   const Theme& t = c.theme();
   float top = FooterTop(c);
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(0, top), ImVec2(c.size.x, top), t.line, 1.0f);
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(c.size.x, top + 1), t.line);
   float y = top + t.em * 0.8f, h = t.target();
   FooterTap tap = FooterTap::kNone;
   c.paint.scope.clear();
@@ -45,7 +52,8 @@ FooterTap DrawFooter(ScreenContext& c, const std::string* back, const std::strin
     tap = FooterTap::kBack;
   }
   float w = ButtonWidth(c.paint, primary);
-  if (Button(c.paint, "##primary", primary, ImVec2(c.size.x - t.margin() - w, y), ImVec2(w, h), ButtonStyle::kPrimary)) {
+  if (Button(c.paint, "##primary", primary, ImVec2(c.size.x - t.margin() - w, y), ImVec2(w, h),
+             ButtonStyle::kPrimary)) {
     tap = FooterTap::kPrimary;
   }
   return tap;
@@ -106,8 +114,8 @@ void EndScrollArea(ScreenContext& c) {
     float bar = std::max(view * view / total, c.theme().em * 2);
     float y = w->Pos.y + (view - bar) * (ImGui::GetScrollY() / max_scroll);
     float x = w->Pos.x + w->Size.x - c.theme().em * 0.45f;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + c.theme().em * 0.22f, y + bar), c.theme().line,
-                                              c.theme().em);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + c.theme().em * 0.22f, y + bar),
+                                              c.theme().line, c.theme().em);
   }
   ImGui::EndChild();
   c.paint.in_scroll = false;

@@ -7,8 +7,8 @@ namespace ui {
 namespace {
 
 // Lays out `labels` in a grid of `cols`; returns the index tapped or -1.
-int Grid(ScreenContext& c, const std::vector<std::string>& labels, int selected, int cols, ImVec2 pos, float width,
-         const std::string& tag) {
+int Grid(ScreenContext& c, const std::vector<std::string>& labels, int selected, int cols, ImVec2 pos,
+         float width, const std::string& tag) {
   const Theme& t = c.theme();
   float gap = t.em * 0.4f, h = t.target();
   float w = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
@@ -86,11 +86,13 @@ void DrawDatePicker(ScreenContext& c) {
     std::string older = std::to_string(s.decade - 10) + "s", newer = std::to_string(s.decade + 10) + "s";
     float bw = t.em * 6;
     if (s.decade - 10 >= newest_decade - 110 &&
-        Button(c.paint, "##older", "< " + older, ImVec2(p0.x + pad, y), ImVec2(bw, t.target()), ButtonStyle::kOutline)) {
+        Button(c.paint, "##older", "< " + older, ImVec2(p0.x + pad, y), ImVec2(bw, t.target()),
+               ButtonStyle::kOutline)) {
       s.decade -= 10;
     }
     if (s.decade + 10 <= newest_decade &&
-        Button(c.paint, "##newer", newer + " >", ImVec2(p0.x + w - pad - bw, y), ImVec2(bw, t.target()), ButtonStyle::kOutline)) {
+        Button(c.paint, "##newer", newer + " >", ImVec2(p0.x + w - pad - bw, y), ImVec2(bw, t.target()),
+               ButtonStyle::kOutline)) {
       s.decade += 10;
     }
     y += nav_h;
@@ -111,8 +113,8 @@ void DrawDatePicker(ScreenContext& c) {
   }
   y += grid_h + t.em * 0.2f;
   const std::string& done = c.Ui("back");
-  if (Button(c.paint, "##picker_close", done, ImVec2(p0.x + pad, y), ImVec2(ButtonWidth(c.paint, done), t.target()),
-             ButtonStyle::kOutline)) {
+  if (Button(c.paint, "##picker_close", done, ImVec2(p0.x + pad, y),
+             ImVec2(ButtonWidth(c.paint, done), t.target()), ButtonStyle::kOutline)) {
     s.date_picker.clear();
   }
 }

@@ -21,9 +21,14 @@ void DrawLanguage(ScreenContext& c) {
   }
   const std::string& back = c.Ui("back");
   switch (DrawFooter(c, &back, c.Ui("next"))) {
-    case FooterTap::kBack: c.Emit(core::intent::Back{}); break;
-    case FooterTap::kPrimary: c.Emit(core::intent::Next{}); break;
-    case FooterTap::kNone: break;
+    case FooterTap::kBack:
+      c.Emit(core::intent::Back{});
+      break;
+    case FooterTap::kPrimary:
+      c.Emit(core::intent::Next{});
+      break;
+    case FooterTap::kNone:
+      break;
   }
 }
 

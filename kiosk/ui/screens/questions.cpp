@@ -17,7 +17,9 @@ const core::Answer* Find(const ScreenContext& c, const std::string& id) {
   return it == c.in.session.answers.end() ? nullptr : &it->second;
 }
 
-float Y() { return ImGui::GetCursorScreenPos().y; }
+float Y() {
+  return ImGui::GetCursorScreenPos().y;
+}
 void Advance(float x, float to_y) {
   ImGui::SetCursorScreenPos(ImVec2(x, Y()));
   ImGui::Dummy(ImVec2(1, std::max(0.0f, to_y - Y())));
@@ -29,7 +31,9 @@ void LabelBlock(ScreenContext& c, const core::Question& q, float x, float width)
   const Theme& t = c.theme();
   float y = Y();
   if (!q.label.empty()) y += DrawText(c.paint, t.fonts.bold, t.text, ImVec2(x, y), c.T(q.label), width);
-  if (!q.help.empty()) y += t.em * 0.15f + DrawText(c.paint, t.fonts.body, t.muted, ImVec2(x, y + t.em * 0.15f), c.T(q.help), width);
+  if (!q.help.empty())
+    y += t.em * 0.15f +
+         DrawText(c.paint, t.fonts.body, t.muted, ImVec2(x, y + t.em * 0.15f), c.T(q.help), width);
   Advance(x, y + t.em * 0.5f);
 }
 
@@ -92,15 +96,16 @@ void Choices(ScreenContext& c, const core::Question& q, float x, float width) {
     float row_h = 0;
     for (int k = row * cols; k < std::min(n, row * cols + cols); ++k) {
       const auto& o = q.options[static_cast<size_t>(k)];
-      row_h = std::max(row_h, ChoiceCardHeight(c.paint, c.T(o.label), o.description.empty() ? "" : c.T(o.description), card_w));
+      row_h = std::max(row_h, ChoiceCardHeight(c.paint, c.T(o.label),
+                                               o.description.empty() ? "" : c.T(o.description), card_w));
     }
     for (int k = row * cols; k < std::min(n, row * cols + cols); ++k) {
       const auto& o = q.options[static_cast<size_t>(k)];
       bool checked = std::find(chosen.begin(), chosen.end(), o.id) != chosen.end();
       std::string id = "##" + q.id + "_" + o.id;
       ImVec2 pos(x + static_cast<float>(k - row * cols) * (card_w + gap), y);
-      if (ChoiceCard(c.paint, id.c_str(), c.T(o.label), o.description.empty() ? "" : c.T(o.description), checked, multi, pos,
-                     ImVec2(card_w, row_h))) {
+      if (ChoiceCard(c.paint, id.c_str(), c.T(o.label), o.description.empty() ? "" : c.T(o.description),
+                     checked, multi, pos, ImVec2(card_w, row_h))) {
         if (!multi) {
           c.Emit(core::intent::SetAnswer{q.id, o.id});
         } else {
@@ -141,7 +146,8 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
     c.Emit(core::intent::SetAnswer{q.id, buf});
   }
   if (ImGui::IsItemActive()) {
-    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), t.brand, t.radius * 0.6f, 0, t.em * 0.1f);
+    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), t.brand,
+                                        t.radius * 0.6f, 0, t.em * 0.1f);
   }
   ImGui::PopStyleColor();
   ImGui::PopItemWidth();
@@ -158,9 +164,10 @@ void DateField(ScreenContext& c, const core::Question& q, float x, float width) 
   if (const core::Answer* a = Find(c, q.id); a && std::holds_alternative<std::string>(*a)) {
     if (auto parsed = core::ParseDate(std::get<std::string>(*a))) d = *parsed;
   }
-  std::string parts[3] = {d.day ? std::to_string(d.day) : c.Ui("day"),
-                          d.month ? c.T(c.in.content.app.months.at(static_cast<size_t>(d.month - 1))) : c.Ui("month"),
-                          d.year ? std::to_string(d.year) : c.Ui("year")};
+  std::string parts[3] = {
+      d.day ? std::to_string(d.day) : c.Ui("day"),
+      d.month ? c.T(c.in.content.app.months.at(static_cast<size_t>(d.month - 1))) : c.Ui("month"),
+      d.year ? std::to_string(d.year) : c.Ui("year")};
   float widths[3] = {t.em * 5, t.em * 9, t.em * 6};
   float bx = x, y = Y();
   for (int k = 0; k < 3; ++k) {
@@ -181,7 +188,8 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
   const Theme& t = c.theme();
   LabelBlock(c, q, x, width);
   const core::Answer* a = Find(c, q.id);
-  core::Signature sig = a && std::holds_alternative<core::Signature>(*a) ? std::get<core::Signature>(*a) : core::Signature{};
+  core::Signature sig =
+      a && std::holds_alternative<core::Signature>(*a) ? std::get<core::Signature>(*a) : core::Signature{};
   ImVec2 size(std::min(width, t.em * 26), t.em * 8);
   ImVec2 pos(x, Y());
   ImRect box(pos, ImVec2(pos.x + size.x, pos.y + size.y));
@@ -192,8 +200,10 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
   ImGuiIO& io = ImGui::GetIO();
   if (active) {
     c.state.signing = q.id;
-    core::Point p{std::clamp(io.MousePos.x - pos.x, 0.0f, size.x), std::clamp(io.MousePos.y - pos.y, 0.0f, size.y)};
-    if (c.state.stroke.points.empty() || !(c.state.stroke.points.back() == p)) c.state.stroke.points.push_back(p);
+    core::Point p{std::clamp(io.MousePos.x - pos.x, 0.0f, size.x),
+                  std::clamp(io.MousePos.y - pos.y, 0.0f, size.y)};
+    if (c.state.stroke.points.empty() || !(c.state.stroke.points.back() == p))
+      c.state.stroke.points.push_back(p);
   } else if (c.state.signing == q.id) {
     if (!c.state.stroke.points.empty()) {
       sig.width = size.x;
@@ -208,11 +218,16 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
   ImDrawList* dl = ImGui::GetWindowDrawList();
   bool error = c.in.session.errors.count(q.id) > 0;
   dl->AddRectFilled(box.Min, box.Max, t.white, t.radius * 0.6f);
-  dl->AddRect(box.Min, box.Max, active ? t.brand : error ? t.alert : t.line, t.radius * 0.6f, 0, std::max(2.0f, t.em * 0.07f));
+  dl->AddRect(box.Min, box.Max,
+              active  ? t.brand
+              : error ? t.alert
+                      : t.line,
+              t.radius * 0.6f, 0, std::max(2.0f, t.em * 0.07f));
   float base_y = box.Min.y + size.y * 0.72f;
-  dl->AddLine(ImVec2(box.Min.x + t.em, base_y), ImVec2(box.Max.x - t.em, base_y), t.line, 1.5f);
+  dl->AddRectFilled(ImVec2(box.Min.x + t.em, base_y), ImVec2(box.Max.x - t.em, base_y + 2), t.line);
   if (sig.strokes.empty() && c.state.stroke.points.empty()) {
-    DrawText(c.paint, t.fonts.body, t.muted, ImVec2(box.Min.x + t.em, base_y - t.em * 1.5f), c.Ui("sign_here"), 0);
+    DrawText(c.paint, t.fonts.body, t.muted, ImVec2(box.Min.x + t.em, base_y - t.em * 1.5f),
+             c.Ui("sign_here"), 0);
   }
   float ink_w = std::max(2.0f, t.em * 0.1f);
   if (sig.width > 0) DrawSignatureStrokes(dl, sig, box, t.text, ink_w);
@@ -230,7 +245,8 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
   }
   std::string today = DateText(c, c.in.today);
   ImVec2 ts = Measure(t.fonts.body, today);
-  DrawText(c.paint, t.fonts.body, t.muted, ImVec2(box.Max.x - ts.x, y + (t.target() - ts.y) * 0.5f), today, 0);
+  DrawText(c.paint, t.fonts.body, t.muted, ImVec2(box.Max.x - ts.x, y + (t.target() - ts.y) * 0.5f), today,
+           0);
   Advance(x, y + t.target() + t.em * 0.3f);
 }
 
@@ -240,7 +256,8 @@ void Consent(ScreenContext& c, const core::Question& q, float x, float width) {
   float pad = t.em * 0.9f;
   float y = Y();
   float h = Measure(t.fonts.body, c.T(q.body), text_w - 2 * pad).y;
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + text_w, y + h + 2 * pad), t.brand_soft, t.radius);
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + text_w, y + h + 2 * pad), t.brand_soft,
+                                            t.radius);
   ImGui::SetCursorScreenPos(ImVec2(x + pad, y + pad));
   Paragraphs(c, c.T(q.body), x + pad, text_w - 2 * pad);
   Advance(x, std::max(Y(), y + h + 2 * pad) + t.em * 0.6f);
@@ -248,7 +265,8 @@ void Consent(ScreenContext& c, const core::Question& q, float x, float width) {
   bool checked = a && std::holds_alternative<bool>(*a) && std::get<bool>(*a);
   std::string id = "##consent_" + q.id;
   ImGui::SetCursorScreenPos(ImVec2(x, Y()));
-  if (CheckRow(c.paint, id.c_str(), c.T(q.label), checked, text_w)) c.Emit(core::intent::SetAnswer{q.id, !checked});
+  if (CheckRow(c.paint, id.c_str(), c.T(q.label), checked, text_w))
+    c.Emit(core::intent::SetAnswer{q.id, !checked});
   Advance(x, Y() + t.em * 0.2f);
 }
 
@@ -257,9 +275,12 @@ void Message(ScreenContext& c, float x, float width, const std::string& text, Im
   float y = Y();
   if (band) {
     float h = Measure(t.fonts.body, text, width - t.em * 1.6f).y + t.em * 0.9f;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + h), t.brand_soft, t.radius * 0.6f);
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + t.em * 0.2f, y + h), t.brand, t.radius * 0.2f);
-    DrawText(c.paint, t.fonts.body, colour, ImVec2(x + t.em * 0.8f, y + t.em * 0.45f), text, width - t.em * 1.6f);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + h), t.brand_soft,
+                                              t.radius * 0.6f);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + t.em * 0.2f, y + h), t.brand,
+                                              t.radius * 0.2f);
+    DrawText(c.paint, t.fonts.body, colour, ImVec2(x + t.em * 0.8f, y + t.em * 0.45f), text,
+             width - t.em * 1.6f);
     Advance(x, y + h + t.em * 0.4f);
   } else {
     y += DrawText(c.paint, t.fonts.bold, colour, ImVec2(x, y), text, width);
@@ -287,48 +308,61 @@ void DrawQuestion(ScreenContext& c, const core::Question& q, float width, int de
       }
       Paragraphs(c, c.T(q.body), x, std::min(w, t.em * 42));
       break;
-    case QT::kConsent: Consent(c, q, x, w); break;
-    case QT::kYesNo: YesNo(c, q, x, w); break;
+    case QT::kConsent:
+      Consent(c, q, x, w);
+      break;
+    case QT::kYesNo:
+      YesNo(c, q, x, w);
+      break;
     case QT::kSingleChoice:
-    case QT::kMultiChoice: Choices(c, q, x, w); break;
+    case QT::kMultiChoice:
+      Choices(c, q, x, w);
+      break;
     case QT::kText:
     case QT::kEmail:
-    case QT::kPhone: TextField(c, q, x, w); break;
-    case QT::kDate: DateField(c, q, x, w); break;
-    case QT::kSignature: SignaturePad(c, q, x, w); break;
+    case QT::kPhone:
+      TextField(c, q, x, w);
+      break;
+    case QT::kDate:
+      DateField(c, q, x, w);
+      break;
+    case QT::kSignature:
+      SignaturePad(c, q, x, w);
+      break;
   }
   if (auto e = c.in.session.errors.find(q.id); e != c.in.session.errors.end()) {
     std::string msg = core::Format(c.Ui(e->second.key), {{"n", std::to_string(e->second.n)}});
     Message(c, x, std::min(w, t.em * 40), msg, t.alert, false);
   }
-  if (core::RaisesFlag(c.in.flags, q.id)) Message(c, x, std::min(w, t.em * 40), c.Ui("flag_message"), t.text, true);
+  if (core::RaisesFlag(c.in.flags, q.id))
+    Message(c, x, std::min(w, t.em * 40), c.Ui("flag_message"), t.text, true);
   for (const auto& f : q.follow_ups) {
     ImGui::SetCursorScreenPos(ImVec2(x - indent, Y()));
     DrawQuestion(c, f, width, depth + 1);
   }
   if (depth > 0) {
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x - indent, top), ImVec2(x - indent + t.em * 0.18f, Y() - t.em * 0.6f),
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x - indent, top),
+                                              ImVec2(x - indent + t.em * 0.18f, Y() - t.em * 0.6f),
                                               t.brand_soft, t.em * 0.1f);
   }
   ImGui::PopID();
   ImGui::SetCursorScreenPos(ImVec2(x - indent, Y()));
   ImGui::Dummy(ImVec2(1, q.type == QT::kInfo ? t.em * 0.5f : t.em * 1.1f));
-  if (depth == 0 && q.type != QT::kInfo && q.type != QT::kConsent) {
-    float ly = Y() - t.em * 0.55f;
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, ly), ImVec2(x + w, ly), IM_COL32(0, 0, 0, 0), 1.0f);
-  }
 }
 
-void DrawSignatureStrokes(ImDrawList* dl, const core::Signature& s, const ImRect& box, ImU32 ink, float thickness) {
+void DrawSignatureStrokes(ImDrawList* dl, const core::Signature& s, const ImRect& box, ImU32 ink,
+                          float thickness) {
   float sx = box.GetWidth() / s.width, sy = box.GetHeight() / s.height;
   float k = std::min(sx, sy);
   for (const auto& stroke : s.strokes) {
     for (size_t i = 1; i < stroke.points.size(); ++i) {
       dl->AddLine(ImVec2(box.Min.x + stroke.points[i - 1].x * k, box.Min.y + stroke.points[i - 1].y * k),
-                  ImVec2(box.Min.x + stroke.points[i].x * k, box.Min.y + stroke.points[i].y * k), ink, thickness);
+                  ImVec2(box.Min.x + stroke.points[i].x * k, box.Min.y + stroke.points[i].y * k), ink,
+                  thickness);
     }
     if (stroke.points.size() == 1) {
-      dl->AddCircleFilled(ImVec2(box.Min.x + stroke.points[0].x * k, box.Min.y + stroke.points[0].y * k), thickness, ink);
+      dl->AddCircleFilled(ImVec2(box.Min.x + stroke.points[0].x * k, box.Min.y + stroke.points[0].y * k),
+                          thickness, ink);
     }
   }
 }

@@ -13,6 +13,7 @@ std::string AnswerText(const ScreenContext& c, const core::Question& q, const co
 std::string DateText(const ScreenContext& c, const core::Date& d);
 
 // The signature strokes scaled into `box`.
-void DrawSignatureStrokes(ImDrawList* dl, const core::Signature& s, const ImRect& box, ImU32 ink, float thickness);
+void DrawSignatureStrokes(ImDrawList* dl, const core::Signature& s, const ImRect& box, ImU32 ink,
+                          float thickness);
 
 }  // namespace ui

@@ -15,11 +15,13 @@ void Section(ScreenContext& c, const core::Step& step, float width) {
   dl->ChannelsSetCurrent(1);
   c.paint.scope = c.T(step.title);
   float y = top + pad;
-  DrawText(c.paint, t.fonts.bold, t.brand, ImVec2(x + pad, y + (t.target() - t.em) * 0.5f), c.T(step.title), 0);
+  DrawText(c.paint, t.fonts.bold, t.brand, ImVec2(x + pad, y + (t.target() - t.em) * 0.5f), c.T(step.title),
+           0);
   const std::string& edit = c.T(c.in.content.app.review.edit);
   float ew = ButtonWidth(c.paint, edit);
   std::string id = "##edit_" + step.id;
-  if (Button(c.paint, id.c_str(), edit, ImVec2(x + width - pad - ew, y), ImVec2(ew, t.target()), ButtonStyle::kOutline)) {
+  if (Button(c.paint, id.c_str(), edit, ImVec2(x + width - pad - ew, y), ImVec2(ew, t.target()),
+             ButtonStyle::kOutline)) {
     c.Emit(core::intent::EditStep{step.id});
   }
   y += t.target() + t.em * 0.4f;
@@ -43,8 +45,8 @@ void Section(ScreenContext& c, const core::Step& step, float width) {
       vh = h;
     } else {
       std::string value = answered ? AnswerText(c, q, it->second) : c.T(c.in.content.app.review.not_answered);
-      vh = DrawText(c.paint, answered ? t.fonts.bold : t.fonts.body, answered ? t.text : t.muted, ImVec2(value_x, vy),
-                    value, value_w);
+      vh = DrawText(c.paint, answered ? t.fonts.bold : t.fonts.body, answered ? t.text : t.muted,
+                    ImVec2(value_x, vy), value, value_w);
     }
     y = wide ? y + std::max(lh, vh) + t.em * 0.45f : vy + vh + t.em * 0.6f;
   });
@@ -65,12 +67,13 @@ void DrawReview(ScreenContext& c) {
   float y = DrawHeader(c, true);
   y += DrawText(c.paint, t.fonts.heading, t.text, ImVec2(t.margin(), y), c.T(review.title), ContentWidth(c));
   if (!review.intro.empty()) {
-    y += t.em * 0.3f + DrawText(c.paint, t.fonts.body, t.muted, ImVec2(t.margin(), y + t.em * 0.3f), c.T(review.intro),
-                                std::min(ContentWidth(c), t.em * 40));
+    y += t.em * 0.3f + DrawText(c.paint, t.fonts.body, t.muted, ImVec2(t.margin(), y + t.em * 0.3f),
+                                c.T(review.intro), std::min(ContentWidth(c), t.em * 40));
   }
   if (!c.in.session.submit_error.empty()) {
     y += t.em * 0.4f;
-    y += DrawText(c.paint, t.fonts.bold, t.alert, ImVec2(t.margin(), y), c.Ui(c.in.session.submit_error), ContentWidth(c));
+    y += DrawText(c.paint, t.fonts.bold, t.alert, ImVec2(t.margin(), y), c.Ui(c.in.session.submit_error),
+                  ContentWidth(c));
   }
   y += t.em * 0.8f;
   BeginScrollArea(c, "##review", y, FooterTop(c));
@@ -79,9 +82,14 @@ void DrawReview(ScreenContext& c) {
   c.paint.scope.clear();
   const std::string& back = c.Ui("back");
   switch (DrawFooter(c, &back, c.T(review.submit))) {
-    case FooterTap::kBack: c.Emit(core::intent::Back{}); break;
-    case FooterTap::kPrimary: c.Emit(core::intent::Submit{}); break;
-    case FooterTap::kNone: break;
+    case FooterTap::kBack:
+      c.Emit(core::intent::Back{});
+      break;
+    case FooterTap::kPrimary:
+      c.Emit(core::intent::Submit{});
+      break;
+    case FooterTap::kNone:
+      break;
   }
 }
 

@@ -19,7 +19,8 @@ void DrawStillThere(ScreenContext& c) {
   ImVec2 p0((c.size.x - w) * 0.5f, (c.size.y - h) * 0.5f);
   wl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), t.white, t.radius);
   float y = p0.y + pad;
-  y += DrawText(c.paint, t.fonts.heading, t.text, ImVec2(p0.x + pad, y), c.T(idle.title), inner) + t.em * 0.6f;
+  y +=
+      DrawText(c.paint, t.fonts.heading, t.text, ImVec2(p0.x + pad, y), c.T(idle.title), inner) + t.em * 0.6f;
   y += DrawText(c.paint, t.fonts.body, t.muted, ImVec2(p0.x + pad, y), c.T(idle.body), inner) + t.em * 0.8f;
   float cw = Measure(t.fonts.display, seconds).x;
   DrawText(c.paint, t.fonts.display, t.brand, ImVec2(p0.x + (w - cw) * 0.5f, y), seconds, 0);
@@ -29,8 +30,8 @@ void DrawStillThere(ScreenContext& c) {
              ButtonStyle::kOutline)) {
     c.Emit(core::intent::StartOver{});
   }
-  if (Button(c.paint, "##continue", c.T(idle.continue_), ImVec2(p0.x + pad + bw + t.gap(), y), ImVec2(bw, t.target()),
-             ButtonStyle::kPrimary)) {
+  if (Button(c.paint, "##continue", c.T(idle.continue_), ImVec2(p0.x + pad + bw + t.gap(), y),
+             ImVec2(bw, t.target()), ButtonStyle::kPrimary)) {
     c.Emit(core::intent::Activity{});
   }
 }

@@ -26,6 +26,16 @@ void DrawSubmitting(ScreenContext& c) {
 void DrawThankYou(ScreenContext& c) {
   DrawHeader(c, false);
   const auto& ty = c.in.content.app.thank_you;
+  const Theme& t = c.theme();
+  // a calm tick above the message
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float r = t.em * 1.6f;
+  ImVec2 centre(c.size.x * 0.5f, c.size.y * 0.3f);
+  dl->AddCircleFilled(centre, r, t.brand_soft, 48);
+  DrawTick(dl,
+           ImRect(ImVec2(centre.x - r * 0.7f, centre.y - r * 0.7f),
+                  ImVec2(centre.x + r * 0.7f, centre.y + r * 0.7f)),
+           t.brand, t.em * 0.18f);
   CentredBlock(c, c.T(ty.title), c.T(ty.body));
 }
 
