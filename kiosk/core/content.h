@@ -43,6 +43,7 @@ struct Condition {
 struct Option {
   std::string id;
   Text label, description;
+  bool exclusive = false;  // multi_choice: "None of these" clears the others and is cleared by them
 };
 
 struct Flag {

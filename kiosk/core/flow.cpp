@@ -9,6 +9,23 @@ namespace core {
 
 namespace {
 
+// "None of these": a newly chosen exclusive option stands alone; any other choice drops exclusive ones.
+std::vector<std::string> ApplyExclusive(const Question& q, const std::vector<std::string>& before,
+                                        std::vector<std::string> after) {
+  auto is_exclusive = [&](const std::string& id) {
+    const Option* o = q.FindOption(id);
+    return o && o->exclusive;
+  };
+  auto was_chosen = [&](const std::string& id) {
+    return std::find(before.begin(), before.end(), id) != before.end();
+  };
+  for (const auto& id : after) {
+    if (is_exclusive(id) && !was_chosen(id)) return {id};
+  }
+  if (after.size() > 1) std::erase_if(after, is_exclusive);
+  return after;
+}
+
 void Enter(Session& s, Screen screen, TimePoint now) {
   s.screen = screen;
   s.screen_since = now;
@@ -148,7 +165,14 @@ struct Visitor {
   void operator()(const intent::SetAnswer& i) {
     const Question* q = c.FindQuestion(i.question_id);
     if (!q || !q->Answerable() || s.screen != Screen::kStep) return;
-    s.answers[i.question_id] = i.value;
+    Answer value = i.value;
+    if (auto* list = std::get_if<std::vector<std::string>>(&value)) {
+      auto it = s.answers.find(i.question_id);
+      const auto* before =
+          it == s.answers.end() ? nullptr : std::get_if<std::vector<std::string>>(&it->second);
+      *list = ApplyExclusive(*q, before ? *before : std::vector<std::string>{}, *list);
+    }
+    s.answers[i.question_id] = std::move(value);
     s.errors.erase(i.question_id);
   }
   void operator()(const intent::ClearAnswer& i) {

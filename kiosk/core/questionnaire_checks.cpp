@@ -96,6 +96,9 @@ struct Checker {
         r.Error(Child(optr, "id"), "must use only a-z, 0-9 and _");
       if (!option_ids.insert(q.options[i].id).second)
         r.Error(Child(optr, "id"), "duplicate option id \"" + q.options[i].id + "\"");
+      if (q.options[i].exclusive && q.type != QuestionType::kMultiChoice) {
+        r.Error(Child(optr, "exclusive"), "only options of a multi_choice question can be exclusive");
+      }
     }
     if (!texty && (q.min_length || q.max_length))
       r.Error(ptr, "min_length/max_length only fit text, email and phone questions");

@@ -156,9 +156,10 @@ Question ParseQuestion(const Json& j, const std::string& ptr, const JsonReader& 
       std::string optr = Child(Child(ptr, "options"), i);
       const Json& o = (*opts)[i];
       if (!r.IsObject(o, optr)) continue;
-      r.AllowOnly(o, optr, {"id", "label", "description"});
+      r.AllowOnly(o, optr, {"id", "label", "description", "exclusive"});
       q.options.push_back(Option{r.String(o, optr, "id", true), r.LocalText(o, optr, "label", true),
-                                 r.LocalText(o, optr, "description", false)});
+                                 r.LocalText(o, optr, "description", false),
+                                 r.Bool(o, optr, "exclusive", false)});
     }
   }
   if (const Json* v = r.Field(j, ptr, "visible_if", false))
