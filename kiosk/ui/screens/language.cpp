@@ -5,19 +5,23 @@ namespace ui {
 
 void DrawLanguage(ScreenContext& c) {
   const Theme& t = c.theme();
-  float y = DrawHeader(c, false) + t.em * 2;
+  float top = DrawHeader(c, false);
   const std::string& title = c.T(c.in.content.app.language.title);
-  float wrap = ContentWidth(c);
-  y += DrawText(c.paint, t.fonts.heading, t.text, ImVec2(t.margin(), y), title, wrap) + t.em * 1.2f;
-  float w = std::min(ContentWidth(c), t.em * 16);
+  float w = std::min(ContentWidth(c), t.em * 16), h = t.target() * 1.2f;
+  float n = static_cast<float>(c.in.content.languages.size());
+  float block = Measure(t.fonts.heading, title).y + t.em * 1.2f + n * (h + t.gap());
+  float y = std::max(top + t.em, top + (FooterTop(c) - top - block) * 0.4f);
+  float tw = std::min(Measure(t.fonts.heading, title).x, ContentWidth(c));
+  y += DrawText(c.paint, t.fonts.heading, t.text, ImVec2((c.size.x - tw) * 0.5f, y), title, ContentWidth(c)) +
+       t.em * 1.2f;
   for (const auto& lang : c.in.content.languages) {
     std::string id = "##lang_" + lang.code;
     bool current = lang.code == c.lang();
-    if (Button(c.paint, id.c_str(), lang.name, ImVec2(t.margin(), y), ImVec2(w, t.target() * 1.2f),
+    if (Button(c.paint, id.c_str(), lang.name, ImVec2((c.size.x - w) * 0.5f, y), ImVec2(w, h),
                current ? ButtonStyle::kSelected : ButtonStyle::kSoft)) {
       c.Emit(core::intent::ChooseLanguage{lang.code});
     }
-    y += t.target() * 1.2f + t.gap();
+    y += h + t.gap();
   }
   const std::string& back = c.Ui("back");
   switch (DrawFooter(c, &back, c.Ui("next"))) {
