@@ -164,7 +164,7 @@ struct Visitor {
   }
   void operator()(const intent::SetAnswer& i) {
     const Question* q = c.FindQuestion(i.question_id);
-    if (!q || !q->Answerable() || s.screen != Screen::kStep) return;
+    if (!q || !q->Answerable() || s.screen != Screen::kStep || !TypeFits(q->type, i.value)) return;
     Answer value = i.value;
     if (auto* list = std::get_if<std::vector<std::string>>(&value)) {
       auto it = s.answers.find(i.question_id);

@@ -138,6 +138,11 @@ std::optional<int> JsonReader::Int(const Json& obj, const std::string& pointer, 
     Error(Child(pointer, key), std::string("must be a whole number, found ") + JsonTypeName(*v));
     return std::nullopt;
   }
+  if (v->is_number_unsigned() && v->get<unsigned long long>() > static_cast<unsigned long long>(max)) {
+    Error(Child(pointer, key), "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                                   ", found " + std::to_string(v->get<unsigned long long>()));
+    return std::nullopt;
+  }
   auto n = v->get<long long>();
   if (n < min || n > max) {
     Error(Child(pointer, key), "must be between " + std::to_string(min) + " and " + std::to_string(max) +

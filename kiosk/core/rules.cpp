@@ -6,7 +6,9 @@
 namespace core {
 
 bool IsAnswered(const Answer& a) {
-  if (auto* s = std::get_if<std::string>(&a)) return !s->empty();
+  if (auto* s = std::get_if<std::string>(&a)) {
+    return s->find_first_not_of(" \t\r\n") != std::string::npos;  // spaces alone are not an answer
+  }
   if (auto* v = std::get_if<std::vector<std::string>>(&a)) return !v->empty();
   if (auto* sig = std::get_if<Signature>(&a)) return !sig->strokes.empty();
   return true;

@@ -53,6 +53,22 @@ bool IsValidPhone(std::string_view s) {
   return digits >= 7 && digits <= 15;
 }
 
+bool TypeFits(QuestionType type, const Answer& a) {
+  switch (type) {
+    case QuestionType::kYesNo:
+    case QuestionType::kConsent:
+      return std::holds_alternative<bool>(a);
+    case QuestionType::kMultiChoice:
+      return std::holds_alternative<std::vector<std::string>>(a);
+    case QuestionType::kSignature:
+      return std::holds_alternative<Signature>(a);
+    case QuestionType::kInfo:
+      return false;
+    default:
+      return std::holds_alternative<std::string>(a);
+  }
+}
+
 namespace {
 
 std::optional<ValidationError> ValidateText(const Question& q, const std::string& s) {
@@ -98,6 +114,12 @@ std::optional<ValidationError> Validate(const Question& q, const Answer* answer,
     return q.required || answered ? std::optional(ValidationError{"signature_required"}) : std::nullopt;
   }
   if (!answered) return q.required ? std::optional(ValidationError{"required"}) : std::nullopt;
+  if (!TypeFits(q.type, *answer)) return ValidationError{"required"};
+  if (auto* ids = std::get_if<std::vector<std::string>>(answer)) {
+    bool known =
+        std::all_of(ids->begin(), ids->end(), [&](const std::string& id) { return q.FindOption(id); });
+    return known ? std::nullopt : std::optional(ValidationError{"required"});
+  }
   if (auto* s = std::get_if<std::string>(answer)) {
     if (q.type == QuestionType::kDate) return ValidateDate(q, *s, today);
     if (q.type == QuestionType::kSingleChoice) {

@@ -15,6 +15,8 @@ namespace core {
 bool IsValidEmail(std::string_view s);
 bool IsValidPhone(std::string_view s);
 size_t CodePoints(std::string_view utf8);
+// Whether a value has the type the question stores (yes_no/consent: bool; multi_choice: ids; ...).
+bool TypeFits(QuestionType type, const Answer& answer);
 
 // The problem with one question's answer (nullopt when fine). `answer` is null when unanswered.
 std::optional<ValidationError> Validate(const Question& q, const Answer* answer, const Date& today);

@@ -1,0 +1,132 @@
+// kiosk.json: defaults, colours, and every bad value named with the file and its JSON pointer.
+#include <doctest/doctest.h>
+
+#include "core/config.h"
+#include "fixtures.h"
+
+using core_test::Has;
+using std::chrono::seconds;
+
+namespace {
+
+core::Config Parse(const std::string& text) {
+  auto config = core::ParseConfig(text, "kiosk.json");
+  REQUIRE_MESSAGE(config.ok(), config.error());
+  return *config;
+}
+
+core::Problems ProblemsOf(const std::string& text) {
+  auto config = core::ParseConfig(text, "kiosk.json");
+  REQUIRE_FALSE(config.ok());
+  return config.problems();
+}
+
+void CheckColour(const core::Rgba& c, float r, float g, float b, float a) {
+  CHECK(c[0] == doctest::Approx(r).epsilon(0.002));
+  CHECK(c[1] == doctest::Approx(g).epsilon(0.002));
+  CHECK(c[2] == doctest::Approx(b).epsilon(0.002));
+  CHECK(c[3] == doctest::Approx(a).epsilon(0.002));
+}
+
+}  // namespace
+
+TEST_SUITE("config") {
+  TEST_CASE("a config with only a kiosk id takes every default") {
+    auto c = Parse(R"({"kiosk_id": "front-desk"})");
+    core::Config defaults;
+    CHECK(c.kiosk_id == "front-desk");
+    CHECK(c.data_dir.empty());
+    CHECK_FALSE(c.demo);
+    CHECK(c.idle.timeout == seconds(90));
+    CHECK(c.idle.countdown == seconds(20));
+    CHECK(c.theme.brand == defaults.theme.brand);
+    CHECK(c.theme.background == defaults.theme.background);
+    CHECK(c.theme.font_px == 30);
+    CHECK(c.theme.scale == 1.0f);
+    CHECK(c.theme.font_path.empty());
+  }
+
+  TEST_CASE("every setting is read when given") {
+    auto c = Parse(R"({
+      "$comment": "front desk kiosk",
+      "kiosk_id": "fair-stand",
+      "data_dir": "/var/lib/kiosk",
+      "demo": true,
+      "idle": {"timeout_s": 45, "countdown_s": 10},
+      "theme": {"brand": "#ff0000", "brand_soft": "#00FF00", "background": "#0000ff80", "text": "#000000",
+                "muted": "#808080", "line": "#ffffff", "alert": "#123456", "font_px": 36, "scale": 1.5,
+                "corner_radius": 0.25, "font_path": "/usr/share/fonts/x.ttf"}
+    })");
+    CHECK(c.kiosk_id == "fair-stand");
+    CHECK(c.data_dir == "/var/lib/kiosk");
+    CHECK(c.demo);
+    CHECK(c.idle.timeout == seconds(45));
+    CHECK(c.idle.countdown == seconds(10));
+    CheckColour(c.theme.brand, 1, 0, 0, 1);
+    CheckColour(c.theme.brand_soft, 0, 1, 0, 1);
+    CheckColour(c.theme.background, 0, 0, 1, 128 / 255.0f);
+    CheckColour(c.theme.muted, 128 / 255.0f, 128 / 255.0f, 128 / 255.0f, 1);
+    CheckColour(c.theme.alert, 0x12 / 255.0f, 0x34 / 255.0f, 0x56 / 255.0f, 1);
+    CHECK(c.theme.font_px == 36);
+    CHECK(c.theme.scale == 1.5f);
+    CHECK(c.theme.corner_radius == 0.25f);
+    CHECK(c.theme.font_path == "/usr/share/fonts/x.ttf");
+  }
+
+  TEST_CASE("a bad colour is named with its pointer and what was found") {
+    for (const char* bad : {"red", "#ff00", "#ff00zz", "ff0000", "#ff0000f", "#ff0000fff"}) {
+      CAPTURE(bad);
+      auto problems = ProblemsOf(std::string(R"({"kiosk_id": "k", "theme": {"brand": ")") + bad + "\"}}");
+      CHECK(Has(problems, "kiosk.json", "/theme/brand",
+                std::string("must be a colour like \"#8b3d60\", found \"") + bad));
+    }
+  }
+
+  TEST_CASE("out-of-range numbers are named with their pointers") {
+    auto problems = ProblemsOf(R"({"kiosk_id": "k", "idle": {"timeout_s": 5, "countdown_s": 301},
+                                   "theme": {"font_px": 200, "scale": 10, "corner_radius": -1}})");
+    CHECK(Has(problems, "kiosk.json", "/idle/timeout_s", "must be between 10 and 3600, found 5"));
+    CHECK(Has(problems, "kiosk.json", "/idle/countdown_s", "must be between 5 and 300, found 301"));
+    CHECK(Has(problems, "kiosk.json", "/theme/font_px", "must be between 12 and 96"));
+    CHECK(Has(problems, "kiosk.json", "/theme/scale", "must be a number from 0.5 to 4"));
+    CHECK(Has(problems, "kiosk.json", "/theme/corner_radius", "must be a number of em from 0 to 2"));
+    CHECK(problems.size() == 5);
+  }
+
+  TEST_CASE("wrong types are named with their pointers") {
+    auto problems = ProblemsOf(
+        R"({"kiosk_id": 7, "demo": "yes", "idle": {"timeout_s": "90"}, "theme": {"scale": "big"}})");
+    CHECK(Has(problems, "kiosk.json", "/kiosk_id", "must be a string, found an integer"));
+    CHECK(Has(problems, "kiosk.json", "/demo", "must be true or false, found a string"));
+    CHECK(Has(problems, "kiosk.json", "/idle/timeout_s", "must be a whole number, found a string"));
+    CHECK(Has(problems, "kiosk.json", "/theme/scale", "must be a number"));
+  }
+
+  TEST_CASE("unknown keys are named at every level, misspellings included") {
+    auto problems =
+        ProblemsOf(R"({"kiosk_id": "k", "idel": {}, "idle": {"timeout": 90}, "theme": {"colour": "#fff"}})");
+    CHECK(Has(problems, "kiosk.json", "/idel", "unknown key \"idel\""));
+    CHECK(Has(problems, "kiosk.json", "/idle/timeout", "unknown key \"timeout\""));
+    CHECK(Has(problems, "kiosk.json", "/theme/colour", "unknown key \"colour\""));
+  }
+
+  TEST_CASE("a section of the wrong shape is named") {
+    auto problems = ProblemsOf(R"({"kiosk_id": "k", "idle": 90, "theme": []})");
+    CHECK(Has(problems, "kiosk.json", "/idle", "must be an object, found an integer"));
+    CHECK(Has(problems, "kiosk.json", "/theme", "must be an object, found an array"));
+  }
+
+  TEST_CASE("invalid JSON and a non-object config are named with the file") {
+    auto broken = ProblemsOf("{\"kiosk_id\": \"k\",}");
+    REQUIRE(broken.size() == 1);
+    CHECK(broken[0].ToString().find("kiosk.json: /: invalid JSON at line 1") == 0);
+    auto list = ProblemsOf("[]");
+    CHECK(Has(list, "kiosk.json", "/", "must be an object, found an array"));
+  }
+
+  TEST_CASE("a config nested deeper than its limit is refused") {
+    auto problems = ProblemsOf(R"({"kiosk_id": "k", "theme": {"font_path": )" + std::string(40, '[') +
+                               std::string(40, ']') + "}}");
+    CHECK(Has(problems, "kiosk.json", "/", "nesting is deeper than 32 levels"));
+  }
+}

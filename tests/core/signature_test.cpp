@@ -1,0 +1,140 @@
+// The signature model: the "enough ink" rule and rasterising strokes to pixels.
+#include <doctest/doctest.h>
+
+#include "core/signature.h"
+#include "fixtures.h"
+
+using namespace core_test;
+
+namespace {
+
+struct Pixel {
+  int r, g, b, a;
+};
+
+Pixel PixelAt(const core::Image& img, int x, int y) {
+  size_t i = (static_cast<size_t>(y) * img.width + x) * 4;
+  return {img.rgba[i], img.rgba[i + 1], img.rgba[i + 2], img.rgba[i + 3]};
+}
+
+bool IsWhite(const Pixel& p) {
+  return p.r == 255 && p.g == 255 && p.b == 255 && p.a == 255;
+}
+bool IsDark(const Pixel& p) {
+  return p.r < 80 && p.g < 80 && p.b < 100 && p.a == 255;
+}
+
+// A straight horizontal stroke on a 400x200 pad.
+core::Signature Horizontal(float x0, float x1, float y) {
+  core::Signature s;
+  s.width = 400;
+  s.height = 200;
+  s.strokes.push_back({{{x0, y}, {x1, y}}});
+  return s;
+}
+
+}  // namespace
+
+TEST_SUITE("signature") {
+  TEST_CASE("ink is the length of all strokes as a fraction of the pad width") {
+    CHECK(core::InkLength(Horizontal(0, 200, 50)) == doctest::Approx(0.5));
+    core::Signature two = Horizontal(0, 100, 50);
+    two.strokes.push_back({{{0, 0}, {30, 40}}});  // 50 px
+    CHECK(core::InkLength(two) == doctest::Approx(150.0 / 400));
+    CHECK(core::InkLength(core::Signature{}) == 0);
+  }
+
+  TEST_CASE("a pad with no width has no ink rather than dividing by zero") {
+    core::Signature s = Horizontal(0, 200, 50);
+    s.width = 0;
+    CHECK(core::InkLength(s) == 0);
+    CHECK_FALSE(core::HasEnoughInk(s));
+  }
+
+  TEST_CASE("a dot is not enough ink") {
+    CHECK_FALSE(core::HasEnoughInk(Dot()));
+    core::Signature tap;
+    tap.width = 400;
+    tap.height = 200;
+    tap.strokes.push_back({{{100, 100}}});
+    CHECK_FALSE(core::HasEnoughInk(tap));
+  }
+
+  TEST_CASE("many short taps do not add up to a signature") {
+    core::Signature taps;
+    taps.width = 400;
+    taps.height = 200;
+    for (int i = 0; i < 20; ++i) taps.strokes.push_back({{{10.0f * i, 50}, {10.0f * i + 2, 50}}});
+    CHECK_FALSE(core::HasEnoughInk(taps));
+  }
+
+  TEST_CASE("a line across the pad is enough ink, and the threshold is inclusive") {
+    CHECK(core::HasEnoughInk(Line()));
+    CHECK(core::HasEnoughInk(Horizontal(0, 400 * core::kMinInk, 50)));
+    CHECK_FALSE(core::HasEnoughInk(Horizontal(0, 400 * core::kMinInk - 2, 50)));
+  }
+
+  TEST_CASE("the raster has the asked size, opaque RGBA") {
+    auto img = core::Rasterize(Line(), 200, 100);
+    CHECK(img.width == 200);
+    CHECK(img.height == 100);
+    CHECK(img.rgba.size() == 200u * 100u * 4u);
+    for (size_t i = 3; i < img.rgba.size(); i += 4) REQUIRE(img.rgba[i] == 255);
+  }
+
+  TEST_CASE("an empty signature rasterises to plain white") {
+    core::Signature blank;
+    blank.width = 400;
+    blank.height = 200;
+    auto img = core::Rasterize(blank, 40, 20);
+    for (int y = 0; y < 20; ++y) {
+      for (int x = 0; x < 40; ++x) REQUIRE(IsWhite(PixelAt(img, x, y)));
+    }
+  }
+
+  TEST_CASE("the raster has dark pixels along the line and white elsewhere, scaled to the output") {
+    // 40..360 at y=100 on 400x200 becomes 20..180 at y=50 on 200x100.
+    auto img = core::Rasterize(Horizontal(40, 360, 100), 200, 100, 3.0f);
+    for (int x = 22; x <= 178; x += 4) {
+      CAPTURE(x);
+      CHECK(IsDark(PixelAt(img, x, 49)));
+      CHECK(IsDark(PixelAt(img, x, 50)));
+    }
+    for (int x : {0, 10, 17, 183, 190, 199}) {
+      CAPTURE(x);
+      CHECK(IsWhite(PixelAt(img, x, 50)));
+    }
+    for (int y : {0, 20, 45, 55, 80, 99}) {
+      CAPTURE(y);
+      CHECK(IsWhite(PixelAt(img, 100, y)));
+    }
+  }
+
+  TEST_CASE("a thicker pen darkens more rows") {
+    auto thin = core::Rasterize(Horizontal(40, 360, 100), 200, 100, 2.0f);
+    auto thick = core::Rasterize(Horizontal(40, 360, 100), 200, 100, 8.0f);
+    CHECK(IsWhite(PixelAt(thin, 100, 53)));
+    CHECK(IsDark(PixelAt(thick, 100, 53)));
+  }
+
+  TEST_CASE("a single tap still leaves a round mark where it was") {
+    core::Signature tap;
+    tap.width = 100;
+    tap.height = 100;
+    tap.strokes.push_back({{{50, 50}}});
+    auto img = core::Rasterize(tap, 100, 100, 6.0f);
+    CHECK(IsDark(PixelAt(img, 50, 50)));
+    CHECK(IsWhite(PixelAt(img, 60, 50)));
+  }
+
+  TEST_CASE("strokes running off the pad are clipped, not written out of bounds") {
+    core::Signature s;
+    s.width = 100;
+    s.height = 100;
+    s.strokes.push_back({{{-50, -50}, {150, 150}}});
+    auto img = core::Rasterize(s, 50, 50);
+    CHECK(IsDark(PixelAt(img, 25, 25)));
+    CHECK(IsDark(PixelAt(img, 0, 0)));
+    CHECK(IsDark(PixelAt(img, 49, 49)));
+  }
+}
