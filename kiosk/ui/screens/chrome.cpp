@@ -40,23 +40,22 @@ float FooterTop(const ScreenContext& c) {
   return c.size.y - c.theme().target() - c.theme().em * 1.6f;
 }
 
-FooterTap DrawFooter(ScreenContext& c, const std::string* back, const std::string& primary) {
+void DrawFooter(ScreenContext& c, const std::string& primary, core::Intent action) {
   const Theme& t = c.theme();
   float top = FooterTop(c);
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(c.size.x, top + 1), t.line);
   float y = top + t.em * 0.8f, h = t.target();
-  FooterTap tap = FooterTap::kNone;
   c.paint.scope.clear();
-  if (back && Button(c.paint, "##back", *back, ImVec2(t.margin(), y), ImVec2(ButtonWidth(c.paint, *back), h),
-                     ButtonStyle::kOutline)) {
-    tap = FooterTap::kBack;
+  const std::string& back = c.Ui("back");
+  if (Button(c.paint, "##back", back, ImVec2(t.margin(), y), ImVec2(ButtonWidth(c.paint, back), h),
+             ButtonStyle::kOutline)) {
+    c.Emit(core::intent::Back{});
   }
   float w = ButtonWidth(c.paint, primary);
   if (Button(c.paint, "##primary", primary, ImVec2(c.size.x - t.margin() - w, y), ImVec2(w, h),
              ButtonStyle::kPrimary)) {
-    tap = FooterTap::kPrimary;
+    c.Emit(std::move(action));
   }
-  return tap;
 }
 
 void BeginScrollArea(ScreenContext& c, const char* id, float top, float bottom) {

@@ -23,17 +23,7 @@ void DrawLanguage(ScreenContext& c) {
     }
     y += h + t.gap();
   }
-  const std::string& back = c.Ui("back");
-  switch (DrawFooter(c, &back, c.Ui("next"))) {
-    case FooterTap::kBack:
-      c.Emit(core::intent::Back{});
-      break;
-    case FooterTap::kPrimary:
-      c.Emit(core::intent::Next{});
-      break;
-    case FooterTap::kNone:
-      break;
-  }
+  DrawFooter(c, c.Ui("next"), core::intent::Next{});
 }
 
 }  // namespace ui

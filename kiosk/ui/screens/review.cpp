@@ -80,17 +80,7 @@ void DrawReview(ScreenContext& c) {
   for (size_t s : c.in.visibility.steps) Section(c, c.in.content.steps[s], ContentWidth(c));
   EndScrollArea(c);
   c.paint.scope.clear();
-  const std::string& back = c.Ui("back");
-  switch (DrawFooter(c, &back, c.T(review.submit))) {
-    case FooterTap::kBack:
-      c.Emit(core::intent::Back{});
-      break;
-    case FooterTap::kPrimary:
-      c.Emit(core::intent::Submit{});
-      break;
-    case FooterTap::kNone:
-      break;
-  }
+  DrawFooter(c, c.T(review.submit), core::intent::Submit{});
 }
 
 }  // namespace ui

@@ -36,9 +36,8 @@ void DrawDatePicker(ScreenContext& c);
 // Returns the y where the page content starts.
 float DrawHeader(ScreenContext& c, bool with_progress);
 float FooterTop(const ScreenContext& c);
-// Back (if `back` is set) on the left, the primary action on the right. Returns which was tapped.
-enum class FooterTap { kNone, kBack, kPrimary };
-FooterTap DrawFooter(ScreenContext& c, const std::string* back, const std::string& primary);
+// Back on the left, the primary action (labelled `primary`, doing `action`) on the right.
+void DrawFooter(ScreenContext& c, const std::string& primary, core::Intent action);
 
 // A vertically scrolling area between header and footer with drag-to-scroll and inertia.
 // Between Begin and End, draw with ImGui's cursor (origin at the area's top-left, width `ContentWidth`).

@@ -19,19 +19,9 @@ void DrawStep(ScreenContext& c) {
   float width = ContentWidth(c);
   for (const auto& q : step.questions) DrawQuestion(c, q, width, 0);
   EndScrollArea(c);
-  const std::string& back = c.Ui("back");
   const std::string& next =
       c.in.session.editing_from_review ? c.T(c.in.content.app.review.title) : c.Ui("next");
-  switch (DrawFooter(c, &back, next)) {
-    case FooterTap::kBack:
-      c.Emit(core::intent::Back{});
-      break;
-    case FooterTap::kPrimary:
-      c.Emit(core::intent::Next{});
-      break;
-    case FooterTap::kNone:
-      break;
-  }
+  DrawFooter(c, next, core::intent::Next{});
 }
 
 }  // namespace ui
