@@ -11,7 +11,7 @@ packages=(
   nlohmann-json3-dev libsqlite3-dev libsodium-dev libcurl4-openssl-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libsystemd-dev
   # tests
-  doctest-dev python3 python3-jsonschema sqlite3 openssl
+  doctest-dev python3 python3-jsonschema sqlite3 openssl libcpp-httplib-dev
 )
 
 missing=()

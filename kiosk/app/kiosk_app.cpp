@@ -159,6 +159,7 @@ void KioskApp::Submit() {
   core::Status saved = outbox_->Put(session_.intake_id, core::DumpJson(intake), clock_.Now(), config_.demo);
   if (saved) {
     spdlog::info("intake {} committed to the outbox", session_.intake_id);
+    if (on_submitted_) on_submitted_();
   } else {
     spdlog::error("intake {} could not be saved: {}", session_.intake_id, saved.error());
   }

@@ -1,6 +1,7 @@
 // The running kiosk: one visit at a time, drawn by the UI, changed by core::Apply, submitted to the outbox.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,7 +34,7 @@ class KioskApp {
   const core::Session& session() const { return session_; }
   const core::Content& content() const { return content_; }
   ui::KioskUi& ui() { return ui_; }
-  std::string ScreenId() const;
+  std::string ScreenId() const;  // "attract", "language", a step id, "review", "submitting", "thank_you"
   // Milliseconds from process start to the first presented frame (for benchmarks and notes).
   long first_frame_ms() const { return first_frame_ms_; }
 
@@ -44,9 +45,9 @@ class KioskApp {
     bool down = false;
     std::string text;
   };
-  void Inject(InjectedInput input) {
-    injected_ = std::move(input);
-  }  // "attract", "language", a step id, "review", "submitting", "thank_you"
+  void Inject(InjectedInput input) { injected_ = std::move(input); }
+  // Called after an intake is committed (the development run wakes its sender thread).
+  void OnSubmitted(std::function<void()> f) { on_submitted_ = std::move(f); }
 
  private:
   void Submit();
@@ -66,6 +67,7 @@ class KioskApp {
   int frames_to_settle_ = 0;
   long first_frame_ms_ = -1;
   std::optional<InjectedInput> injected_;
+  std::function<void()> on_submitted_;
 };
 
 }  // namespace app

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/run.h"
+#include "app/sender_mode.h"
 
 int main(int argc, char** argv) {
   CLI::App cli{"Consultation and intake kiosk"};
@@ -30,6 +31,11 @@ int main(int argc, char** argv) {
   outbox->add_option("--show", show, "print the payload of this intake id");
   add_paths(outbox);
 
+  auto* sender = cli.add_subcommand("sender", "deliver queued intakes to the configured endpoint");
+  bool once = false;
+  sender->add_flag("--once", once, "deliver what is due now, then exit");
+  add_paths(sender);
+
   CLI11_PARSE(cli, argc, argv);
   if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &o.width, &o.height) != 2) {
     std::fprintf(stderr, "--size: expected WIDTHxHEIGHT, e.g. 1920x1080\n");
@@ -37,6 +43,7 @@ int main(int argc, char** argv) {
   }
   if (*check) return app::CheckContent(check_dir, o.paths);
   if (*outbox) return app::ShowOutbox(o.paths, show);
+  if (*sender) return app::RunSender(o.paths, once);
   if (o.headless && o.script.empty()) {
     std::fprintf(stderr, "--headless needs --script FILE\n");
     return 2;

@@ -9,6 +9,7 @@
 
 #include "app/headless_driver.h"
 #include "app/kiosk_app.h"
+#include "app/sender_mode.h"
 #include "core/content_loader.h"
 #include "store/outbox_report.h"
 
@@ -108,7 +109,15 @@ int RunKiosk(const RunOptions& o) {
       }
     } else {
       core::SystemClock clock;
+      // The development run delivers on a thread; production runs `kiosk sender` as its own service.
+      std::unique_ptr<SenderThread> sender;
+      if (config.delivery.configured()) {
+        auto started = SenderThread::Start(config, paths, *content);
+        if (!started) return Report(started.problems());
+        sender = std::move(*started);
+      }
       KioskApp app(std::move(*content), config, std::move(*outbox), clock, **window, *fonts);
+      if (sender) app.OnSubmitted([s = sender.get()] { s->Wake(); });
       WindowLoop(app, **window, clock);
     }
   }

@@ -63,6 +63,37 @@ void ReadTheme(const JsonReader& r, const Json& t, Theme& theme) {
   theme.font_path = r.String(t, ptr, "font_path", false);
 }
 
+void ReadDelivery(const JsonReader& r, const Json& d, DeliveryConfig& out) {
+  const std::string ptr = "/delivery";
+  if (!r.IsObject(d, ptr)) return;
+  r.AllowOnly(d, ptr,
+              {"url", "webhook_secret_file", "bearer_token_file", "ca_file", "pinned_public_key", "format",
+               "timeout_s", "backoff_base_s", "backoff_cap_s"});
+  out.url = r.String(d, ptr, "url", false);
+  if (!out.url.empty() && out.url.rfind("https://", 0) != 0 && out.url.rfind("http://", 0) != 0) {
+    r.Error(Child(ptr, "url"),
+            "must start with https:// (or http:// to a loopback address), found \"" + out.url + "\"");
+  }
+  out.webhook_secret_file = r.String(d, ptr, "webhook_secret_file", false);
+  out.bearer_token_file = r.String(d, ptr, "bearer_token_file", false);
+  out.ca_file = r.String(d, ptr, "ca_file", false);
+  out.pinned_public_key = r.String(d, ptr, "pinned_public_key", false);
+  if (!out.pinned_public_key.empty() && out.pinned_public_key.rfind("sha256//", 0) != 0) {
+    r.Error(Child(ptr, "pinned_public_key"), "must be curl's \"sha256//<base64>\" form");
+  }
+  if (const Json* f = r.Field(d, ptr, "format", false)) {
+    out.format = r.String(d, ptr, "format", false);
+    if (f->is_string() && out.format != "intake-json" && out.format != "fhir-r4") {
+      r.Error(Child(ptr, "format"), "must be \"intake-json\" or \"fhir-r4\", found \"" + out.format + "\"");
+    }
+  }
+  if (auto v = r.Int(d, ptr, "timeout_s", false, 1, 600)) out.timeout_s = *v;
+  if (auto v = r.Int(d, ptr, "backoff_base_s", false, 1, 3600)) out.backoff_base_s = *v;
+  if (auto v = r.Int(d, ptr, "backoff_cap_s", false, 1, 7 * 86400)) out.backoff_cap_s = *v;
+  if (out.backoff_cap_s < out.backoff_base_s)
+    r.Error(Child(ptr, "backoff_cap_s"), "must not be less than backoff_base_s");
+}
+
 }  // namespace
 
 Result<Config> ParseConfig(const std::string& text, const std::string& file_name) {
@@ -73,7 +104,7 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
   JsonReader r(file_name, problems);
   Config config;
   if (!r.IsObject(j, "")) return problems;
-  r.AllowOnly(j, "", {"$comment", "kiosk_id", "data_dir", "idle", "theme", "demo"});
+  r.AllowOnly(j, "", {"$comment", "kiosk_id", "data_dir", "idle", "theme", "demo", "delivery", "retention"});
   if (auto id = r.String(j, "", "kiosk_id", true); !id.empty()) config.kiosk_id = id;
   config.data_dir = r.String(j, "", "data_dir", false);
   config.demo = r.Bool(j, "", "demo", false);
@@ -83,6 +114,12 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
     if (auto v = r.Int(*idle, "/idle", "countdown_s", false, 5, 300)) config.idle.countdown = Seconds(*v);
   }
   if (const Json* t = r.Field(j, "", "theme", false)) ReadTheme(r, *t, config.theme);
+  if (const Json* d = r.Field(j, "", "delivery", false)) ReadDelivery(r, *d, config.delivery);
+  if (const Json* ret = r.Field(j, "", "retention", false); ret && r.IsObject(*ret, "/retention")) {
+    r.AllowOnly(*ret, "/retention", {"delivered_days"});
+    if (auto v = r.Int(*ret, "/retention", "delivered_days", false, 0, 3650))
+      config.retention_delivered_days = *v;
+  }
   if (!problems.empty()) return problems;
   return config;
 }

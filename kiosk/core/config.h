@@ -27,12 +27,29 @@ struct Theme {
   std::string font_path;               // empty: Noto Sans through fontconfig
 };
 
+// Where and how intakes are posted (README "Delivery"). Secrets live in files, never in this config.
+struct DeliveryConfig {
+  std::string url;                     // https://... (http:// only to a loopback address); empty: keep queued
+  std::string webhook_secret_file;     // a Standard Webhooks secret, "whsec_" + base64
+  std::string bearer_token_file;       // sent as "Authorization: Bearer ..."
+  std::string ca_file;                 // a CA bundle to trust instead of the system's
+  std::string pinned_public_key;       // curl's "sha256//base64" form
+  std::string format = "intake-json";  // or "fhir-r4"
+  int timeout_s = 30;                  // whole request
+  int backoff_base_s = 10;             // first retry within this, doubling up to the cap
+  int backoff_cap_s = 3600;
+
+  bool configured() const { return !url.empty(); }
+};
+
 struct Config {
   std::string kiosk_id = "kiosk-1";
   std::filesystem::path data_dir;  // empty: the default for a build tree or an install
   IdleSettings idle;
   Theme theme;
   bool demo = false;
+  DeliveryConfig delivery;
+  int retention_delivered_days = 7;  // delivered payloads are deleted after this (id, times and state kept)
 };
 
 // Parses kiosk.json; every problem names the file and the JSON pointer.

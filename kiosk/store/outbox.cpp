@@ -1,4 +1,5 @@
-// The outbox on SQLite: opening with durable settings, idempotent Put, and payload-free listing.
+// The outbox on SQLite: opening with durable settings, idempotent Put, payload-free listing, and the
+// sender's side (claim with a lease, record the outcome, retry, purge delivered payloads).
 #include "store/outbox.h"
 
 #include <fcntl.h>
@@ -7,8 +8,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
+#include <string_view>
 #include <utility>
 
 #include "store/outbox_schema.h"
@@ -38,7 +42,8 @@ core::Status Configure(sql::Database& db) {
     return core::Status::Fail("the outbox needs journal_mode=WAL but SQLite kept '" + *mode +
                               "' (is the data dir on a file system without shared memory?)");
   }
-  return db.Exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+  // secure_delete: a purged payload (personal data) is overwritten with zeros, not left in free space.
+  return db.Exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;");
 }
 
 bool IsIdChar(char c) {
@@ -71,6 +76,122 @@ core::Status CheckPayload(sql::Database& db, const std::string& payload) {
 
 std::size_t ToCount(std::int64_t n) {
   return n < 0 ? 0 : static_cast<std::size_t>(n);
+}
+
+std::string_view KindOf(bool demo) {
+  return demo ? kKindDemo : kKindIntake;
+}
+
+// Exactly what core::ToRfc3339 writes ("2026-11-25T09:30:00.125Z"); anything else is nullopt.
+std::optional<core::TimePoint> ParseRfc3339(std::string_view text) {
+  using namespace std::chrono;
+  constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd.dddZ";
+  if (text.size() != kShape.size()) return std::nullopt;
+  for (std::size_t i = 0; i < kShape.size(); ++i) {
+    bool digit = text[i] >= '0' && text[i] <= '9';
+    if (kShape[i] == 'd' ? !digit : text[i] != kShape[i]) return std::nullopt;
+  }
+  auto number = [text](std::size_t pos, std::size_t len) {
+    int value = 0;
+    for (std::size_t i = pos; i < pos + len; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  year_month_day date{year{number(0, 4)}, month{static_cast<unsigned>(number(5, 2))},
+                      day{static_cast<unsigned>(number(8, 2))}};
+  int h = number(11, 2), m = number(14, 2), s = number(17, 2);
+  if (!date.ok() || h > 23 || m > 59 || s > 59) return std::nullopt;
+  return sys_days{date} + hours{h} + minutes{m} + seconds{s} + milliseconds{number(20, 3)};
+}
+
+// A reason as staff will see it: one line, bounded, cut on a UTF-8 character boundary.
+constexpr std::size_t kMaxReasonBytes = 200;
+
+std::string ShortReason(const std::string& reason) {
+  std::string out = reason.substr(0, kMaxReasonBytes + 1);
+  for (char& c : out) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) c = ' ';
+  }
+  if (out.size() <= kMaxReasonBytes) return out;
+  std::size_t cut = kMaxReasonBytes;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  return out.substr(0, cut);
+}
+
+// One bound parameter of UpdateRows: text, or an integer.
+struct Param {
+  Param(const std::string& text) : text(text) {}
+  Param(std::int64_t number) : is_number(true), number(number) {}
+  std::string_view text;
+  bool is_number = false;
+  std::int64_t number = 0;
+};
+
+// Runs one UPDATE, binding `params` from ?1 in order, in its own transaction; returns the rows it changed.
+core::Result<std::size_t> UpdateRows(sql::Database& db, std::string_view update,
+                                     const std::vector<Param>& params) {
+  auto tx = sql::Transaction::Begin(db);
+  if (!tx) return tx.problems();
+  auto stmt = db.Prepare(update);
+  if (!stmt) return stmt.problems();
+  int index = 1;
+  for (const Param& p : params) {
+    auto bound = p.is_number ? stmt->Bind(index, p.number) : stmt->Bind(index, p.text);
+    if (!bound) return bound.problems();
+    ++index;
+  }
+  auto ran = stmt->Run();
+  if (!ran) return ran.problems();
+  std::size_t changed = ToCount(db.Changes());
+  auto committed = tx->Commit();
+  if (!committed) return committed.problems();
+  return changed;
+}
+
+// Records the outcome of a claimed attempt. `update` binds ?1 = id, ?2 = attempts and matches only a row
+// still 'delivering' with that attempts value, so a sender whose claim was taken over changes nothing.
+core::Status UpdateClaimed(sql::Database& db, std::string_view update, const std::string& id,
+                           std::int64_t attempts, std::initializer_list<Param> rest) {
+  std::vector<Param> params{Param(id), Param(attempts)};
+  params.insert(params.end(), rest.begin(), rest.end());
+  auto changed = UpdateRows(db, update, params);
+  if (!changed)
+    return core::Status::Fail("cannot record the outcome for intake " + id + ": " + changed.error());
+  if (*changed == 0) {
+    return core::Status::Fail("claim lost on intake " + id + " (attempt " + std::to_string(attempts) +
+                              "): another sender or staff changed it");
+  }
+  return core::Ok{};
+}
+
+// Parks due rows that have no payload (the file was edited by hand): they can never be sent, and left
+// pending they would keep the sender awake.
+core::Status ParkRowsWithoutPayload(sql::Database& db, const std::string& now) {
+  auto stmt = db.Prepare(
+      "UPDATE outbox SET state = 'parked', next_attempt_at = NULL, last_error = 'payload missing' "
+      "WHERE state IN ('pending', 'delivering') AND next_attempt_at <= ?1 AND payload IS NULL");
+  if (!stmt) return stmt.problems();
+  auto bound = stmt->Bind(1, now);
+  if (!bound) return bound;
+  return stmt->Run();
+}
+
+// The oldest due row of `kind` (see Outbox::Claim), with its attempts before this claim.
+core::Result<std::optional<ClaimedIntake>> FindDue(sql::Database& db, const std::string& now,
+                                                   std::string_view kind) {
+  using R = core::Result<std::optional<ClaimedIntake>>;
+  auto stmt = db.Prepare(
+      "SELECT id, payload, kind, attempts FROM outbox "
+      "WHERE state IN ('pending', 'delivering') AND next_attempt_at <= ?1 AND kind = ?2 "
+      "ORDER BY next_attempt_at, created_at, rowid LIMIT 1");
+  if (!stmt) return stmt.problems();
+  for (auto bound : {stmt->Bind(1, now), stmt->Bind(2, kind)}) {
+    if (!bound) return bound.problems();
+  }
+  auto row = stmt->Step();
+  if (!row) return row.problems();
+  if (!*row) return R(std::optional<ClaimedIntake>());
+  return R(ClaimedIntake{stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->Int(3)});
 }
 
 }  // namespace
@@ -181,6 +302,108 @@ core::Result<OutboxSettings> Outbox::Settings() {
   if (!fk) return fk.problems();
   s.foreign_keys = *fk != 0;
   return s;
+}
+
+// ---- The sender's side ----
+
+core::Result<std::optional<ClaimedIntake>> Outbox::Claim(core::TimePoint now, core::Seconds lease,
+                                                         bool demo) {
+  using R = core::Result<std::optional<ClaimedIntake>>;
+  if (lease <= core::Seconds::zero()) return R::Fail("a claim needs a positive lease");
+  std::string at = core::ToRfc3339(now);
+
+  std::lock_guard lock(mutex_);
+  // BEGIN IMMEDIATE takes the write lock before the row is chosen: no other sender can choose it too.
+  auto tx = sql::Transaction::Begin(db_);
+  if (!tx) return tx.problems();
+  auto parked = ParkRowsWithoutPayload(db_, at);
+  if (!parked) return parked.problems();
+  auto found = FindDue(db_, at, KindOf(demo));
+  if (!found) return found;
+  if (!found->has_value()) {
+    auto committed = tx->Commit();  // keeps any rows parked above
+    if (!committed) return committed.problems();
+    return found;
+  }
+  ClaimedIntake claim = std::move(**found);
+  auto stmt = db_.Prepare(
+      "UPDATE outbox SET state = 'delivering', next_attempt_at = ?2, attempts = attempts + 1 WHERE id = ?1");
+  if (!stmt) return stmt.problems();
+  for (auto bound : {stmt->Bind(1, claim.id), stmt->Bind(2, core::ToRfc3339(now + lease))}) {
+    if (!bound) return bound.problems();
+  }
+  auto ran = stmt->Run();
+  if (!ran) return R::Fail("cannot claim intake " + claim.id + ": " + ran.error());
+  auto committed = tx->Commit();
+  if (!committed) return R::Fail("cannot commit claim of intake " + claim.id + ": " + committed.error());
+  claim.attempts += 1;
+  return R(std::optional<ClaimedIntake>(std::move(claim)));
+}
+
+core::Status Outbox::MarkDelivered(const std::string& id, std::int64_t attempts, core::TimePoint at) {
+  std::lock_guard lock(mutex_);
+  return UpdateClaimed(db_,
+                       "UPDATE outbox SET state = 'delivered', delivered_at = ?3, next_attempt_at = NULL, "
+                       "last_error = NULL WHERE id = ?1 AND state = 'delivering' AND attempts = ?2",
+                       id, attempts, {core::ToRfc3339(at)});
+}
+
+core::Status Outbox::MarkRetry(const std::string& id, std::int64_t attempts, core::TimePoint next,
+                               const std::string& reason) {
+  std::lock_guard lock(mutex_);
+  return UpdateClaimed(db_,
+                       "UPDATE outbox SET state = 'pending', next_attempt_at = ?3, last_error = ?4 "
+                       "WHERE id = ?1 AND state = 'delivering' AND attempts = ?2",
+                       id, attempts, {core::ToRfc3339(next), ShortReason(reason)});
+}
+
+core::Status Outbox::MarkParked(const std::string& id, std::int64_t attempts, const std::string& reason) {
+  std::lock_guard lock(mutex_);
+  return UpdateClaimed(db_,
+                       "UPDATE outbox SET state = 'parked', next_attempt_at = NULL, last_error = ?3 "
+                       "WHERE id = ?1 AND state = 'delivering' AND attempts = ?2",
+                       id, attempts, {ShortReason(reason)});
+}
+
+// Rows already due keep their place in the queue; delivering rows belong to a sender, delivered ones are
+// done. attempts is left alone: it is the claim token and only ever grows.
+core::Result<std::size_t> Outbox::RetryNow(const std::string& id, core::TimePoint now) {
+  std::lock_guard lock(mutex_);
+  return UpdateRows(db_,
+                    "UPDATE outbox SET state = 'pending', next_attempt_at = ?1 "
+                    "WHERE (?2 = '' OR id = ?2) AND (state = 'parked' OR (state = 'pending' AND "
+                    "(next_attempt_at IS NULL OR next_attempt_at > ?1)))",
+                    {core::ToRfc3339(now), id});
+}
+
+// A delivering row counts at its lease expiry: if its sender died, that is when the row is due again.
+core::Result<std::optional<core::TimePoint>> Outbox::NextDue(bool demo) {
+  using R = core::Result<std::optional<core::TimePoint>>;
+  std::lock_guard lock(mutex_);
+  auto stmt = db_.Prepare(
+      "SELECT MIN(next_attempt_at) FROM outbox WHERE state IN ('pending', 'delivering') AND kind = ?1");
+  if (!stmt) return stmt.problems();
+  auto bound = stmt->Bind(1, KindOf(demo));
+  if (!bound) return bound.problems();
+  auto row = stmt->Step();
+  if (!row) return row.problems();
+  if (!*row || stmt->IsNull(0)) return R(std::optional<core::TimePoint>());
+  auto due = ParseRfc3339(stmt->Text(0));
+  if (!due) return R::Fail("the outbox holds a next_attempt_at that is not an RFC 3339 UTC time");
+  return R(due);
+}
+
+// With secure_delete the freed bytes are zeroed in the database; the TRUNCATE checkpoint then drops the
+// WAL frames that still held old copies of the pages. The checkpoint is best effort: if a reader keeps it
+// from finishing, the old frames are overwritten as the WAL is reused.
+core::Result<std::size_t> Outbox::PurgeDelivered(core::TimePoint cutoff) {
+  std::lock_guard lock(mutex_);
+  auto purged = UpdateRows(db_,
+                           "UPDATE outbox SET payload = NULL "
+                           "WHERE state = 'delivered' AND delivered_at < ?1 AND payload IS NOT NULL",
+                           {core::ToRfc3339(cutoff)});
+  if (purged && *purged > 0) (void)db_.QueryInt("PRAGMA wal_checkpoint(TRUNCATE)");
+  return purged;
 }
 
 }  // namespace store

@@ -34,14 +34,6 @@ inline constexpr std::size_t kMaxPayloadBytes = 16 * 1024 * 1024;
 // One connection to the outbox file. Safe to share between threads (calls are serialised); the UI and the
 // sender may also each open their own Outbox on the same file, in one process or two.
 //
-// Next issue (the sender), planned on this schema without new columns:
-//   Claim(now, lease)              pending rows with next_attempt_at <= now, and delivering rows whose lease
-//                                  (next_attempt_at) has expired, become 'delivering' with
-//                                  next_attempt_at = now + lease, attempts + 1; returns {id, payload}.
-//   MarkDelivered(id, at)          state 'delivered', delivered_at = at, last_error NULL.
-//   MarkRetry(id, at, reason)      state 'pending', next_attempt_at = at, last_error = reason.
-//   MarkParked(id, reason)         state 'parked', next_attempt_at NULL, last_error = reason.
-// Each is one UPDATE in a Transaction; a new column is a new step in outbox_schema.cpp.
 class Outbox {
  public:
   // Opens or creates the outbox database at `file`. The directory must already exist (the caller owns the
@@ -68,6 +60,27 @@ class Outbox {
   core::Result<OutboxCounts> Counts();
 
   core::Result<OutboxSettings> Settings();
+
+  // --- The sender's side. Each is one transaction; several senders on one file never hold the same row.
+
+  // Claims the oldest due row: a pending row with next_attempt_at <= now, or a delivering row whose lease
+  // (next_attempt_at) has expired (its sender died). The row becomes 'delivering' with
+  // next_attempt_at = now + lease and attempts + 1. nullopt when nothing is due. Demo rows are claimed
+  // only when `demo` is true, real ones only when it is false (they go to different endpoints).
+  core::Result<std::optional<ClaimedIntake>> Claim(core::TimePoint now, core::Seconds lease,
+                                                   bool demo = false);
+  // The outcome of a claimed attempt. Only the holder of the claim changes the row: `attempts` must match
+  // the value Claim returned, so a sender whose lease expired cannot overwrite a newer claim.
+  core::Status MarkDelivered(const std::string& id, std::int64_t attempts, core::TimePoint at);
+  core::Status MarkRetry(const std::string& id, std::int64_t attempts, core::TimePoint next,
+                         const std::string& reason);
+  core::Status MarkParked(const std::string& id, std::int64_t attempts, const std::string& reason);
+  // Staff: make parked or waiting rows due now (all when `id` is empty). Returns how many.
+  core::Result<std::size_t> RetryNow(const std::string& id, core::TimePoint now);
+  // When the next pending row is due (for the sender's sleep); nullopt when none is pending.
+  core::Result<std::optional<core::TimePoint>> NextDue(bool demo = false);
+  // Deletes payloads of rows delivered before `cutoff`, keeping id, times and state. Returns how many.
+  core::Result<std::size_t> PurgeDelivered(core::TimePoint cutoff);
 
  private:
   explicit Outbox(sql::Database db) : db_(std::move(db)) {}

@@ -30,6 +30,14 @@ struct OutboxRow {
   std::string last_error;  // a reason written by the sender (status, short phrase), never a response body
 };
 
+// A row the sender has claimed: what it must post, and the claim it must present to record the outcome.
+struct ClaimedIntake {
+  std::string id;
+  std::string payload;
+  std::string kind;
+  std::int64_t attempts = 0;  // including this attempt
+};
+
 struct OutboxCounts {
   std::size_t pending = 0;
   std::size_t delivering = 0;

@@ -1,0 +1,135 @@
+// The delivery loop. Logs name intake ids, outcomes and timings only: never a payload or response body.
+#include "sender/sender.h"
+
+#include <spdlog/spdlog.h>
+
+#include "core/fhir.h"
+#include "core/json_reader.h"
+#include "net/webhook_signature.h"
+
+namespace sender {
+
+Sender::Sender(store::Outbox& outbox, SenderOptions options, const core::Content* content,
+               const core::Clock& clock, PostFn post, std::function<double()> uniform01)
+    : outbox_(outbox),
+      options_(std::move(options)),
+      content_(content),
+      clock_(clock),
+      post_(std::move(post)),
+      uniform01_(std::move(uniform01)) {}
+
+net::PostRequest Sender::BuildRequest(const store::ClaimedIntake& claimed, const std::string& body) const {
+  const auto& d = options_.delivery;
+  net::PostRequest req;
+  req.url = d.url;
+  req.body = body;
+  req.timeout_s = d.timeout_s;
+  req.tls = {d.ca_file, d.pinned_public_key};
+  long long timestamp = std::chrono::duration_cast<core::Seconds>(clock_.Now().time_since_epoch()).count();
+  req.headers = {{"Idempotency-Key", claimed.id},
+                 {"webhook-id", claimed.id},
+                 {"webhook-timestamp", std::to_string(timestamp)},
+                 {"User-Agent", options_.user_agent}};
+  if (!options_.secrets.webhook_key.empty()) {
+    req.headers.emplace_back("webhook-signature", net::WebhookSignature(options_.secrets.webhook_key,
+                                                                        claimed.id, timestamp, body));
+  }
+  if (!options_.secrets.bearer_token.empty()) {
+    req.headers.emplace_back("Authorization", "Bearer " + options_.secrets.bearer_token);
+  }
+  return req;
+}
+
+// One claimed intake, posted and recorded. Returns false when nothing was due.
+core::Result<bool> Sender::DeliverOne(PassReport& report) {
+  auto claimed = outbox_.Claim(clock_.Now(), options_.lease);
+  if (!claimed) return claimed.problems();
+  if (!*claimed) return false;
+  const store::ClaimedIntake& c = **claimed;
+  std::string body = c.payload;
+  if (options_.delivery.format == "fhir-r4") {
+    auto intake = core::ParseJson(c.payload, core::JsonLimits{16 * 1024 * 1024, 64});
+    if (!intake || !content_) {
+      auto parked = outbox_.MarkParked(c.id, c.attempts, "cannot map to FHIR: payload or content unreadable");
+      report.parked++;
+      return parked.ok() ? core::Result<bool>(true) : core::Result<bool>(parked.problems());
+    }
+    body = core::DumpJson(core::ToFhirQuestionnaireResponse(*content_, *intake));
+  }
+  auto started = std::chrono::steady_clock::now();
+  core::AttemptResult result = post_(BuildRequest(c, body));
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+                .count();
+  core::BackoffSettings backoff{core::Seconds(options_.delivery.backoff_base_s),
+                                core::Seconds(options_.delivery.backoff_cap_s)};
+  core::Decision decision =
+      core::Decide(result, static_cast<int>(c.attempts), clock_.Now(), backoff, uniform01_);
+  core::Status recorded = core::Ok{};
+  switch (decision.kind) {
+    case core::Decision::Kind::kDelivered:
+      recorded = outbox_.MarkDelivered(c.id, c.attempts, clock_.Now());
+      report.delivered++;
+      spdlog::info("intake {} delivered (attempt {}, {} ms)", c.id, c.attempts, ms);
+      break;
+    case core::Decision::Kind::kRetry:
+      recorded = outbox_.MarkRetry(c.id, c.attempts, decision.next_attempt, decision.reason);
+      report.retried++;
+      report.alerts += decision.alert;
+      spdlog::log(decision.alert ? spdlog::level::err : spdlog::level::warn,
+                  "intake {} not delivered (attempt {}): {}; retry at {}", c.id, c.attempts, decision.reason,
+                  core::ToRfc3339(decision.next_attempt));
+      break;
+    case core::Decision::Kind::kParked:
+      recorded = outbox_.MarkParked(c.id, c.attempts, decision.reason);
+      report.parked++;
+      spdlog::error("intake {} parked for staff: {}", c.id, decision.reason);
+      break;
+  }
+  if (!recorded) spdlog::warn("intake {}: outcome not recorded: {}", c.id, recorded.error());
+  return true;
+}
+
+core::Result<PassReport> Sender::RunOnce() {
+  PassReport report;
+  if (!options_.delivery.configured()) return report;
+  if (options_.retention_delivered_days > 0) {
+    auto cutoff = clock_.Now() - std::chrono::days(options_.retention_delivered_days);
+    if (auto purged = outbox_.PurgeDelivered(cutoff); purged && *purged > 0) {
+      spdlog::info("purged {} delivered payload(s) older than {} days", *purged,
+                   options_.retention_delivered_days);
+    }
+  }
+  for (;;) {
+    auto more = DeliverOne(report);
+    if (!more) return more.problems();
+    if (!*more) return report;
+  }
+}
+
+void Sender::Wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  wake_.notify_all();
+}
+
+void Sender::Run(std::stop_token stop) {
+  while (!stop.stop_requested()) {
+    auto pass = RunOnce();
+    if (!pass) spdlog::error("sender pass failed: {}", pass.error());
+    // Sleep until the next intake is due; at most a few seconds, so intakes queued by the UI in another
+    // process are picked up promptly (one indexed query each time).
+    auto wait = std::chrono::milliseconds(5'000);
+    if (auto due = outbox_.NextDue(); due && *due) {
+      auto until = std::chrono::duration_cast<std::chrono::milliseconds>(**due - clock_.Now());
+      wait = std::clamp(until, std::chrono::milliseconds(0), wait);
+    }
+    if (!pass) wait = std::max(wait, std::chrono::milliseconds(5'000));
+    std::unique_lock lock(mutex_);
+    wake_.wait_for(lock, stop, wait, [&] { return woken_; });
+    woken_ = false;
+  }
+}
+
+}  // namespace sender

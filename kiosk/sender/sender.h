@@ -1,0 +1,65 @@
+// The sender: claims due intakes from the outbox (oldest first, with a lease), posts each signed
+// (Standard Webhooks) with its intake id as idempotency key, and records delivered / retry / parked.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <stop_token>
+#include <string>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/content.h"
+#include "core/delivery_policy.h"
+#include "net/http_poster.h"
+#include "sender/delivery_secrets.h"
+#include "store/outbox.h"
+
+namespace sender {
+
+using PostFn = std::function<core::AttemptResult(const net::PostRequest&)>;
+
+struct SenderOptions {
+  core::DeliveryConfig delivery;
+  DeliverySecrets secrets;
+  int retention_delivered_days = 7;
+  core::Seconds lease{120};  // a claim older than this is taken over (its sender died)
+  std::string user_agent = "glowup-kiosk";
+};
+
+// What one pass did (for logs, tests and `kiosk sender --once`).
+struct PassReport {
+  int delivered = 0, retried = 0, parked = 0, alerts = 0;
+  int attempts() const { return delivered + retried + parked; }
+};
+
+class Sender {
+ public:
+  // `content` is needed only for delivery.format = fhir-r4.
+  Sender(store::Outbox& outbox, SenderOptions options, const core::Content* content, const core::Clock& clock,
+         PostFn post, std::function<double()> uniform01);
+
+  // Posts every intake due now, one at a time, oldest first; purges old delivered payloads.
+  core::Result<PassReport> RunOnce();
+  // Runs passes until stopped, sleeping until the next intake is due or Wake() is called.
+  void Run(std::stop_token stop);
+  // A new intake was queued: deliver it now rather than at the next scheduled pass.
+  void Wake();
+
+ private:
+  core::Result<bool> DeliverOne(PassReport& report);
+  net::PostRequest BuildRequest(const store::ClaimedIntake& claimed, const std::string& body) const;
+
+  store::Outbox& outbox_;
+  SenderOptions options_;
+  const core::Content* content_;
+  const core::Clock& clock_;
+  PostFn post_;
+  std::function<double()> uniform01_;
+  std::mutex mutex_;
+  std::condition_variable_any wake_;
+  bool woken_ = false;
+};
+
+}  // namespace sender
