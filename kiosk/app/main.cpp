@@ -36,6 +36,13 @@ int main(int argc, char** argv) {
   sender->add_flag("--once", once, "deliver what is due now, then exit");
   add_paths(sender);
 
+  auto* fhir =
+      cli.add_subcommand("export-fhir-questionnaire", "print the FHIR R4 Questionnaire for the content");
+  std::string fhir_dir, fhir_language;
+  fhir->add_option("DIR", fhir_dir, "content folder (default: the kiosk's)");
+  fhir->add_option("--language", fhir_language, "language of the texts (default: the content's default)");
+  add_paths(fhir);
+
   CLI11_PARSE(cli, argc, argv);
   if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &o.width, &o.height) != 2) {
     std::fprintf(stderr, "--size: expected WIDTHxHEIGHT, e.g. 1920x1080\n");
@@ -44,6 +51,7 @@ int main(int argc, char** argv) {
   if (*check) return app::CheckContent(check_dir, o.paths);
   if (*outbox) return app::ShowOutbox(o.paths, show);
   if (*sender) return app::RunSender(o.paths, once);
+  if (*fhir) return app::ExportFhirQuestionnaire(fhir_dir, fhir_language, o.paths);
   if (o.headless && o.script.empty()) {
     std::fprintf(stderr, "--headless needs --script FILE\n");
     return 2;

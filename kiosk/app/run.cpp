@@ -11,6 +11,7 @@
 #include "app/kiosk_app.h"
 #include "app/sender_mode.h"
 #include "core/content_loader.h"
+#include "core/fhir.h"
 #include "store/outbox_report.h"
 
 namespace app {
@@ -125,10 +126,27 @@ int RunKiosk(const RunOptions& o) {
   return rc;
 }
 
+namespace {
+std::filesystem::path ContentDir(const std::string& dir, const PathArgs& paths) {
+  if (!dir.empty()) return dir;
+  if (!paths.content.empty()) return paths.content;
+  return DefaultPaths().content_dir;
+}
+}  // namespace
+
+int ExportFhirQuestionnaire(const std::string& dir, const std::string& language, const PathArgs& paths) {
+  std::filesystem::path content_dir = ContentDir(dir, paths);
+  auto content = core::LoadContent(content_dir);
+  if (!content) return Report(content.problems());
+  std::cout << core::DumpJson(core::ToFhirQuestionnaire(
+                                  *content, language.empty() ? content->default_language : language),
+                              2)
+            << "\n";
+  return 0;
+}
+
 int CheckContent(const std::string& dir, const PathArgs& paths) {
-  std::filesystem::path content_dir = !dir.empty()             ? std::filesystem::path(dir)
-                                      : !paths.content.empty() ? std::filesystem::path(paths.content)
-                                                               : DefaultPaths().content_dir;
+  std::filesystem::path content_dir = ContentDir(dir, paths);
   auto content = core::LoadContent(content_dir);
   if (!content) {
     for (auto p : content.problems()) {

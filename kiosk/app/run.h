@@ -18,5 +18,6 @@ struct RunOptions {
 int RunKiosk(const RunOptions& options);
 int CheckContent(const std::string& dir, const PathArgs& paths);
 int ShowOutbox(const PathArgs& paths, const std::string& show_id);
+int ExportFhirQuestionnaire(const std::string& dir, const std::string& language, const PathArgs& paths);
 
 }  // namespace app

@@ -53,6 +53,7 @@ class TestServer {
       scheme_ = "https";
     }
     if (!server_->is_valid()) return;
+    server_->set_tcp_nodelay(true);  // no Nagle delay on small answers (40 ms each with delayed ACKs)
     const auto handle = [this](const httplib::Request& req, httplib::Response& res) { Handle(req, res); };
     server_->Post(".*", handle);
     server_->Get(".*", handle);  // recorded too, so a followed redirect would show
