@@ -167,6 +167,10 @@ int CheckContent(const std::string& dir, const PathArgs& paths) {
 int ShowOutbox(const PathArgs& args, const std::string& show_id) {
   auto loaded = LoadConfigAndPaths(args);
   if (!loaded) return Report(loaded.problems());
+  if (!std::filesystem::exists(loaded->second.outbox())) {
+    std::cout << "no outbox at " << loaded->second.outbox().string() << " yet: nothing has been submitted\n";
+    return show_id.empty() ? 0 : 1;
+  }
   auto outbox = store::Outbox::Open(loaded->second.outbox());
   if (!outbox) return Report({{loaded->second.outbox().string(), "", outbox.error()}});
   if (!show_id.empty()) {

@@ -82,6 +82,8 @@ int RunSender(const PathArgs& args, bool once) {
     }
     content = std::move(*loadedContent);
   }
+  std::error_code ec;
+  std::filesystem::create_directories(paths.data_dir, ec);
   auto outbox = store::Outbox::Open(paths.outbox());
   if (!outbox) {
     std::cerr << paths.outbox().string() << ": " << outbox.error() << "\n";
