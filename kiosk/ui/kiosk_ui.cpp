@@ -98,6 +98,7 @@ void KioskUi::Wipe() {
   edit.ID = 0;
   edit.CurLenA = edit.CurLenW = 0;
   std::memset(g.TempBuffer, 0, sizeof(g.TempBuffer));
+  scrub(g.IO.InputQueueCharacters);
   registry_.BeginFrame();
 }
 

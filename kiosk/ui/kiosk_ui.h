@@ -10,6 +10,7 @@
 #include "core/flags.h"
 #include "core/idle.h"
 #include "core/intents.h"
+#include "core/keyboard.h"
 #include "core/rules.h"
 #include "core/session.h"
 #include "ui/target_registry.h"
@@ -41,6 +42,8 @@ struct UiState {
   core::Stroke stroke;                                           // the stroke in progress
   std::string last_screen_key;                                   // to reset scroll when the page changes
   core::TimePoint last_frame{};
+  std::string focused;  // question id of the text field the keyboard types into
+  core::KeyboardState keyboard;
 };
 
 class KioskUi {

@@ -31,6 +31,10 @@ class TargetRegistry {
   }
   void AddTarget(Target t) { targets_.push_back(std::move(t)); }
   void AddText(std::string text) { texts_.push_back(std::move(text)); }
+  // Names the last target for scripts when it shows an icon rather than words.
+  void RelabelLast(std::string label) {
+    if (!targets_.empty()) targets_.back().label = std::move(label);
+  }
   const std::vector<Target>& targets() const { return targets_; }
   const std::vector<std::string>& texts() const { return texts_; }
   int TopLayer() const;

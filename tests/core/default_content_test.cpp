@@ -204,6 +204,8 @@ TEST_SUITE("default content") {
   TEST_CASE("a whole visit through the default content reaches thank you with its flags first") {
     Kiosk k(DefaultContent());
     k.Do(in::Start{});
+    REQUIRE(k.Where() == "language");  // the default content is in English and Spanish
+    k.Do(in::ChooseLanguage{"en"});
     REQUIRE(k.Where() == "privacy");
     auto progress = core::ProgressOf(k.content, k.session, k.Vis());
     CHECK(progress.n == 1);

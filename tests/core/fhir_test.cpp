@@ -696,6 +696,8 @@ TEST_SUITE("fhir questionnaire response") {
   TEST_CASE("a visit made through the kiosk's intents maps to a response that matches the Questionnaire") {
     Kiosk k(DefaultContent());
     k.Do(in::Start{});
+    REQUIRE(k.Where() == "language");  // the default content is in English and Spanish
+    k.Do(in::ChooseLanguage{"en"});
     k.Answer("privacy_ack", true);
     k.Next();
     k.Answer("first_name", std::string("Lee"));

@@ -15,12 +15,12 @@ CASES = [
     ("a label that is not on screen",
      'tap "Tap to start"\ntap "Continue to payment"\n', 2, 'no target labelled "Continue to payment"'),
     ("an ambiguous label",
-     'tap "Tap to start"\ntap "I have read this notice"\ntap "Next"\n'
+     'tap "Tap to start"\ntap "English"\ntap "I have read this notice"\ntap "Next"\n'
      'tap "First name"\ntype "A"\ntap "Last name"\ntype "B"\ntap "Day" in "Date of birth"\ntap "1"\ntap "May"\n'
      'tap "1990"\ntap "Phone number"\ntype "0123456789"\ntap "Email address"\ntype "a@b.co"\ntap "Next"\n'
-     'tap "Something else"\n', 17, 'targets are labelled "Something else"'),
+     'tap "Something else"\n', 18, 'targets are labelled "Something else"'),
     ("the wrong screen",
-     'tap "Tap to start"\nexpect screen review\n', 2, "expected screen review, but it is privacy"),
+     'tap "Tap to start"\nexpect screen review\n', 2, "expected screen review, but it is language"),
     ("text that is not there",
      'expect text "Welcome to somewhere else"\n', 1, 'expected text "Welcome to somewhere else" is not on screen'),
     ("text that must not be there",
@@ -36,7 +36,7 @@ CASES = [
 LAYOUT_CASES = [
     ("a label that does not fit its button",
      {"month": "The month of the year in which you were born"},
-     'tap "Tap to start"\ntap "I have read this notice"\ntap "Next"\n', 3, "does not fit its button"),
+     'tap "Tap to start"\ntap "English"\ntap "I have read this notice"\ntap "Next"\n', 4, "does not fit its button"),
     ("two targets that overlap",
       {"back": "Go back to the page you were looking at a moment ago, if you would like to change anything",
       "next": "Carry on to the next page of this questionnaire now that you have read everything here"},
@@ -53,7 +53,7 @@ def content_with(tmp, name, overrides):
     with open(app_path, encoding="utf-8") as f:
         app = json.load(f)
     for key, text in overrides.items():
-        app["ui"][key] = {"en": text}
+        app["ui"][key] = {code: text for code in app["ui"]["next"]}  # the same words in every language
     with open(app_path, "w", encoding="utf-8") as f:
         json.dump(app, f, ensure_ascii=False)
     return folder

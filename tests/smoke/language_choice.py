@@ -18,7 +18,7 @@ REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 
 def add_language(node, code):
     if isinstance(node, dict):
-        if "en" in node and all(isinstance(v, str) for v in node.values()) and len(node) == 1:
+        if "en" in node and all(isinstance(v, str) for v in node.values()):
             node[code] = "[" + code + "] " + node["en"]
         for value in node.values():
             add_language(value, code)

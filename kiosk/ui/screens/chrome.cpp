@@ -67,6 +67,7 @@ void BeginScrollArea(ScreenContext& c, const char* id, float top, float bottom) 
   if (key != c.state.last_screen_key) {
     c.state.last_screen_key = key;
     c.state.scroll_velocity = 0;
+    c.state.focused.clear();  // the keyboard closes when the page changes
     ImGui::SetScrollY(0);
   }
   if (c.state.scroll_to) {

@@ -1,9 +1,8 @@
 // One question of each type, drawn for touch: cards, yes/no, text fields, date, signature, consent, info.
 #include "ui/screens/questions.h"
 
-#include <imgui_stdlib.h>
-
 #include <algorithm>
+#include <cstring>
 
 #include "core/flags.h"
 #include "core/rules.h"
@@ -125,35 +124,84 @@ void Choices(ScreenContext& c, const core::Question& q, float x, float width) {
   Advance(x, y);
 }
 
+// Characters a field of this type accepts from a physical keyboard.
+bool Accepts(core::QuestionType type, const std::string& ch) {
+  if (type == core::QuestionType::kPhone) {
+    return ch.size() == 1 && std::string("0123456789+ -()").find(ch[0]) != std::string::npos;
+  }
+  if (type == core::QuestionType::kEmail) return ch != " ";
+  return ch.size() > 1 || static_cast<unsigned char>(ch[0]) >= 0x20;
+}
+
+// A touch text field: shows the answer with a caret when focused; typing comes from the on-screen
+// keyboard (or a physical one), appending at the end.
 void TextField(ScreenContext& c, const core::Question& q, float x, float width) {
   const Theme& t = c.theme();
   LabelBlock(c, q, x, width);
   const core::Answer* a = Find(c, q.id);
-  std::string buf = a && std::holds_alternative<std::string>(*a) ? std::get<std::string>(*a) : std::string();
+  std::string value =
+      a && std::holds_alternative<std::string>(*a) ? std::get<std::string>(*a) : std::string();
   float w = std::min(width, t.em * (q.type == core::QuestionType::kPhone ? 14.0f : 22.0f));
-  ImGuiInputTextFlags flags = ImGuiInputTextFlags_None;
-  if (q.type == core::QuestionType::kEmail) flags |= ImGuiInputTextFlags_CharsNoBlank;
-  ImGui::SetCursorScreenPos(ImVec2(x, Y()));
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.em * 0.6f, (t.target() - t.em) * 0.5f));
-  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, t.radius * 0.6f);
-  ImGui::PushItemWidth(w);
+  ImVec2 pos(x, Y());
+  ImRect box(pos, ImVec2(pos.x + w, pos.y + t.target()));
+  ImGui::SetCursorScreenPos(pos);
   std::string id = "##" + q.id;
-  bool has_error = c.in.session.errors.count(q.id) > 0;
-  ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(has_error ? t.alert : t.line));
-  if (ImGui::InputText(id.c_str(), &buf, flags) && c.paint.enabled) {
+  bool focused = c.state.focused == q.id;
+  if (ImGui::InvisibleButton(id.c_str(), box.GetSize()) && c.paint.enabled && !focused) {
+    c.state.focused = q.id;
+    c.state.keyboard = {};
+    c.state.keyboard.shift =
+        value.empty() && q.type == core::QuestionType::kText;  // names start with a capital
+    c.state.scroll_to = box.Min.y - c.paint.scroll_origin;
+    focused = true;
+  }
+  if (focused && c.paint.enabled) {
+    // a physical keyboard, where one is attached (and the headless driver's typing)
+    ImGuiIO& io = ImGui::GetIO();
+    std::string typed = value;
+    for (ImWchar wc : io.InputQueueCharacters) {
+      char utf8[5] = {};
+      ImTextCharToUtf8(utf8, wc);
+      if (Accepts(q.type, utf8)) typed += utf8;
+    }
+    if (!io.InputQueueCharacters.empty()) {  // typed characters must not linger in ImGui's queue
+      std::memset(io.InputQueueCharacters.Data, 0,
+                  sizeof(ImWchar) * static_cast<size_t>(io.InputQueueCharacters.Size));
+      io.InputQueueCharacters.resize(0);
+    }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) core::RemoveLastCharacter(typed);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) c.state.focused.clear();
     size_t cap = static_cast<size_t>(q.max_length.value_or(500)) * 4 + 16;
-    if (buf.size() > cap) buf.resize(cap);
-    c.Emit(core::intent::SetAnswer{q.id, buf});
+    if (typed.size() > cap) typed.resize(cap);
+    if (typed != value) {
+      c.Emit(core::intent::SetAnswer{q.id, typed});
+      value = typed;
+    }
   }
-  if (ImGui::IsItemActive()) {
-    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), t.brand,
-                                        t.radius * 0.6f, 0, t.em * 0.1f);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  bool has_error = c.in.session.errors.count(q.id) > 0;
+  dl->AddRectFilled(box.Min, box.Max, t.white, t.radius * 0.6f);
+  dl->AddRect(box.Min, box.Max,
+              focused     ? t.brand
+              : has_error ? t.alert
+                          : t.line,
+              t.radius * 0.6f, 0, focused ? std::max(2.0f, t.em * 0.1f) : std::max(2.0f, t.em * 0.06f));
+  float pad = t.em * 0.6f, inner = w - 2 * pad;
+  ImVec2 ts = Measure(t.fonts.body, value);
+  float text_x = box.Min.x + pad - std::max(0.0f, ts.x - inner);  // keep the end of a long answer in view
+  float text_y = box.Min.y + (t.target() - t.em) * 0.5f;
+  dl->PushClipRect(ImVec2(box.Min.x + pad * 0.5f, box.Min.y), ImVec2(box.Max.x - pad * 0.5f, box.Max.y),
+                   true);
+  dl->AddText(t.fonts.body, t.fonts.body->FontSize, ImVec2(text_x, text_y), t.text, value.c_str(),
+              value.c_str() + value.size());
+  if (focused) {
+    float cx = text_x + ts.x + 2;
+    dl->AddRectFilled(ImVec2(cx, text_y), ImVec2(cx + std::max(2.0f, t.em * 0.07f), text_y + t.em), t.brand);
   }
-  ImGui::PopStyleColor();
-  ImGui::PopItemWidth();
-  ImGui::PopStyleVar(2);
-  RegisterLastItem(c.paint, c.T(q.label), false);
-  Advance(x, ImGui::GetItemRectMax().y + t.em * 0.3f);
+  dl->PopClipRect();
+  c.paint.registry.AddText(value);
+  RegisterRect(c.paint, c.T(q.label), box, false);
+  Advance(x, box.Max.y + t.em * 0.3f);
 }
 
 void DateField(ScreenContext& c, const core::Question& q, float x, float width) {

@@ -1,0 +1,39 @@
+// The on-screen keyboard's layouts and what each key does to the text being typed (pure, so it is tested
+// without a screen). Typing appends at the end and backspace removes the last character: a touch field
+// needs no cursor.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace core {
+
+enum class KeyboardLayout { kText, kEmail, kPhone };
+
+struct Key {
+  enum class Kind { kChar, kShift, kBackspace, kSpace, kSymbols, kDone };
+  Kind kind = Kind::kChar;
+  std::string text;  // kChar: what it types (lower case; shift makes it upper case)
+  float width = 1;   // in key units
+};
+
+using KeyRow = std::vector<Key>;
+
+struct KeyboardState {
+  bool shift = false;    // next letter upper case (turns off after one letter)
+  bool symbols = false;  // the accents, digits and punctuation page
+};
+
+// The rows to draw for a layout and state.
+std::vector<KeyRow> KeyboardRows(KeyboardLayout layout, const KeyboardState& state);
+
+// Applies one key to `text` (and the state). Returns false for kDone (the keyboard closes).
+bool ApplyKey(const Key& key, std::string& text, KeyboardState& state, size_t max_bytes = 400);
+
+// Removes the last UTF-8 character (a whole code point) from `text`.
+void RemoveLastCharacter(std::string& text);
+
+// Upper case of one letter as the keyboard shows and types it (ASCII and the Spanish letters).
+std::string UpperCase(const std::string& letter);
+
+}  // namespace core
