@@ -17,12 +17,6 @@ float DrawText(Paint& p, ImFont* font, ImU32 colour, ImVec2 pos, const std::stri
   return Measure(font, text, wrap_width).y;
 }
 
-void TextBlock(Paint& p, ImFont* font, ImU32 colour, const std::string& text, float wrap_width) {
-  ImVec2 pos = ImGui::GetCursorScreenPos();
-  float h = DrawText(p, font, colour, pos, text, wrap_width);
-  ImGui::Dummy(ImVec2(wrap_width, h));
-}
-
 void RegisterRect(Paint& p, const std::string& label, const ImRect& rect, bool clipped) {
   if (!p.enabled) return;
   Target t;
@@ -35,10 +29,6 @@ void RegisterRect(Paint& p, const std::string& label, const ImRect& rect, bool c
   t.clipped = clipped;
   t.layer = p.layer;
   p.registry.AddTarget(std::move(t));
-}
-
-void RegisterLastItem(Paint& p, const std::string& label, bool clipped) {
-  RegisterRect(p, label, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), clipped);
 }
 
 namespace {
@@ -68,10 +58,7 @@ bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVe
   ImU32 fill = 0, border = 0, ink = t.brand;
   switch (style) {
     case ButtonStyle::kPrimary:
-      fill = t.brand;
-      ink = t.white;
-      break;
-    case ButtonStyle::kSelected:
+    case ButtonStyle::kSelected:  // a chosen answer looks like the action it is
       fill = t.brand;
       ink = t.white;
       break;
@@ -83,10 +70,6 @@ bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVe
       fill = t.brand_soft;
       border = t.line;
       ink = t.text;
-      break;
-    case ButtonStyle::kQuiet:
-      fill = 0;
-      ink = t.brand;
       break;
   }
   if (held) fill = style == ButtonStyle::kPrimary || style == ButtonStyle::kSelected ? t.text : t.brand_soft;

@@ -23,13 +23,11 @@ struct Paint {
   bool enabled = true;      // false: draw only, no taps (screen under an overlay)
 };
 
-enum class ButtonStyle { kPrimary, kOutline, kSoft, kSelected, kQuiet };
+enum class ButtonStyle { kPrimary, kOutline, kSoft, kSelected };
 
 ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width = 0);
 // Draws wrapped text at `pos`; returns its height. Registered as visible text.
 float DrawText(Paint& p, ImFont* font, ImU32 colour, ImVec2 pos, const std::string& text, float wrap_width);
-// Same at the ImGui cursor, advancing it.
-void TextBlock(Paint& p, ImFont* font, ImU32 colour, const std::string& text, float wrap_width);
 
 // A rounded button with a centred label. Returns true when tapped.
 bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVec2 size, ButtonStyle style,
@@ -44,8 +42,6 @@ float ChoiceCardHeight(const Paint& p, const std::string& title, const std::stri
 // A tick box with a wrapped label, as a full-width row (consents).
 bool CheckRow(Paint& p, const char* id, const std::string& label, bool checked, float width);
 
-// Registers an ImGui item just submitted as a target with `label`.
-void RegisterLastItem(Paint& p, const std::string& label, bool clipped);
 void RegisterRect(Paint& p, const std::string& label, const ImRect& rect, bool clipped);
 
 // Draws a tick mark inside `box`.
