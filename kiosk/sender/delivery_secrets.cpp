@@ -1,7 +1,7 @@
 // Reading the secrets: whitespace around them is ignored; an empty or unreadable file is an error.
 #include "sender/delivery_secrets.h"
 
-#include "core/content_loader.h"
+#include "core/secret_file.h"
 #include "net/webhook_signature.h"
 
 namespace sender {
@@ -9,14 +9,9 @@ namespace sender {
 namespace {
 
 core::Result<std::string> ReadSecret(const std::string& key, const std::string& file) {
-  auto text = core::ReadFile(file, 64 * 1024);
-  if (!text) return core::Result<std::string>::Fail("delivery." + key + ": " + file + ": " + text.error());
-  std::string s = *text;
-  auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos)
-    return core::Result<std::string>::Fail("delivery." + key + ": " + file + " is empty");
-  s = s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-  return s;
+  auto secret = core::ReadSecretFile(file);
+  if (!secret) return core::Result<std::string>::Fail("delivery." + key + ": " + secret.error());
+  return secret;
 }
 
 }  // namespace

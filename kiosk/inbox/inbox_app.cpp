@@ -1,0 +1,37 @@
+// Assembling the inbox from its config.
+#include "inbox/inbox_app.h"
+
+#include <system_error>
+
+#include "core/content_loader.h"
+
+namespace inbox {
+
+InboxApp::InboxApp(core::InboxConfig config, core::Content content, WebhookVerifier verifier,
+                   std::unique_ptr<InboxDb> db, const core::Clock& clock)
+    : config_(std::move(config)),
+      content_(std::move(content)),
+      verifier_(std::move(verifier)),
+      db_(std::move(db)),
+      clock_(clock),
+      intakes_(*db_),
+      receiver_(verifier_, intakes_, content_, clock_) {}
+
+core::Result<std::unique_ptr<InboxApp>> InboxApp::Open(core::InboxConfig config, const core::Clock& clock) {
+  using R = core::Result<std::unique_ptr<InboxApp>>;
+  auto content = core::LoadContent(config.content_dir);
+  if (!content) return content.problems();
+  auto verifier = WebhookVerifier::Load(config);
+  if (!verifier) return verifier.problems();
+  std::error_code ec;
+  // A folder made here is the inbox user's alone: it holds personal data.
+  if (std::filesystem::create_directories(config.data_dir, ec))
+    std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all, ec);
+  if (ec) return R::Fail("cannot make data_dir " + config.data_dir.string() + ": " + ec.message());
+  auto db = InboxDb::Open(config.data_dir / "inbox.sqlite");
+  if (!db) return db.problems();
+  return std::unique_ptr<InboxApp>(
+      new InboxApp(std::move(config), std::move(*content), std::move(*verifier), std::move(*db), clock));
+}
+
+}  // namespace inbox

@@ -1,0 +1,42 @@
+// One running inbox: its config, the clinic's content, the database and everything built on them.
+// Made once at start-up (every file problem reported before listening) and shared by the HTTP threads.
+#pragma once
+
+#include <memory>
+
+#include "core/clock.h"
+#include "core/content.h"
+#include "core/inbox_config.h"
+#include "inbox/inbox_db.h"
+#include "inbox/intake_store.h"
+#include "inbox/receiver.h"
+#include "inbox/webhook_verifier.h"
+
+namespace inbox {
+
+class InboxApp {
+ public:
+  // Loads content, secrets and the database (data_dir/inbox.sqlite, the folder made if missing).
+  static core::Result<std::unique_ptr<InboxApp>> Open(core::InboxConfig config, const core::Clock& clock);
+
+  const core::InboxConfig& config() const { return config_; }
+  const core::Content& content() const { return content_; }
+  const core::Clock& clock() const { return clock_; }
+  InboxDb& db() { return *db_; }
+  IntakeStore& intakes() { return intakes_; }
+  const Receiver& receiver() const { return receiver_; }
+
+ private:
+  InboxApp(core::InboxConfig config, core::Content content, WebhookVerifier verifier,
+           std::unique_ptr<InboxDb> db, const core::Clock& clock);
+
+  core::InboxConfig config_;
+  core::Content content_;
+  WebhookVerifier verifier_;
+  std::unique_ptr<InboxDb> db_;
+  const core::Clock& clock_;
+  IntakeStore intakes_;
+  Receiver receiver_;
+};
+
+}  // namespace inbox

@@ -1,0 +1,73 @@
+// The inbox schema. intakes keeps each body exactly as received (the idempotency comparison) next to the
+// intake view the staff pages read; staff tables hold users, sessions, failed logins and the audit log.
+#include "inbox/inbox_db.h"
+
+#include "store/durable_db.h"
+
+namespace inbox {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+constexpr const char* kSchema = R"sql(
+  CREATE TABLE IF NOT EXISTS intakes (
+    id            TEXT PRIMARY KEY NOT NULL,
+    received_at   TEXT NOT NULL,
+    kiosk_id      TEXT NOT NULL,
+    format        TEXT NOT NULL CHECK (format IN ('intake-json', 'fhir-r4')),
+    body          TEXT NOT NULL,
+    intake        TEXT NOT NULL,
+    submitted_at  TEXT NOT NULL,
+    client_name   TEXT NOT NULL,
+    top_tier      TEXT,
+    flag_count    INTEGER NOT NULL,
+    demo          INTEGER NOT NULL,
+    reviewed_by   TEXT,
+    reviewed_at   TEXT
+  );
+  CREATE INDEX IF NOT EXISTS intakes_by_submitted ON intakes (submitted_at);
+  CREATE TABLE IF NOT EXISTS users (
+    name          TEXT PRIMARY KEY NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at    TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS sessions (
+    token_hash    TEXT PRIMARY KEY NOT NULL,
+    user          TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+    csrf          TEXT NOT NULL,
+    expires_at    TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS login_failures (
+    user          TEXT NOT NULL,
+    at            TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS login_failures_by_user ON login_failures (user, at);
+  CREATE TABLE IF NOT EXISTS audit (
+    at            TEXT NOT NULL,
+    user          TEXT NOT NULL,
+    action        TEXT NOT NULL,
+    intake_ids    TEXT NOT NULL
+  );
+)sql";
+
+}  // namespace
+
+core::Result<std::unique_ptr<InboxDb>> InboxDb::Open(const std::filesystem::path& file) {
+  using R = core::Result<std::unique_ptr<InboxDb>>;
+  auto db = store::OpenDurable(file);
+  if (!db) return R::Fail("inbox database: " + db.error());
+  auto version = db->QueryInt("PRAGMA user_version");
+  if (!version) return R::Fail("inbox database " + file.string() + ": " + version.error());
+  if (*version > kSchemaVersion)
+    return R::Fail("inbox database " + file.string() + " was written by a newer intake-inbox");
+  auto tx = store::sql::Transaction::Begin(*db);
+  if (!tx) return tx.problems();
+  auto made =
+      db->Exec(std::string(kSchema) + "PRAGMA user_version = " + std::to_string(kSchemaVersion) + ";");
+  if (!made) return R::Fail("inbox database " + file.string() + ": " + made.error());
+  auto committed = tx->Commit();
+  if (!committed) return committed.problems();
+  return std::unique_ptr<InboxDb>(new InboxDb(std::move(*db)));
+}
+
+}  // namespace inbox

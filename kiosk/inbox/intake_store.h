@@ -1,0 +1,56 @@
+// Intakes in the inbox database: stored exactly once by intake id, listed for staff (flags first, newest
+// first, filters, name search), read one at a time, marked reviewed, and read by date range for export.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/json_reader.h"
+#include "core/result.h"
+#include "inbox/inbox_db.h"
+
+namespace inbox {
+
+// How a delivery went: new (201), a repeat of the same id and body (200), the same id with another body
+// (409).
+enum class PutOutcome { kStored, kRepeat, kConflict };
+
+struct StoredIntake {
+  std::string id, received_at, kiosk_id, format, submitted_at, client_name, top_tier;
+  int flag_count = 0;
+  bool demo = false;
+  std::string reviewed_by, reviewed_at;  // empty until reviewed
+  core::Json intake;                     // the intake view (Get and Range only)
+};
+
+struct ListFilter {
+  bool unreviewed_only = false;
+  bool flagged_only = false;
+  std::string submitted_from, submitted_to;  // RFC 3339, [from, to); empty: unbounded
+  std::string name_contains;                 // case-insensitive for ASCII letters
+  int limit = 500;
+};
+
+class IntakeStore {
+ public:
+  explicit IntakeStore(InboxDb& db) : db_(db) {}
+
+  // body: the request body exactly as received; intake: its intake view.
+  core::Result<PutOutcome> Put(const std::string& id, const std::string& format, const std::string& body,
+                               const core::Json& intake, core::TimePoint received);
+  // Stop and defer flags not yet reviewed first, then newest first.
+  core::Result<std::vector<StoredIntake>> List(const ListFilter& filter);
+  core::Result<std::optional<StoredIntake>> Get(const std::string& id);
+  // Oldest first, with the intake view, for export.
+  core::Result<std::vector<StoredIntake>> Range(const std::string& from, const std::string& to);
+  // false when no such intake; a second review keeps the first reviewer and time.
+  core::Result<bool> MarkReviewed(const std::string& id, const std::string& user, core::TimePoint at);
+  core::Result<long long> Count();
+
+ private:
+  InboxDb& db_;
+};
+
+}  // namespace inbox

@@ -1,0 +1,28 @@
+// POST /intakes (the kiosks' sender) and GET /healthz (monitoring).
+#include "inbox/routes.h"
+
+namespace inbox {
+
+void AddReceivingRoutes(httplib::Server& server, InboxApp& app) {
+  server.Post("/intakes", [&app](const httplib::Request& req, httplib::Response& res) {
+    SignedRequest signed_request{
+        req.get_header_value("webhook-id"), req.get_header_value("webhook-timestamp"),
+        req.get_header_value("webhook-signature"), req.get_header_value("Authorization"), &req.body};
+    Reply reply = app.receiver().Receive(signed_request);
+    res.status = reply.status;
+    if (!reply.intake_id.empty()) res.set_header("X-Intake-Id", reply.intake_id);
+    res.set_content(core::DumpJson({{"status", reply.status}, {"reason", reply.reason}}) + "\n",
+                    "application/json");
+  });
+  server.Get("/healthz", [&app](const httplib::Request&, httplib::Response& res) {
+    auto count = app.intakes().Count();
+    res.status = count ? 200 : 503;
+    res.set_content(count ? "ok\n" : "database unavailable\n", "text/plain");
+  });
+}
+
+void AddRoutes(httplib::Server& server, InboxApp& app) {
+  AddReceivingRoutes(server, app);
+}
+
+}  // namespace inbox

@@ -1,0 +1,14 @@
+// The inbox's HTTP routes, registered on one server.
+#pragma once
+
+#include <httplib.h>
+
+#include "inbox/inbox_app.h"
+
+namespace inbox {
+
+void AddRoutes(httplib::Server& server, InboxApp& app);
+// POST /intakes and GET /healthz.
+void AddReceivingRoutes(httplib::Server& server, InboxApp& app);
+
+}  // namespace inbox

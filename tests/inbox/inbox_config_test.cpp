@@ -1,0 +1,64 @@
+// The inbox config: the shipped example parses; relative paths follow the config file; mistakes are named.
+#include <doctest/doctest.h>
+
+#include "core/inbox_config.h"
+
+namespace {
+
+const char* kGood = R"({
+  "listen": {"address": "0.0.0.0", "port": 9443},
+  "tls": {"cert_file": "tls/cert.pem", "key_file": "/etc/x/key.pem"},
+  "kiosks": {"front-desk-1": {"webhook_secret_files": ["a.secret", "b.secret"], "bearer_token_files": ["t"]}},
+  "content_dir": "content",
+  "data_dir": "data",
+  "session_minutes": 45
+})";
+
+}  // namespace
+
+TEST_CASE("the example inbox config in config/examples parses") {
+  auto config = core::LoadInboxConfig(std::string(KIOSK_SOURCE_DIR) + "/config/examples/inbox/inbox.json");
+  REQUIRE_MESSAGE(config.ok(), config.error());
+  CHECK(config->kiosks.count("front-desk-1") == 1);
+  CHECK(config->port > 0);
+}
+
+TEST_CASE("a config is read with relative paths taken from its folder") {
+  auto config = core::ParseInboxConfig(kGood, "inbox.json", "/etc/glowup-inbox");
+  REQUIRE_MESSAGE(config.ok(), config.error());
+  CHECK(config->listen_address == "0.0.0.0");
+  CHECK(config->port == 9443);
+  CHECK(config->tls_cert_file == "/etc/glowup-inbox/tls/cert.pem");
+  CHECK(config->tls_key_file == "/etc/x/key.pem");
+  const auto& kiosk = config->kiosks.at("front-desk-1");
+  CHECK(kiosk.webhook_secret_files.size() == 2);
+  CHECK(kiosk.bearer_token_files.size() == 1);
+  CHECK(config->data_dir == "/etc/glowup-inbox/data");
+  CHECK(config->session_minutes == 45);
+}
+
+TEST_CASE("mistakes are reported with the file and the JSON pointer") {
+  auto config = core::ParseInboxConfig(
+      R"({"tls": {"cert_file": "c"}, "kiosks": {"k1": {"bearer_token_files": [""]}}, "port": 1,
+          "content_dir": "c", "data_dir": "d", "session_minutes": 0})",
+      "inbox.json", "/x");
+  REQUIRE_FALSE(config.ok());
+  const std::string e = config.error();
+  CAPTURE(e);
+  CHECK(e.find("inbox.json: /tls: missing required \"key_file\"") != std::string::npos);
+  CHECK(e.find("/kiosks/k1: needs \"webhook_secret_files\"") != std::string::npos);
+  CHECK(e.find("/kiosks/k1/bearer_token_files/0") != std::string::npos);
+  CHECK(e.find("/port: unknown key") != std::string::npos);
+  CHECK(e.find("/session_minutes") != std::string::npos);
+}
+
+TEST_CASE("a config with no kiosks, or that is not JSON, is refused") {
+  auto none = core::ParseInboxConfig(
+      R"({"tls": {"cert_file": "c", "key_file": "k"}, "kiosks": {}, "content_dir": "c", "data_dir": "d"})",
+      "inbox.json", "/x");
+  REQUIRE_FALSE(none.ok());
+  CHECK(none.error().find("/kiosks: name at least one kiosk") != std::string::npos);
+  auto broken = core::ParseInboxConfig("{", "inbox.json", "/x");
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.error().find("inbox.json") != std::string::npos);
+}
