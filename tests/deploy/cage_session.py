@@ -3,7 +3,8 @@
 screen): the kiosk, a child of cage, sends READY=1 and WATCHDOG=1 while WATCHDOG_PID names cage; and when the
 kiosk is killed, cage exits, which is what makes systemd restart the service.
 
-usage: cage_session.py KIOSK_BINARY CONFIG_FILE     (run as root, cage runs as `nobody`: it refuses root)
+usage: cage_session.py KIOSK_BINARY CONFIG_FILE CONTENT_DIR
+(as root, cage runs as `nobody`, since it refuses root, on copies of the three in a directory nobody can read)
 """
 import os
 import pwd
@@ -27,7 +28,7 @@ def children(pid):
 
 
 def main():
-    kiosk, config = sys.argv[1], sys.argv[2]
+    kiosk, config, content = sys.argv[1], sys.argv[2], sys.argv[3]
     if not shutil.which("cage"):
         print("SKIP: cage is not installed (deploy/setup-debian.sh installs it)")
         return 77
@@ -41,6 +42,10 @@ def main():
         if run_as:
             nobody = pwd.getpwnam("nobody")
             os.chown(runtime, nobody.pw_uid, nobody.pw_gid)
+        # the checkout may be where `nobody` cannot read (e.g. under /root)
+        kiosk = shutil.copy(kiosk, os.path.join(tmp, "kiosk"))
+        config = shutil.copy(config, os.path.join(tmp, "kiosk.json"))
+        content = shutil.copytree(content, os.path.join(tmp, "content"))
         notify_path = os.path.join(tmp, "notify.sock")
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
         sock.bind(notify_path)
@@ -51,7 +56,7 @@ def main():
                    WLR_RENDERER="pixman", WLR_LIBINPUT_NO_DEVICES="1")
         # As systemd does for the UI service: WATCHDOG_PID is the main process, cage (the shell execs it).
         cmd = run_as + ["sh", "-c", 'export WATCHDOG_PID=$$; exec cage -- "$@"', "cage",
-                        kiosk, "--config", config, "--data-dir", os.path.join(runtime, "data")]
+                        kiosk, "--config", config, "--content", content, "--data-dir", os.path.join(runtime, "data")]
         cage = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                 start_new_session=True)
         try:

@@ -30,6 +30,7 @@ skip() {
 command -v apt-get >/dev/null || skip "no apt-get: not a Debian machine"
 
 # One install test at a time on this machine (several checkouts may run their tests at once).
+mkdir -p /run/lock
 exec 9>/run/lock/glowup-kiosk-install-test.lock
 flock -w 240 9 || fail "another install test holds /run/lock/glowup-kiosk-install-test.lock"
 
