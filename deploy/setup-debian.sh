@@ -10,6 +10,8 @@ packages=(
   libsdl2-dev libimgui-dev libfreetype-dev libfontconfig-dev fonts-noto-core libstb-dev
   nlohmann-json3-dev libsqlite3-dev libsodium-dev libcurl4-openssl-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libsystemd-dev
+  # the Debian package: its runtime (installed by the install test) and its checks
+  cage xwayland adduser systemd libpam-systemd dbus lintian
   # tests
   doctest-dev python3 python3-jsonschema sqlite3 openssl libcpp-httplib-dev
 )

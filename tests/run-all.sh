@@ -9,7 +9,9 @@ echo "== build (RelWithDebInfo) =="
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$jobs"
 echo "== tests =="
-ctest --test-dir build --output-on-failure -j "$jobs" -LE bench
+ctest --test-dir build --output-on-failure -j "$jobs" -LE 'bench|install'
+echo "== install test (the Debian package installed, started, purged; root only) =="
+KIOSK_INSTALL_TEST=1 ctest --test-dir build --output-on-failure -L install
 
 echo "== build (ASan + UBSan: core and store) =="
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON -DKIOSK_UI=OFF >/dev/null

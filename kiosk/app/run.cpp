@@ -12,6 +12,7 @@
 #include "app/sender_mode.h"
 #include "core/content_loader.h"
 #include "core/fhir.h"
+#include "platform/systemd_notify.h"
 #include "store/outbox_report.h"
 
 namespace app {
@@ -33,19 +34,22 @@ int Report(const core::Problems& problems) {
   return 1;
 }
 
-// Draws only when something changed: blocks until input or the next deadline.
+// Draws only when something changed: blocks until input, the next deadline or the next systemd keep-alive.
 void WindowLoop(KioskApp& app, platform::SdlWindow& window, const core::Clock& clock) {
+  auto systemd = platform::SystemdNotifier::FromEnvironment();
+  systemd.Ready();
   for (;;) {
     int timeout_ms = 0;
     if (!app.Animating()) {
       auto wait = app.NextWake() - clock.Now();
       auto ms = std::chrono::duration_cast<core::Millis>(wait).count();
-      timeout_ms = static_cast<int>(std::clamp<long long>(ms, 1, 60'000));
+      timeout_ms = static_cast<int>(std::clamp<long long>(ms, 1, systemd.CapWaitMs(60'000)));
     }
     platform::Events ev = window.Wait(timeout_ms);
     if (ev.quit) return;
     if (ev.input) app.Apply(core::intent::Activity{});
     app.Frame();
+    systemd.KeepAlive();
   }
 }
 

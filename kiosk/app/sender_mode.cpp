@@ -8,6 +8,7 @@
 #include <random>
 
 #include "core/content_loader.h"
+#include "platform/systemd_notify.h"
 
 namespace app {
 
@@ -107,7 +108,12 @@ int RunSender(const PathArgs& args, bool once) {
   spdlog::info("sender started for {}",
                config.delivery.configured() ? "the configured endpoint" : "nothing (no url)");
   std::jthread loop([&s](std::stop_token st) { s.Run(st); });
-  while (!g_stop_requested) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  auto systemd = platform::SystemdNotifier::FromEnvironment();
+  systemd.Ready();
+  while (!g_stop_requested) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(systemd.CapWaitMs(200)));
+    systemd.KeepAlive();
+  }
   loop.request_stop();
   loop.join();
   spdlog::info("sender stopped");

@@ -1,0 +1,25 @@
+// Tells systemd the process is ready (READY=1) and still alive (WATCHDOG=1): a hung loop gets restarted.
+#pragma once
+
+#include <chrono>
+#include <optional>
+
+namespace platform {
+
+class SystemdNotifier {
+ public:
+  // Reads NOTIFY_SOCKET, WATCHDOG_USEC and WATCHDOG_PID; without them every call does nothing.
+  static SystemdNotifier FromEnvironment();
+
+  void Ready() const;
+  // Sends WATCHDOG=1 when due; call every loop turn (cheap: at most a few messages per interval).
+  void KeepAlive();
+  // The longest a loop may block before its next KeepAlive(), capped at `longest_ms`.
+  int CapWaitMs(int longest_ms) const;
+
+ private:
+  std::optional<std::chrono::milliseconds> interval_;
+  std::chrono::steady_clock::time_point last_ping_{};
+};
+
+}  // namespace platform
