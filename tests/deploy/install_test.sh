@@ -120,6 +120,13 @@ dpkg-query -W -f='${Conffiles}\n' $pkg | grep -q "/etc/$pkg/kiosk.json" || fail 
 [ -L /etc/systemd/system/graphical.target.wants/$pkg.service ] || fail "the UI service is not enabled"
 [ -L /etc/systemd/system/multi-user.target.wants/$pkg-sender.service ] || fail "the sender is not enabled"
 runuser -u $user -- kiosk check-content || fail "the installed kiosk rejects the installed content"
+# The PAM steps systemd takes for PAMName= before the session (which needs logind, so not checked here).
+if command -v pamtester >/dev/null; then
+  pamtester -I tty=/dev/tty1 $pkg $user acct_mgmt "setcred(PAM_ESTABLISH_CRED)" ||
+    fail "/etc/pam.d/$pkg refuses what systemd does for the UI service"
+else
+  echo "pamtester is not installed: skipping the PAM check (deploy/setup-debian.sh installs it)"
+fi
 echo "system user $user (uid $uid, nologin), /var/lib/$pkg $user 750, services enabled, content valid"
 if [ -n "$inbox_deb" ]; then
   getent passwd $inbox_pkg >/dev/null || fail "no user $inbox_pkg"
