@@ -209,6 +209,19 @@ done
 kill "$receiver_pid"
 receiver_pid=""
 
+step "reinstall (postinst on an existing installation), then remove (keeps settings and data)"
+apt-get install -y -qq --reinstall -o DPkg::Lock::Timeout=120 -o Dpkg::Options::=--force-confold "$deb" >"$tmp/apt.log" 2>&1 ||
+  { cat "$tmp/apt.log"; fail "reinstalling failed"; }
+[ "$(stat -c '%U:%G %a' /var/lib/$pkg)" = "$user:$user 750" ] || fail "reinstalling changed /var/lib/$pkg"
+grep -q 127.0.0.1 /etc/$pkg/kiosk.json || fail "reinstalling overwrote the edited kiosk.json"
+apt-get remove -y -qq -o DPkg::Lock::Timeout=120 $pkg >"$tmp/apt.log" 2>&1 ||
+  { cat "$tmp/apt.log"; fail "apt-get remove failed"; }
+[ -f /var/lib/$pkg/outbox.sqlite ] || fail "remove deleted the outbox (only purge may)"
+[ -f /etc/$pkg/kiosk.json ] || fail "remove deleted the settings (only purge may)"
+getent passwd $user >/dev/null || fail "remove deleted the user (only purge may)"
+[ ! -e /usr/bin/kiosk ] || fail "remove left /usr/bin/kiosk"
+echo "reinstall kept the data and the edited config; remove kept settings, outbox and user"
+
 step "purge"
 apt-get purge -y -qq -o DPkg::Lock::Timeout=120 $pkg ${inbox_deb:+$inbox_pkg} >"$tmp/apt.log" 2>&1 ||
   { cat "$tmp/apt.log"; fail "apt-get purge failed"; }
