@@ -10,7 +10,6 @@ set(KIOSK_DEPLOY_DIR ${CMAKE_CURRENT_LIST_DIR})
 set(KIOSK_PACKAGE_MAINTAINER "Glow Up kiosk maintainers <kiosk@example.org>"
     CACHE STRING "Maintainer field of the Debian packages")
 
-# CPack indents the continuation lines of a DESCRIPTION itself (a line "." separates paragraphs).
 # kiosk_package_docs(COMPONENT PACKAGE): copyright, a compressed changelog and the README (the clinic's
 # installation guide) in /usr/share/doc/PACKAGE, as Debian policy wants.
 function(kiosk_package_docs component package)
@@ -44,6 +43,7 @@ set(CPACK_COMPONENTS_ALL kiosk)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME ${KIOSK_PACKAGE})
 # cage 0.1.4 (Debian 12) refuses to start without Xwayland, though it does not depend on it.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "cage, xwayland, fonts-noto-core, adduser, libpam-systemd, systemd")
+# CPack indents the continuation lines of a DESCRIPTION itself (a line "." separates paragraphs).
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION "touchscreen intake kiosk for a skin clinic's waiting room
 A fullscreen touchscreen app where walk-in clients answer the clinic's intake
 questionnaire, read what to expect, and sign their consent. Each completed

@@ -70,9 +70,10 @@ for f in /usr/bin/kiosk /etc/$pkg/kiosk.json /etc/default/$pkg /etc/pam.d/$pkg \
   /usr/lib/systemd/system/$pkg-sender.service /usr/share/doc/$pkg/copyright /usr/share/doc/$pkg/changelog.gz; do
   grep -qx "$f" <<<"$files" || fail "$f is not in the package"
 done
-stray=$(grep -v -E '^/(usr/bin|usr/share/'$pkg'|usr/share/doc/'$pkg'|usr/lib/systemd/system|etc/'$pkg'|etc/default|etc/pam.d|etc|usr|usr/share|usr/share/doc|usr/lib|usr/lib/systemd)(/|$)' <<<"$files" || true)
+places="^/(usr/bin|usr/share/$pkg|usr/share/doc/$pkg|usr/lib/systemd/system|etc/$pkg|etc/default|etc/pam.d)(/|$)"
+parents='^/((etc|usr|usr/share|usr/share/doc|usr/lib|usr/lib/systemd)/?)?$'
+stray=$(grep -v -E "$places|$parents" <<<"$files" || true)
 [ -z "$stray" ] || fail "files outside the package's places: $stray"
-! grep -q "$build\|$source" <<<"$files" || fail "build paths inside the package"
 awk '$2 != "root/root" {print}' "$tmp/contents" | grep . && fail "files not owned by root"
 echo "$(wc -l <"$tmp/contents") entries, all root-owned, all in the package's places"
 
@@ -120,6 +121,13 @@ dpkg-query -W -f='${Conffiles}\n' $pkg | grep -q "/etc/$pkg/kiosk.json" || fail 
 [ -L /etc/systemd/system/graphical.target.wants/$pkg.service ] || fail "the UI service is not enabled"
 [ -L /etc/systemd/system/multi-user.target.wants/$pkg-sender.service ] || fail "the sender is not enabled"
 runuser -u $user -- kiosk check-content || fail "the installed kiosk rejects the installed content"
+# The PAM steps systemd takes for PAMName= before the session (which needs logind, so not checked here).
+if command -v pamtester >/dev/null; then
+  pamtester -I tty=/dev/tty1 $pkg $user acct_mgmt "setcred(PAM_ESTABLISH_CRED)" ||
+    fail "/etc/pam.d/$pkg refuses what systemd does for the UI service"
+else
+  echo "pamtester is not installed: skipping the PAM check (deploy/setup-debian.sh installs it)"
+fi
 echo "system user $user (uid $uid, nologin), /var/lib/$pkg $user 750, services enabled, content valid"
 if [ -n "$inbox_deb" ]; then
   getent passwd $inbox_pkg >/dev/null || fail "no user $inbox_pkg"
@@ -201,6 +209,19 @@ for typed in $(grep -o '^type "[^"]*"' "$tmp/visit.kiosk" | cut -d'"' -f2 | grep
 done
 kill "$receiver_pid"
 receiver_pid=""
+
+step "reinstall (postinst on an existing installation), then remove (keeps settings and data)"
+apt-get install -y -qq --reinstall -o DPkg::Lock::Timeout=120 -o Dpkg::Options::=--force-confold "$deb" >"$tmp/apt.log" 2>&1 ||
+  { cat "$tmp/apt.log"; fail "reinstalling failed"; }
+[ "$(stat -c '%U:%G %a' /var/lib/$pkg)" = "$user:$user 750" ] || fail "reinstalling changed /var/lib/$pkg"
+grep -q 127.0.0.1 /etc/$pkg/kiosk.json || fail "reinstalling overwrote the edited kiosk.json"
+apt-get remove -y -qq -o DPkg::Lock::Timeout=120 $pkg >"$tmp/apt.log" 2>&1 ||
+  { cat "$tmp/apt.log"; fail "apt-get remove failed"; }
+[ -f /var/lib/$pkg/outbox.sqlite ] || fail "remove deleted the outbox (only purge may)"
+[ -f /etc/$pkg/kiosk.json ] || fail "remove deleted the settings (only purge may)"
+getent passwd $user >/dev/null || fail "remove deleted the user (only purge may)"
+[ ! -e /usr/bin/kiosk ] || fail "remove left /usr/bin/kiosk"
+echo "reinstall kept the data and the edited config; remove kept settings, outbox and user"
 
 step "purge"
 apt-get purge -y -qq -o DPkg::Lock::Timeout=120 $pkg ${inbox_deb:+$inbox_pkg} >"$tmp/apt.log" 2>&1 ||
