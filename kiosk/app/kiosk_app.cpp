@@ -91,7 +91,18 @@ KioskApp::KioskApp(core::Content content, core::Config config, std::unique_ptr<s
   io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
   io.ConfigInputTextCursorBlink = true;
   session_.screen_since = clock_.Now();
+  LoadLogo();
   RebuildFontsIfNeeded();
+}
+
+void KioskApp::LoadLogo() {
+  if (config_.theme.logo.empty()) return;
+  auto logo = window_.LoadTexture(config_.theme.logo);
+  if (!logo) {
+    spdlog::warn("logo not shown, the clinic name stands alone: {}", logo.error());
+    return;
+  }
+  ui_.SetLogo({logo->id, ImVec2(static_cast<float>(logo->width), static_cast<float>(logo->height))});
 }
 
 void KioskApp::RebuildFontsIfNeeded() {
@@ -134,7 +145,7 @@ void KioskApp::Frame(core::Image* capture) {
   auto flags = core::ComputeFlags(content_, vis, today);
   ui::FrameInput in{content_, session_, vis, flags, clock_.Now(), today, config_.idle};
   auto intents = ui_.Draw(in);
-  window_.Present(config_.theme.background, capture);
+  window_.Present(ui_.theme().clear, capture);
   if (first_frame_ms_ < 0) {
     first_frame_ms_ = MillisSinceProcessStart();
     spdlog::info("first frame presented {} ms after start", first_frame_ms_);

@@ -1,6 +1,7 @@
 // The SDL window and software renderer with ImGui's SDL backends: events in, frames out, pixels back.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -12,6 +13,12 @@ struct SDL_Window;
 struct SDL_Renderer;
 
 namespace platform {
+
+// An image on the renderer, for ImGui::Image / AddImage (ImTextureID is the SDL_Texture*).
+struct Texture {
+  void* id = nullptr;
+  int width = 0, height = 0;
+};
 
 struct WindowOptions {
   bool headless = false;  // SDL dummy video driver: no screen, pixels read back for screenshots
@@ -43,6 +50,8 @@ class SdlWindow {
   void Present(const core::Rgba& clear, core::Image* capture = nullptr);
   int width() const;
   int height() const;
+  // Loads a PNG (stb_image) into a texture owned by the renderer; errors name the file.
+  core::Result<Texture> LoadTexture(const std::filesystem::path& png);
 
  private:
   SdlWindow() = default;
