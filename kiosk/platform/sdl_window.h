@@ -25,6 +25,9 @@ struct WindowOptions {
   bool fullscreen = true;
   int width = 1920, height = 1080;
   std::string title = "Kiosk";
+  // Headless only: rasterise every frame (benchmarks). Otherwise a headless frame is laid out and checked
+  // but turned into pixels only when it is captured (screenshots), which keeps scripted runs fast.
+  bool render_every_frame = false;
 };
 
 // What happened while waiting for input.
@@ -59,6 +62,7 @@ class SdlWindow {
   SDL_Renderer* renderer_ = nullptr;
   bool backends_ = false;
   bool finger_lifted_ = false;
+  bool pixels_on_demand_ = false;  // headless without render_every_frame
 };
 
 }  // namespace platform

@@ -149,13 +149,12 @@ void DrawKeyboard(ScreenContext& c, float bottom) {
       if (presses > 0) {
         c.state.flash_key = id;
         c.state.flash_until = c.in.now + core::kKeyFlash;
-        c.Emit(core::intent::Activity{});  // every tap keeps the visit alive, even shift
       }
       bool open = true;
       for (int i = 0; i < presses && open; ++i) open = core::ApplyKey(key, text, c.state.keyboard);
       if (!open) {
         c.state.focused.clear();
-      } else if (presses > 0) {
+      } else if (presses > 0) {  // even a shift: every tap is activity that keeps the visit alive
         c.Emit(core::intent::SetAnswer{q->id, text});
       }
       if (shown.empty()) {

@@ -250,6 +250,7 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
   ImGuiIO& io = ImGui::GetIO();
   if (active) {
     c.state.signing = q.id;
+    c.state.focused.clear();  // signing closes the keyboard: the pad needs the room
     core::Point p{std::clamp(io.MousePos.x - pos.x, 0.0f, size.x),
                   std::clamp(io.MousePos.y - pos.y, 0.0f, size.y)};
     if (c.state.stroke.points.empty() || !(c.state.stroke.points.back() == p))
