@@ -51,6 +51,8 @@ core::Status HeadlessDriver::Execute(const Command& c) {
       return Tap(c);
     case K::kSign:
       return Sign(c);
+    case K::kDrag:
+      return Drag(c);
     case K::kType:
       app_.Inject({-1, -1, false, c.text});
       Settle();
@@ -155,6 +157,24 @@ core::Status HeadlessDriver::Sign(const Command& c) {
     Frames(1);
   }
   MouseAt(x1, mid, false);
+  Frames(1);
+  MouseAt(-1, -1, false);
+  Settle();
+  return core::Ok{};
+}
+
+// A finger goes down on the target, moves by drag_px over ten frames, and lifts.
+core::Status HeadlessDriver::Drag(const Command& c) {
+  auto target = FindTarget(c.text, c.scope);
+  if (!target) return target.problems();
+  ImVec2 at = target->rect.GetCenter();
+  MouseAt(at.x, at.y, false);
+  Frames(1);
+  for (int i = 0; i <= 10; ++i) {
+    MouseAt(at.x, at.y + static_cast<float>(c.drag_px * i) / 10.0f, true);
+    Frames(1);
+  }
+  MouseAt(at.x, at.y + static_cast<float>(c.drag_px), false);
   Frames(1);
   MouseAt(-1, -1, false);
   Settle();

@@ -54,6 +54,13 @@ std::string AllText(const core::Content& c) {
   return all;
 }
 
+// What the display font draws: the clinic name and the thank-you title (the countdown is digits).
+std::string DisplayText(const core::Content& c) {
+  std::string all = c.app.clinic_name;
+  for (const auto& [lang, s] : c.app.thank_you.title.by_language) all += s;
+  return all;
+}
+
 // Process start from /proc/self/stat (field 22, in clock ticks since boot) against the boot clock.
 long MillisSinceProcessStart() {
   std::ifstream stat("/proc/self/stat");
@@ -91,15 +98,29 @@ KioskApp::KioskApp(core::Content content, core::Config config, std::unique_ptr<s
   io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
   io.ConfigInputTextCursorBlink = true;
   session_.screen_since = clock_.Now();
+  LoadLogo();
   RebuildFontsIfNeeded();
+}
+
+void KioskApp::LoadLogo() {
+  if (config_.theme.logo.empty()) return;
+  auto logo = window_.LoadTexture(config_.theme.logo);
+  if (!logo) {
+    spdlog::warn("logo not shown, the clinic name stands alone: {}", logo.error());
+    return;
+  }
+  ui_.SetLogo({logo->id, ImVec2(static_cast<float>(logo->width), static_cast<float>(logo->height))});
 }
 
 void KioskApp::RebuildFontsIfNeeded() {
   float em = ui_.Layout(window_.width(), window_.height());
   if (em == font_em_) return;
   font_em_ = em;
-  ui_.SetFonts(ui::BuildFonts(font_files_.regular, font_files_.bold, em, glyph_text_));
+  ui_.SetFonts(ui::BuildFonts(font_files_.regular, font_files_.bold, em, glyph_text_, DisplayText(content_)));
   ImGui_ImplSDLRenderer_DestroyFontsTexture();
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  spdlog::info("fonts built at {} px: atlas {}x{}, {} glyphs", em, atlas.TexWidth, atlas.TexHeight,
+               atlas.Fonts.empty() ? 0 : atlas.Fonts[0]->Glyphs.Size);
 }
 
 std::string KioskApp::ScreenId() const {
@@ -121,6 +142,10 @@ void KioskApp::Frame(core::Image* capture) {
   RebuildFontsIfNeeded();
   Apply(core::intent::Tick{});
   window_.NewFrame();
+  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  if (atlas.TexID && (atlas.TexPixelsAlpha8 || atlas.TexPixelsRGBA32)) {
+    atlas.ClearTexData();  // the renderer holds its own copy of the atlas: the CPU copies are dead weight
+  }
   if (injected_) {
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(injected_->x, injected_->y);
@@ -134,7 +159,7 @@ void KioskApp::Frame(core::Image* capture) {
   auto flags = core::ComputeFlags(content_, vis, today);
   ui::FrameInput in{content_, session_, vis, flags, clock_.Now(), today, config_.idle};
   auto intents = ui_.Draw(in);
-  window_.Present(config_.theme.background, capture);
+  window_.Present(ui_.theme().clear, capture);
   if (first_frame_ms_ < 0) {
     first_frame_ms_ = MillisSinceProcessStart();
     spdlog::info("first frame presented {} ms after start", first_frame_ms_);

@@ -52,6 +52,7 @@ class KioskApp {
  private:
   void Submit();
   void RebuildFontsIfNeeded();
+  void LoadLogo();  // theme.logo onto the renderer; a missing or broken file is a warning naming it
 
   core::Content content_;
   core::Config config_;

@@ -70,8 +70,9 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
       problems.push_back({file_name, "", "line " + std::to_string(number) + ": " + why + ": " + line});
       ok = false;
     };
-    if (verb == "tap" || verb == "type" || verb == "sign" || verb == "screenshot") {
-      c.kind = verb == "tap"    ? Command::Kind::kTap
+    if (verb == "tap" || verb == "type" || verb == "sign" || verb == "screenshot" || verb == "drag") {
+      c.kind = verb == "drag"   ? Command::Kind::kDrag
+               : verb == "tap"  ? Command::Kind::kTap
                : verb == "type" ? Command::Kind::kType
                : verb == "sign" ? Command::Kind::kSign
                                 : Command::Kind::kScreenshot;
@@ -82,12 +83,24 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
         at = line.find(c.text, at) + c.text.size();
       } else if (!Quoted(line, at, c.text)) {
         bad("expected a quoted string");
-      } else if (c.kind == Command::Kind::kTap) {
+      } else if (c.kind == Command::Kind::kTap || c.kind == Command::Kind::kDrag) {
         while (at < line.size() && line[at] == ' ') ++at;
         if (line.compare(at, 3, "in ") == 0) {
           at += 3;
           if (!Quoted(line, at, c.scope)) bad("expected a quoted question after 'in'");
         }
+      }
+      if (ok && c.kind == Command::Kind::kDrag) {
+        std::istringstream words(line.substr(at));
+        std::string by, px;
+        words >> by >> px;
+        try {
+          c.drag_px = std::stoi(px);
+        } catch (...) {
+          by.clear();
+        }
+        if (by != "by") bad("expected: drag \"label\" by PIXELS");
+        at = ok ? line.find(px, line.find("by", at)) + px.size() : at;
       }
       if (ok && !Rest(line, at)) bad("unexpected text after the command");
       if (ok && c.kind == Command::Kind::kScreenshot &&

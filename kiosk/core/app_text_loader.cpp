@@ -27,7 +27,12 @@ const char* const kUiKeys[] = {"next",
                                "submit_failed",
                                "day",
                                "month",
-                               "year"};
+                               "year",
+                               "date_format",
+                               "undo_stroke",
+                               "redo_stroke",
+                               "larger_text",
+                               "high_contrast"};
 
 const Json* Section(const JsonReader& r, const Json& j, const char* key) {
   const Json* s = r.Field(j, "", key, true);

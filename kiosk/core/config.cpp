@@ -37,7 +37,7 @@ void ReadTheme(const JsonReader& r, const Json& t, Theme& theme) {
   if (!r.IsObject(t, ptr)) return;
   r.AllowOnly(t, ptr,
               {"brand", "brand_soft", "background", "text", "muted", "line", "alert", "font_px", "scale",
-               "corner_radius", "font_path"});
+               "corner_radius", "font_path", "logo"});
   ReadColour(r, t, ptr, "brand", theme.brand);
   ReadColour(r, t, ptr, "brand_soft", theme.brand_soft);
   ReadColour(r, t, ptr, "background", theme.background);
@@ -61,6 +61,7 @@ void ReadTheme(const JsonReader& r, const Json& t, Theme& theme) {
     }
   }
   theme.font_path = r.String(t, ptr, "font_path", false);
+  theme.logo = r.String(t, ptr, "logo", false);
 }
 
 void ReadDelivery(const JsonReader& r, const Json& d, DeliveryConfig& out) {
@@ -114,6 +115,10 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
     if (auto v = r.Int(*idle, "/idle", "countdown_s", false, 5, 300)) config.idle.countdown = Seconds(*v);
   }
   if (const Json* t = r.Field(j, "", "theme", false)) ReadTheme(r, *t, config.theme);
+  if (!config.theme.logo.empty() && std::filesystem::path(config.theme.logo).is_relative()) {
+    // a logo beside the config file is named by its file name alone
+    config.theme.logo = (std::filesystem::path(file_name).parent_path() / config.theme.logo).string();
+  }
   if (const Json* d = r.Field(j, "", "delivery", false)) ReadDelivery(r, *d, config.delivery);
   if (const Json* ret = r.Field(j, "", "retention", false); ret && r.IsObject(*ret, "/retention")) {
     r.AllowOnly(*ret, "/retention", {"delivered_days"});

@@ -25,6 +25,7 @@ struct Theme {
   float scale = 1.0f;                  // one factor for every size
   float corner_radius = 0.6f;          // in em
   std::string font_path;               // empty: Noto Sans through fontconfig
+  std::string logo;                    // PNG for the attract screen (relative: beside the config file)
 };
 
 // Where and how intakes are posted (README "Delivery"). Secrets live in files, never in this config.

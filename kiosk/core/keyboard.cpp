@@ -115,4 +115,16 @@ bool ApplyKey(const Key& key, std::string& text, KeyboardState& state, size_t ma
   return true;
 }
 
+void KeyRepeat::Press(TimePoint now) {
+  held_ = true;
+  next_ = now + delay_;
+}
+
+int KeyRepeat::Held(TimePoint now) {
+  if (!held_ || now < next_) return 0;
+  auto due = static_cast<int>((now - next_) / interval_) + 1;
+  next_ += interval_ * due;
+  return due;
+}
+
 }  // namespace core

@@ -33,6 +33,7 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
   ImGui_ImplSDL2_InitForSDLRenderer(w->window_);
   ImGui_ImplSDLRenderer_Init(w->renderer_);
   w->backends_ = true;
+  w->pixels_on_demand_ = o.headless && !o.render_every_frame;
   return w;
 }
 
@@ -97,6 +98,7 @@ void SdlWindow::NewFrame() {
 
 void SdlWindow::Present(const core::Rgba& clear, core::Image* capture) {
   ImGui::Render();
+  if (pixels_on_demand_ && !capture) return;
   SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(clear[0] * 255), static_cast<Uint8>(clear[1] * 255),
                          static_cast<Uint8>(clear[2] * 255), 255);
   SDL_RenderClear(renderer_);

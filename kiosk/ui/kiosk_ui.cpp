@@ -10,10 +10,12 @@
 namespace ui {
 
 float KioskUi::Layout(int width, int height) {
-  float em = EmFor(config_, width, height);
+  float em = EmFor(config_, width, height, state_.larger_text);
   Fonts fonts = theme_.fonts;
-  theme_ = Theme::From(config_, em);
+  Logo logo = theme_.logo;
+  theme_ = Theme::From(config_, em, state_.high_contrast);
   theme_.fonts = fonts;
+  theme_.logo = logo;
   ApplyStyle(theme_);
   return em;
 }
@@ -103,10 +105,11 @@ void KioskUi::Wipe() {
 }
 
 bool KioskUi::Animating() const {
-  return state_.scroll_velocity != 0 || state_.dragging || state_.scroll_to;
+  return state_.scroll.gliding() || state_.scroll.dragging() || state_.scroll_to || state_.backspace.held();
 }
 
 core::TimePoint KioskUi::NextWake(const FrameInput& in) const {
+  if (in.now < state_.flash_until) return state_.flash_until;  // a tapped key stops showing pressed
   if (in.session.screen == core::Screen::kAttract && in.content.app.attract.highlights.size() > 1) {
     auto period = core::Seconds(in.content.app.attract.rotate_s);
     auto elapsed = in.now - in.session.screen_since;

@@ -12,6 +12,7 @@
 #include "core/intents.h"
 #include "core/keyboard.h"
 #include "core/rules.h"
+#include "core/scroll.h"
 #include "core/session.h"
 #include "ui/target_registry.h"
 #include "ui/theme.h"
@@ -31,11 +32,10 @@ struct FrameInput {
 
 // UI-only state that outlives a frame: scrolling, open pickers, the stroke being drawn.
 struct UiState {
-  float scroll_velocity = 0;       // px per second, for inertia
+  core::ScrollPhysics scroll;      // the page's drag, glide and offset
   std::optional<float> scroll_to;  // content y to bring into view next frame
-  bool dragging = false;
-  std::string date_picker;  // question id whose picker is open
-  int date_part = 0;        // 0 day, 1 month, 2 year
+  std::string date_picker;         // question id whose picker is open
+  int date_part = 0;               // 0 day, 1 month, 2 year
   int decade = 1990;
   std::map<std::string, core::Date, std::less<>> partial_dates;  // day/month/year chosen so far
   std::string signing;                                           // question id of the pad being drawn on
@@ -44,6 +44,12 @@ struct UiState {
   core::TimePoint last_frame{};
   std::string focused;  // question id of the text field the keyboard types into
   core::KeyboardState keyboard;
+  core::KeyRepeat backspace;  // held backspace repeats
+  std::string flash_key;      // the key last tapped shows pressed until flash_until
+  core::TimePoint flash_until{};
+  std::vector<core::Stroke> undone_strokes;  // the signature pad's redo
+  bool larger_text = false;                  // the client's display options (reset by the wipe)
+  bool high_contrast = false;
 };
 
 class KioskUi {
@@ -53,6 +59,7 @@ class KioskUi {
   // Call when the window size is known or changes; returns the em to build fonts at.
   float Layout(int width, int height);
   void SetFonts(const Fonts& fonts) { theme_.fonts = fonts; }
+  void SetLogo(const Logo& logo) { theme_.logo = logo; }
   const Theme& theme() const { return theme_; }
 
   // Draws one frame (between ImGui::NewFrame and ImGui::Render).

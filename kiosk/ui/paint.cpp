@@ -71,6 +71,12 @@ bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVe
       border = t.line;
       ink = t.text;
       break;
+    case ButtonStyle::kDisabled:
+      fill = t.white;
+      border = t.line;
+      ink = t.muted;
+      held = false;
+      break;
   }
   if (held) fill = style == ButtonStyle::kPrimary || style == ButtonStyle::kSelected ? t.text : t.brand_soft;
   if (fill) dl->AddRectFilled(pos, max, fill, r);

@@ -73,6 +73,18 @@ TEST_SUITE("config") {
     CHECK(c.theme.font_path == "/usr/share/fonts/x.ttf");
   }
 
+  TEST_CASE("a logo named by file name alone is found beside the config file; an absolute path stays") {
+    auto beside = core::ParseConfig(R"({"kiosk_id": "k", "theme": {"logo": "logo.png"}})",
+                                    "/etc/glowup-kiosk/kiosk.json");
+    REQUIRE(beside.ok());
+    CHECK(beside->theme.logo == "/etc/glowup-kiosk/logo.png");
+    auto absolute =
+        core::ParseConfig(R"({"kiosk_id": "k", "theme": {"logo": "/srv/brand.png"}})", "config/kiosk.json");
+    REQUIRE(absolute.ok());
+    CHECK(absolute->theme.logo == "/srv/brand.png");
+    CHECK(Parse(R"({"kiosk_id": "k"})").theme.logo.empty());
+  }
+
   TEST_CASE("a bad colour is named with its pointer and what was found") {
     for (const char* bad : {"red", "#ff00", "#ff00zz", "ff0000", "#ff0000f", "#ff0000fff"}) {
       CAPTURE(bad);

@@ -72,3 +72,32 @@ TEST_CASE("each layout offers what its field needs") {
   CHECK(has(core::KeyboardRows(core::KeyboardLayout::kPhone, letters), "+"));
   CHECK_FALSE(has(core::KeyboardRows(core::KeyboardLayout::kPhone, letters), "a"));
 }
+
+TEST_CASE("a held key presses once, waits, then repeats steadily until released") {
+  const core::TimePoint t0 = core::TimePoint(std::chrono::hours(5));
+  core::KeyRepeat repeat(core::Millis(500), core::Millis(80));
+  repeat.Press(t0);
+  CHECK(repeat.Held(t0 + core::Millis(100)) == 0);
+  CHECK(repeat.Held(t0 + core::Millis(499)) == 0);
+  CHECK(repeat.Held(t0 + core::Millis(500)) == 1);
+  CHECK(repeat.Held(t0 + core::Millis(560)) == 0);
+  CHECK(repeat.Held(t0 + core::Millis(580)) == 1);
+  CHECK(repeat.Held(t0 + core::Millis(820)) == 3);  // a slow frame catches up: 660, 740, 820
+  CHECK(repeat.NextRepeat() == t0 + core::Millis(900));
+  repeat.Release();
+  CHECK_FALSE(repeat.held());
+  CHECK(repeat.Held(t0 + core::Millis(2000)) == 0);
+}
+
+TEST_CASE("holding backspace over a word removes it a character at a time, then stops at empty") {
+  const core::TimePoint t0 = core::TimePoint(std::chrono::hours(5));
+  std::string text = "Año 1";
+  core::KeyboardState state;
+  core::KeyRepeat repeat;
+  repeat.Press(t0);
+  core::ApplyKey(Of(core::Key::Kind::kBackspace), text, state);
+  int presses = repeat.Held(t0 + core::Seconds(3));
+  CHECK(presses > 4);
+  for (int i = 0; i < presses; ++i) core::ApplyKey(Of(core::Key::Kind::kBackspace), text, state);
+  CHECK(text.empty());
+}

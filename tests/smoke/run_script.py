@@ -4,7 +4,8 @@
 Usage:
   run_script.py --kiosk KIOSK --script SCRIPT --schema INTAKE_SCHEMA [--screenshots DIR]
                 [--expect-intakes N] [--expect-flag TIER:FLAG_ID ...]
-                [--expect-no-flag-tier TIER ...] [--size WxH]
+                [--expect-no-flag-tier TIER ...] [--expect-language CODE] [--expect-signatures N]
+                [--size WxH]
   run_script.py --schema INTAKE_SCHEMA --outbox OUTBOX.sqlite [expectations...]
 
 Runs `KIOSK --headless --script SCRIPT --data-dir TMP [--screenshots DIR] [--size WxH]` in a fresh
@@ -74,6 +75,8 @@ def parse_args(argv):
                    help="a flag every intake must carry, with this tier")
     p.add_argument("--expect-no-flag-tier", type=tier_name, action="append", default=[], metavar="TIER",
                    help="no intake may carry a flag of this tier")
+    p.add_argument("--expect-language", metavar="CODE", help="every intake records this language")
+    p.add_argument("--expect-signatures", type=int, metavar="N", help="every intake carries N signature PNGs")
     p.add_argument("--outbox", help="check this existing outbox.sqlite instead of running the kiosk")
     args = p.parse_args(argv)
     if args.outbox is None and (not args.kiosk or not args.script):
@@ -151,6 +154,11 @@ def check_payload(validator, row_id, text, args):
             problems += [f"{where}: /signatures/{qid}/png_base64: {p}" for p in check_png(qid, sig["png_base64"])]
         else:
             problems.append(f"{where}: /signatures/{qid}: no png_base64 string")
+    if args.expect_language and payload.get("language") != args.expect_language:
+        problems.append(f"{where}: /language is {payload.get('language')!r}, expected {args.expect_language!r}")
+    count = len(signatures) if isinstance(signatures, dict) else 0
+    if args.expect_signatures is not None and count != args.expect_signatures:
+        problems.append(f"{where}: /signatures has {count}, expected {args.expect_signatures}")
     flags = payload.get("flags") if isinstance(payload.get("flags"), list) else []
     raised = {(f.get("tier"), f.get("id")) for f in flags if isinstance(f, dict)}
     for tier, flag_id in args.expect_flag:

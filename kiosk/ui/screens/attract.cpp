@@ -1,4 +1,4 @@
-// Attract screen: the clinic's name, a rotating highlight, and "Tap to start" anywhere.
+// Attract screen: the clinic's logo and name, a rotating highlight, and "Tap to start" anywhere.
 #include "ui/screens/screen.h"
 
 namespace ui {
@@ -24,7 +24,13 @@ void DrawAttract(ScreenContext& c) {
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float wrap = std::min(c.size.x - 2 * t.margin(), t.em * 34);
-  float y = c.size.y * 0.22f;
+  float y = c.size.y * (t.logo.texture ? 0.12f : 0.22f);
+  if (t.logo.texture && t.logo.size.y > 0) {
+    float h = t.em * 5.5f, w = h * t.logo.size.x / t.logo.size.y;
+    ImVec2 p0((c.size.x - w) * 0.5f, y);
+    dl->AddImage(t.logo.texture, p0, ImVec2(p0.x + w, p0.y + h));
+    y += h + t.em * 0.8f;
+  }
   y += Centred(c, t.fonts.display, t.brand, y, c.in.content.app.clinic_name, wrap) + t.em * 0.5f;
   y += Centred(c, t.fonts.heading, t.text, y, c.T(a.title), wrap) + t.em * 0.4f;
   if (!a.subtitle.empty()) y += Centred(c, t.fonts.body, t.muted, y, c.T(a.subtitle), wrap);
