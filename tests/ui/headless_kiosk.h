@@ -23,7 +23,7 @@ struct Kiosk {
   std::unique_ptr<platform::SdlWindow> window;
   std::unique_ptr<app::KioskApp> app;
 
-  Kiosk() {
+  explicit Kiosk(core::Config config = {}) {
     dir = std::filesystem::temp_directory_path() / ("kiosk-ui-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     ImGui::CreateContext();
@@ -38,7 +38,7 @@ struct Kiosk {
     REQUIRE(outbox.ok());
     auto fonts = platform::FindFonts("");
     REQUIRE(fonts.ok());
-    app = std::make_unique<app::KioskApp>(std::move(*content), core::Config{}, std::move(*outbox), clock,
+    app = std::make_unique<app::KioskApp>(std::move(*content), std::move(config), std::move(*outbox), clock,
                                           *window, *fonts);
   }
   ~Kiosk() {

@@ -48,3 +48,24 @@ TEST_CASE("the language changed from the header is the one the visit records") {
   k.Run(std::string(kToFirstName) + "tap \"Español\"\nexpect text \"Paso 2 de 7 · Sobre usted\"\n");
   CHECK(k.app->session().language == "es");
 }
+
+TEST_CASE("the clinic logo is loaded from config; a missing or broken file leaves the name alone, no crash") {
+  {
+    core::Config with_logo;
+    with_logo.theme.logo = std::string(KIOSK_SOURCE_DIR) + "/config/logo.png";
+    ui_test::Kiosk shown(with_logo);
+    CHECK(shown.app->ui().theme().logo.texture != nullptr);
+    CHECK(shown.app->ui().theme().logo.size.x == 256);
+    shown.Run("expect screen attract\nexpect text \"Glow Up by Vanessa\"\n");
+  }
+
+  for (std::string bad :
+       {std::string("/nonexistent/logo.png"), std::string(KIOSK_SOURCE_DIR) + "/config/kiosk.json"}) {
+    CAPTURE(bad);
+    core::Config broken;
+    broken.theme.logo = bad;
+    ui_test::Kiosk fallback(broken);
+    CHECK(fallback.app->ui().theme().logo.texture == nullptr);
+    fallback.Run("expect screen attract\nexpect text \"Glow Up by Vanessa\"\ntap \"Tap to start\"\n");
+  }
+}

@@ -143,7 +143,7 @@ void DrawKeyboard(ScreenContext& c, float bottom) {
       std::string target = shown.empty() ? TargetName(key) : shown;
       bool flashing = c.state.flash_key == id && c.in.now < c.state.flash_until;
       bool tapped = Button(c.paint, id.c_str(), shown, ImVec2(x, y), ImVec2(w, m.height),
-                           flashing ? ButtonStyle::kSelected : style, font);
+                           flashing ? ButtonStyle::kPrimary : style, font);
       int presses = tapped ? 1 : 0;
       if (key.kind == core::Key::Kind::kBackspace) presses = c.paint.enabled ? Backspace(c) : 0;
       if (presses > 0) {
