@@ -12,6 +12,8 @@ packages=(
   libspdlog-dev libfmt-dev libcli11-dev libsystemd-dev
   # tests
   doctest-dev python3 python3-jsonschema sqlite3 openssl libcpp-httplib-dev
+  # tests of the intake inbox in a real browser
+  chromium chromium-driver python3-selenium
 )
 
 missing=()
