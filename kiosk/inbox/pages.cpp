@@ -2,6 +2,7 @@
 // coloured badges with words (STOP / DEFER / REVIEW), never colour alone.
 #include "inbox/pages.h"
 
+#include "core/intake_summary.h"
 #include "core/staff_rules.h"
 #include "inbox/local_time.h"
 
@@ -75,13 +76,27 @@ std::string AnswerText(const core::Content& content, const core::Question& q, co
   return text.empty() ? "<span class=\"muted\">(left empty)</span>" : HtmlEscape(text);
 }
 
-void AnswerRows(const core::Content& content, const core::Question& q, const Json& answers,
-                const std::string& lang, std::string& out) {
-  if (q.Answerable() && answers.is_object() && answers.contains(q.id)) {
-    out += "<div class=\"qa\"><dt>" + HtmlEscape(q.label.In(lang)) + "</dt><dd>" +
-           AnswerText(content, q, answers[q.id], lang) + "</dd></div>";
+// The most serious tier of the flags a question's answer raised, or "".
+std::string FlagTierOf(const Json& intake, const std::string& question_id) {
+  std::string tier;
+  for (const auto& f : Member(intake, "flags")) {
+    if (Str(f, "question_id") == question_id && core::TierRank(Str(f, "tier")) < core::TierRank(tier))
+      tier = Str(f, "tier");
   }
-  for (const auto& f : q.follow_ups) AnswerRows(content, f, answers, lang, out);
+  return tier;
+}
+
+// A question's answer row (and its follow-ups'); an answer that raised a flag is tinted by its tier.
+void AnswerRows(const core::Content& content, const core::Question& q, const Json& intake,
+                const std::string& lang, std::string& out) {
+  const Json& answers = Member(intake, "answers");
+  if (q.Answerable() && answers.is_object() && answers.contains(q.id)) {
+    const std::string tier = FlagTierOf(intake, q.id);
+    out += "<div class=\"qa" + (tier.empty() ? std::string() : " flagged " + HtmlEscape(tier)) + "\"><dt>" +
+           HtmlEscape(q.label.In(lang)) + "</dt><dd>" + AnswerText(content, q, answers[q.id], lang) +
+           "</dd></div>";
+  }
+  for (const auto& f : q.follow_ups) AnswerRows(content, f, intake, lang, out);
 }
 
 std::string FlagsBlock(const core::Content& content, const Json& intake, const std::string& lang) {
@@ -216,10 +231,9 @@ std::string IntakePage(const PageContext& ctx, const StoredIntake& s) {
             "</strong> on " + HtmlEscape(LocalTime(s.reviewed_at)) + "</span>";
   }
   body += "</div>" + FlagsBlock(ctx.content, intake, lang);
-  const Json& answers = Member(intake, "answers");
   for (const auto& step : ctx.content.steps) {
     std::string rows;
-    for (const auto& q : step.questions) AnswerRows(ctx.content, q, answers, lang, rows);
+    for (const auto& q : step.questions) AnswerRows(ctx.content, q, intake, lang, rows);
     if (!rows.empty())
       body += "<section><h2>" + HtmlEscape(step.title.In(lang)) + "</h2><dl>" + rows + "</dl></section>";
   }

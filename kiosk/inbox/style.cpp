@@ -83,6 +83,10 @@ table { width: 100%; border-collapse: collapse; }
 dl { margin: 0; display: grid; grid-template-columns: 1fr; }
 .qa { display: grid; grid-template-columns: minmax(12rem, 2fr) 3fr; gap: 1rem; padding: .55rem 0; border-bottom: 1px solid #f0e8ec; }
 .qa:last-child { border-bottom: 0; }
+.qa.flagged { margin: 0 -.75rem; padding: .55rem .75rem; border-radius: 8px; border-bottom: 0; }
+.qa.flagged.stop { background: var(--stop-bg); }
+.qa.flagged.defer { background: var(--defer-bg); }
+.qa.flagged.review { background: var(--review-bg); }
 dt { color: var(--muted); }
 dd { margin: 0; font-weight: 600; }
 .choices { margin: 0; padding-left: 1.1rem; }
