@@ -170,6 +170,10 @@ def browse(port, shots):
         status = driver.find_element(By.TAG_NAME, "main").text[:300]
         assert "Reviewed by vanessa" in status, f"{driver.current_url}: {status}"
         shot("intake-reviewed.png")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        assert not driver.find_element(By.CLASS_NAME, "bar").is_displayed(), "the top bar prints"
+        shot("intake-print.png")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
         driver.find_element(By.LINK_TEXT, "Intakes").click()
         wait_for("table.list")
         driver.set_window_size(820, 1180)  # a tablet, portrait
