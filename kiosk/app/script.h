@@ -10,9 +10,21 @@
 namespace app {
 
 struct Command {
-  enum class Kind { kTap, kType, kSign, kWait, kExpectScreen, kExpectText, kExpectNoText, kScreenshot };
+  enum class Kind {
+    kTap,
+    kType,
+    kSign,
+    kWait,
+    kExpectScreen,
+    kExpectText,
+    kExpectNoText,
+    kScreenshot,
+    kHold,   // hold "top_left" 3s | hold "640,360" 3s: press and keep still for the duration
+    kKey,    // key "Alt+F4": a key combination as the window would receive it
+    kClose,  // close: the window manager asks the window to close
+  };
   Kind kind = Kind::kTap;
-  std::string text;   // label, typed text, screen id, expected text or file name
+  std::string text;   // label, typed text, screen id, expected text, file name, corner or point, keys
   std::string scope;  // tap "Yes" in "Are you pregnant": the question the target belongs to
   std::chrono::milliseconds duration{0};
   int line = 0;

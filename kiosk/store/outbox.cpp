@@ -21,31 +21,6 @@ namespace store {
 
 namespace {
 
-// Creates the file with mode 0600 if it is missing, so SQLite (and its -wal and -shm files, which copy the
-// database's mode) never make personal data world-readable. An existing file keeps its mode.
-core::Status CreatePrivateFile(const std::filesystem::path& file) {
-  int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    return core::Status::Fail("cannot create outbox file " + file.string() + ": " + std::strerror(errno));
-  }
-  ::close(fd);
-  return core::Ok{};
-}
-
-core::Status Configure(sql::Database& db) {
-  if (sqlite3_busy_timeout(db.handle(), 5000) != SQLITE_OK)
-    return core::Status::Fail(db.Error("busy_timeout"));
-  // The first read of the file: a file that is not a database fails here.
-  auto mode = db.QueryText("PRAGMA journal_mode = WAL");
-  if (!mode) return core::Status::Fail("cannot set journal_mode=WAL: " + mode.error());
-  if (*mode != "wal") {
-    return core::Status::Fail("the outbox needs journal_mode=WAL but SQLite kept '" + *mode +
-                              "' (is the data dir on a file system without shared memory?)");
-  }
-  // secure_delete: a purged payload (personal data) is overwritten with zeros, not left in free space.
-  return db.Exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;");
-}
-
 bool IsIdChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
          c == '.' || c == ':';
@@ -198,12 +173,8 @@ core::Result<std::optional<ClaimedIntake>> FindDue(sql::Database& db, const std:
 
 core::Result<std::unique_ptr<Outbox>> Outbox::Open(const std::filesystem::path& file) {
   using R = core::Result<std::unique_ptr<Outbox>>;
-  auto created = CreatePrivateFile(file);
-  if (!created) return created.problems();
-  auto db = sql::Database::Open(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
-  if (!db) return db.problems();
-  auto configured = Configure(*db);
-  if (!configured) return R::Fail("outbox " + file.string() + ": " + configured.error());
+  auto db = sql::OpenPrivate(file);
+  if (!db) return R::Fail("outbox " + file.string() + ": " + db.error());
   auto migrated = MigrateOutbox(*db);
   if (!migrated) return R::Fail("outbox " + file.string() + ": " + migrated.error());
   return std::unique_ptr<Outbox>(new Outbox(std::move(*db)));
