@@ -92,6 +92,13 @@ core::Status HeadlessDriver::Execute(const Command& c) {
       }
       return core::Ok{};
     }
+    case K::kExpectNoTarget: {
+      const auto& reg = app_.ui().registry();
+      for (const auto& t : reg.targets()) {
+        if (t.layer == reg.TopLayer() && t.label == c.text) return Fail("\"" + c.text + "\" can be tapped but must not");
+      }
+      return core::Ok{};
+    }
     case K::kScreenshot: {
       if (screenshots_.empty()) return core::Ok{};
       core::Image image;

@@ -137,10 +137,10 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
       } else if (what == "no") {
         std::string text_word;
         words >> text_word;
-        c.kind = Command::Kind::kExpectNoText;
-        at = line.find("text", at) + 4;
-        if (text_word != "text" || !Quoted(line, at, c.text) || !Rest(line, at))
-          bad("expected: expect no text \"...\"");
+        c.kind = text_word == "target" ? Command::Kind::kExpectNoTarget : Command::Kind::kExpectNoText;
+        at = line.find(text_word, at) + text_word.size();
+        if ((text_word != "text" && text_word != "target") || !Quoted(line, at, c.text) || !Rest(line, at))
+          bad("expected: expect no text \"...\" or expect no target \"...\"");
       } else {
         bad("expected 'expect screen', 'expect text' or 'expect no text'");
       }

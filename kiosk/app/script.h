@@ -18,6 +18,7 @@ struct Command {
     kExpectScreen,
     kExpectText,
     kExpectNoText,
+    kExpectNoTarget,  // expect no target "1": nothing on the top layer takes a tap under this label
     kScreenshot,
     kHold,   // hold "top_left" 3s | hold "640,360" 3s: press and keep still for the duration
     kKey,    // key "Alt+F4": a key combination as the window would receive it

@@ -37,6 +37,17 @@ std::string Trimmed(std::string s) {
   return s.substr(start);
 }
 
+// A lead's answers with its consents added as answers (consent id -> accepted), so each is a column.
+Json Fields(const Json& p) {
+  Json fields = p.value("answers", Json::object());
+  if (!fields.is_object()) fields = Json::object();
+  for (const auto& c : p.value("consents", Json::array())) {
+    if (c.is_object() && c.contains("id") && c["id"].is_string())
+      fields[c["id"].get<std::string>()] = c.value("accepted", false);
+  }
+  return fields;
+}
+
 }  // namespace
 
 std::string CsvField(const std::string& value) {
@@ -61,9 +72,10 @@ std::string CsvField(const std::string& value) {
 std::string LeadsCsv(const std::vector<Json>& payloads) {
   std::vector<std::string> columns;
   for (const auto& p : payloads) {
-    if (!p.is_object() || !p.contains("answers") || !p["answers"].is_object()) continue;
-    for (const auto& [key, value] : p["answers"].items()) {
-      if (std::find(columns.begin(), columns.end(), key) == columns.end()) columns.push_back(key);
+    if (!p.is_object()) continue;
+    const Json fields = Fields(p);
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+      if (std::find(columns.begin(), columns.end(), it.key()) == columns.end()) columns.push_back(it.key());
     }
   }
   auto line = [](const std::vector<std::string>& fields) {
@@ -78,9 +90,8 @@ std::string LeadsCsv(const std::vector<Json>& payloads) {
     if (!p.is_object()) continue;
     std::vector<std::string> row{Cell(p.value("intake_id", Json())), Cell(p.value("submitted_at", Json())),
                                  Cell(p.value("language", Json()))};
-    const Json answers = p.value("answers", Json::object());
-    for (const auto& col : columns)
-      row.push_back(answers.is_object() && answers.contains(col) ? Cell(answers[col]) : "");
+    const Json fields = Fields(p);
+    for (const auto& col : columns) row.push_back(fields.contains(col) ? Cell(fields[col]) : "");
     csv += line(row);
   }
   return csv;

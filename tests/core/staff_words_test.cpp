@@ -66,10 +66,11 @@ TEST_SUITE("leads csv") {
     CHECK(core::CsvField("-5") == "-5");
   }
 
-  TEST_CASE("one row per lead, one column per answer in the order first seen, CRLF line ends") {
+  TEST_CASE("one row per lead, one column per answer and consent, CRLF line ends") {
     std::vector<core::Json> leads = {
         core::Json::parse(R"({"intake_id":"a","submitted_at":"t1","language":"es",
-          "answers":{"first_name":"José","marketing_consent":true,"skin_concerns":["pores","acne_scars"]}})"),
+          "answers":{"first_name":"José","skin_concerns":["pores","acne_scars"]},
+          "consents":[{"id":"marketing_consent","version":"1","accepted":true}]})"),
         core::Json::parse(R"({"intake_id":"b","submitted_at":"t2","language":"en",
           "answers":{"first_name":"Ann, Jr","email":"ann@example.com"}})"),
         core::Json::parse("[1]"),

@@ -64,11 +64,12 @@ void DrawStaffPin(StaffContext& s) {
   DrawText(c.paint, t.fonts.heading, t.text, ImVec2(p0.x + (w - Measure(t.fonts.heading, title).x) * 0.5f, y),
            title, inner);
   y += title_h + t.em * 0.8f;
-  Dots(s, ImVec2(p0.x + w * 0.5f, y + t.em * 0.4f), pad_open ? v.state.pin.size() : 0);
+  if (pad_open) Dots(s, ImVec2(p0.x + w * 0.5f, y + t.em * 0.4f), v.state.pin.size());
   y += t.em * 1.8f;
-  bool calm_warning = !v.state.message.empty() || v.pin_wait_s > 0 || !v.pin_set;
+  // a wrong PIN is shown in the alert colour; waiting and set-up notes calmly, in the text colour
+  ImU32 ink = pad_open ? (v.state.problem ? t.alert : t.muted) : t.text;
   float mw = std::min(inner, Measure(t.fonts.body, message, inner).x);
-  DrawText(c.paint, t.fonts.body, calm_warning ? t.alert : t.muted, ImVec2(p0.x + (w - mw) * 0.5f, y),
+  DrawText(c.paint, t.fonts.body, ink, ImVec2(p0.x + (w - mw) * 0.5f, y),
            message, inner);
   y += msg_h + t.em * 0.8f;
   float kw = (inner - 2 * gap) / 3;
