@@ -62,7 +62,7 @@ void KioskApp::HandleStaff(const core::StaffIntent& intent) {
       break;
     case StaffRequest::kToggleDemo:
       SetDemo(!demo_);
-      staff_->Report(demo_ ? "staff_demo_is_on" : "");
+      staff_->Report("");  // the home page says so itself while demo mode is on
       break;
     case StaffRequest::kReloadContent:
       ReloadContent();

@@ -227,6 +227,7 @@ const ui::StaffView& StaffController::View(bool demo, bool demo_available) {
     v.parked = s->parked;
     v.last_success = s->last_delivered_at.empty() ? "" : s->last_delivered_at.substr(11, 5);
   }
+  if (auto d = outbox_.Summary(StartOfDay(now), true)) v.demo_leads = d->waiting + d->parked;
   v.parked_rows.clear();
   v.alert_key.clear();
   std::map<std::string, std::string> states;

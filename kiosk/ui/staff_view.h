@@ -31,6 +31,7 @@ struct StaffView {
   int today_hours = 24;
 
   bool demo = false;            // demo mode is on
+  size_t demo_leads = 0;        // demo leads in the outbox not yet delivered
   bool demo_available = false;  // the content has a demo flow
 };
 

@@ -3,13 +3,15 @@
 
 Usage:
   staff_mode.py --kiosk KIOSK --schema INTAKE_SCHEMA --script SCRIPT [--script SCRIPT2 ...]
-                [--screenshots DIR] [--size WxH] [--config FILE] [--expect-demo-leads N]
+                [--screenshots DIR] [--size WxH] [--expect-demo-leads N [--export-dir]]
 
 Sets the PIN with `kiosk set-pin` (the PIN on stdin, never on the command line) in a fresh data dir, then
 runs each script as its own process on that same data dir (so a second script sees what a first one left:
 the wrong-PIN count survives a restart). With --expect-demo-leads N: the outbox holds exactly N rows, all
 demo, each valid against the intake schema with "demo": true, no flags, no health answers, marketing consent
-given; and `kiosk leads --csv` prints them as CSV with the same first names (UTF-8).
+given; and `kiosk leads --csv` prints them as CSV with the same first names (UTF-8). With --export-dir the
+kiosk runs with a config whose demo.export_dir is a temporary folder standing in for a USB drive, and the
+CSV the script exported there must equal `kiosk leads --csv`.
 Exits 0 when everything holds, 1 otherwise.
 """
 import argparse
@@ -83,11 +85,18 @@ def main(argv):
     p.add_argument("--script", action="append", required=True)
     p.add_argument("--screenshots")
     p.add_argument("--size")
-    p.add_argument("--config")
+    p.add_argument("--export-dir", action="store_true")
     p.add_argument("--expect-demo-leads", type=int)
     args = p.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kiosk-staff-") as data_dir:
-        common = ["--data-dir", data_dir] + (["--config", args.config] if args.config else [])
+        common = ["--data-dir", data_dir]
+        usb = os.path.join(data_dir, "usb")
+        if args.export_dir:
+            os.mkdir(usb)
+            config = os.path.join(data_dir, "kiosk.json")
+            with open(config, "w") as f:
+                json.dump({"kiosk_id": "fair-stand", "demo": {"export_dir": usb}}, f)
+            common += ["--config", config]
         try:
             run([args.kiosk, "set-pin"] + common, stdin=PIN + "\n")
             for script in args.script:
@@ -98,6 +107,14 @@ def main(argv):
                     cmd += ["--size", args.size]
                 print(run(cmd).strip())
             problems = check_demo_leads(args, data_dir, common) if args.expect_demo_leads is not None else []
+            if args.export_dir:
+                files = os.listdir(usb)
+                if len(files) != 1 or not files[0].startswith("leads-") or not files[0].endswith(".csv"):
+                    problems.append(f"the USB folder holds {files}, expected one leads-*.csv")
+                else:
+                    with open(os.path.join(usb, files[0]), "rb") as f:
+                        if f.read().decode("utf-8") != run([args.kiosk, "leads", "--csv"] + common):
+                            problems.append("the exported CSV differs from kiosk leads --csv")
         except (RuntimeError, OSError, subprocess.TimeoutExpired, sqlite3.Error, ValueError) as e:
             problems = [str(e)]
     for problem in problems:

@@ -137,7 +137,8 @@ void DrawStaffHome(StaffContext& s) {
     ImGui::Dummy(ImVec2(1, t.em * 0.4f));
   }
   if (v.demo) {
-    StaffNote(s, s.Ui("staff_demo_is_on"), t.brand, t.brand_soft, width);
+    std::string note = core::Format(s.Ui("staff_demo_is_on"), {{"n", std::to_string(v.demo_leads)}});
+    StaffNote(s, note, t.brand, t.brand_soft, width);
     ImGui::Dummy(ImVec2(1, t.em * 0.4f));
   }
   if (!v.state.message.empty()) {
