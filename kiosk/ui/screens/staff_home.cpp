@@ -48,7 +48,7 @@ void StatusTiles(StaffContext& s, float width) {
 }
 
 // The actions as a grid of large buttons.
-void Actions(StaffContext& s, float width) {
+void Actions(StaffContext& s, float width, int per_row) {
   const Theme& t = s.theme();
   const StaffView& v = s.view;
   namespace si = core::staff_intent;
@@ -70,7 +70,6 @@ void Actions(StaffContext& s, float width) {
     actions.push_back({"##export", s.Ui("staff_export"), si::ExportLeads{}, ButtonStyle::kOutline});
   }
   actions.push_back({"##exit", s.Ui("staff_exit"), si::ExitApp{}, ButtonStyle::kSoft});
-  int per_row = width > t.em * 40 ? 3 : 2;
   float gap = t.gap(), h = t.target();
   float bw = (width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
   ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -114,47 +113,72 @@ void ParkedList(StaffContext& s, float width) {
   }
 }
 
+// A section heading at the cursor.
+void Heading(StaffContext& s, const std::string& text, float width) {
+  const Theme& t = s.theme();
+  float h = DrawText(s.c.paint, t.fonts.heading, t.text, ImGui::GetCursorScreenPos(), text, width);
+  ImGui::Dummy(ImVec2(1, h + t.em * 0.5f));
+}
+
+// Delivery figures, alerts, the last action's result, and what needs attention.
+void StatusColumn(StaffContext& s, float width) {
+  const Theme& t = s.theme();
+  const StaffView& v = s.view;
+  Heading(s, s.Ui("staff_delivery"), width);
+  StatusTiles(s, width);
+  ImGui::Dummy(ImVec2(1, t.em * 0.6f));
+  auto note = [&](const std::string& text, ImU32 colour, ImU32 fill) {
+    StaffNote(s, text, colour, fill, width);
+    ImGui::Dummy(ImVec2(1, t.em * 0.4f));
+  };
+  if (!v.state.message.empty()) {
+    std::string text = core::Format(s.Ui(v.state.message), v.state.values);
+    if (!v.state.message_detail.empty()) text += "\n" + v.state.message_detail;
+    note(text, v.state.problem ? t.alert : t.brand, v.state.problem ? Soft(t.alert) : t.brand_soft);
+  }
+  if (!v.alert_key.empty()) note(s.Ui(v.alert_key), t.alert, Soft(t.alert));
+  if (!v.endpoint) note(s.Ui("staff_no_endpoint"), t.muted, t.brand_soft);
+  if (v.demo) {
+    note(core::Format(s.Ui("staff_demo_is_on"), {{"n", std::to_string(v.demo_leads)}}), t.brand,
+         t.brand_soft);
+  }
+  if (!v.parked_rows.empty()) {
+    ImGui::Dummy(ImVec2(1, t.em * 0.6f));
+    Heading(s, s.Ui("staff_parked"), width);
+    ParkedList(s, width);
+  }
+}
+
 }  // namespace
 
+// Landscape: status on the left, actions in a column on the right. Portrait: status, then the actions.
 void DrawStaffHome(StaffContext& s) {
   const Theme& t = s.theme();
   ScreenContext& c = s.c;
-  const StaffView& v = s.view;
   float top = DrawStaffBar(s, s.Ui("staff_title"), s.Ui("staff_lock"), core::staff_intent::Close{});
   BeginScrollArea(c, "##staff_home", top + t.em * 0.2f, c.size.y);
   float width = ContentWidth(c);
   ImGui::Dummy(ImVec2(1, t.em * 0.6f));
-  DrawText(c.paint, t.fonts.heading, t.text, ImGui::GetCursorScreenPos(), s.Ui("staff_delivery"), width);
-  ImGui::Dummy(ImVec2(1, Measure(t.fonts.heading, s.Ui("staff_delivery")).y + t.em * 0.5f));
-  StatusTiles(s, width);
-  ImGui::Dummy(ImVec2(1, t.em * 0.6f));
-  if (!v.alert_key.empty()) {
-    StaffNote(s, s.Ui(v.alert_key), t.alert, Soft(t.alert), width);
-    ImGui::Dummy(ImVec2(1, t.em * 0.4f));
-  }
-  if (!v.endpoint) {
-    StaffNote(s, s.Ui("staff_no_endpoint"), t.muted, t.brand_soft, width);
-    ImGui::Dummy(ImVec2(1, t.em * 0.4f));
-  }
-  if (v.demo) {
-    std::string note = core::Format(s.Ui("staff_demo_is_on"), {{"n", std::to_string(v.demo_leads)}});
-    StaffNote(s, note, t.brand, t.brand_soft, width);
-    ImGui::Dummy(ImVec2(1, t.em * 0.4f));
-  }
-  if (!v.state.message.empty()) {
-    std::string text = core::Format(s.Ui(v.state.message), v.state.values);
-    bool problem = v.state.problem;
-    if (!v.state.message_detail.empty()) text += "\n" + v.state.message_detail;
-    StaffNote(s, text, problem ? t.alert : t.brand, problem ? Soft(t.alert) : t.brand_soft, width);
-    ImGui::Dummy(ImVec2(1, t.em * 0.4f));
-  }
-  ImGui::Dummy(ImVec2(1, t.em * 0.4f));
-  Actions(s, width);
-  if (!v.parked_rows.empty()) {
-    ImGui::Dummy(ImVec2(1, t.em * 1.0f));
-    DrawText(c.paint, t.fonts.heading, t.text, ImGui::GetCursorScreenPos(), s.Ui("staff_parked"), width);
-    ImGui::Dummy(ImVec2(1, Measure(t.fonts.heading, s.Ui("staff_parked")).y + t.em * 0.5f));
-    ParkedList(s, width);
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  if (width > t.em * 44) {
+    float gutter = t.em * 1.6f, left = width * 0.62f, right = width - left - gutter;
+    ImGui::BeginGroup();
+    StatusColumn(s, left);
+    ImGui::EndGroup();
+    float left_bottom = ImGui::GetItemRectMax().y;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + left + gutter, origin.y));
+    ImGui::BeginGroup();  // new lines start at the right column, not the page's left edge
+    Heading(s, s.Ui("staff_actions"), right);
+    Actions(s, right, 1);
+    ImGui::EndGroup();
+    float right_bottom = ImGui::GetItemRectMax().y;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, std::max(left_bottom, right_bottom)));
+    ImGui::Dummy(ImVec2(width, 1));
+  } else {
+    StatusColumn(s, width);
+    ImGui::Dummy(ImVec2(1, t.em * 0.6f));
+    Heading(s, s.Ui("staff_actions"), width);
+    Actions(s, width, 2);
   }
   EndScrollArea(c);
 }
