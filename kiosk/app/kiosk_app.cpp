@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/demo_flow.h"
 #include "core/flags.h"
 #include "core/intake.h"
 #include "core/uuid.h"
@@ -18,10 +19,8 @@
 
 namespace app {
 
-namespace {
-
 // Every string of the content, so the font atlas holds exactly the glyphs it needs.
-std::string AllText(const core::Content& c) {
+std::string AllTextOf(const core::Content& c) {
   std::string all = c.app.clinic_name;
   auto add = [&](const core::Text& t) {
     for (const auto& [lang, s] : t.by_language) all += s;
@@ -53,6 +52,8 @@ std::string AllText(const core::Content& c) {
   }
   return all;
 }
+
+namespace {
 
 // What the display font draws: the clinic name and the thank-you title (the countdown is digits).
 std::string DisplayText(const core::Content& c) {
@@ -87,9 +88,12 @@ KioskApp::KioskApp(core::Content content, core::Config config, std::unique_ptr<s
       clock_(clock),
       window_(window),
       font_files_(std::move(fonts)),
-      glyph_text_(AllText(content_)),
+      glyph_text_(AllTextOf(content_)),
       env_{clock_, config_.idle, [] { return core::NewUuid(); }},
-      ui_(config_.theme) {
+      ui_(config_.theme),
+      clinic_content_(content_),
+      demo_(config_.demo.enabled && content_.demo) {
+  if (demo_) UseContent(core::DemoContent(clinic_content_));
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
@@ -135,7 +139,8 @@ core::TimePoint KioskApp::NextWake() const {
   auto vis = core::ComputeVisibility(content_, session_.answers, today);
   auto flags = core::ComputeFlags(content_, vis, today);
   ui::FrameInput in{content_, session_, vis, flags, clock_.Now(), today, config_.idle};
-  return std::min(core::NextIdleDeadline(session_, config_.idle), ui_.NextWake(in));
+  core::TimePoint wake = std::min(core::NextIdleDeadline(session_, config_.idle), ui_.NextWake(in));
+  return staff_ ? std::min(wake, staff_->NextWake()) : wake;
 }
 
 void KioskApp::Frame(core::Image* capture) {
@@ -153,11 +158,18 @@ void KioskApp::Frame(core::Image* capture) {
     if (!injected_->text.empty()) io.AddInputCharactersUTF8(injected_->text.c_str());
     injected_->text.clear();
   }
+  if (staff_) {
+    ImGuiIO& io = ImGui::GetIO();
+    staff_->Frame(io.MouseDown[0], io.MousePos.x, io.MousePos.y, io.DisplaySize.x, io.DisplaySize.y,
+                  font_em_);
+  }
   ImGui::NewFrame();
   core::Date today = clock_.Today();
   auto vis = core::ComputeVisibility(content_, session_.answers, today);
   auto flags = core::ComputeFlags(content_, vis, today);
   ui::FrameInput in{content_, session_, vis, flags, clock_.Now(), today, config_.idle};
+  in.demo = demo_;
+  if (staff_) in.staff = &staff_->View(demo_, clinic_content_.demo.has_value());
   auto intents = ui_.Draw(in);
   window_.Present(ui_.theme().clear, capture);
   if (first_frame_ms_ < 0) {
@@ -165,7 +177,10 @@ void KioskApp::Frame(core::Image* capture) {
     spdlog::info("first frame presented {} ms after start", first_frame_ms_);
   }
   for (const auto& intent : intents) Apply(intent);
-  frames_to_settle_ = intents.empty() ? std::max(0, frames_to_settle_ - 1) : 2;
+  auto staff_intents = ui_.TakeStaffIntents();
+  for (const auto& intent : staff_intents) HandleStaff(intent);
+  bool changed = !intents.empty() || !staff_intents.empty();
+  frames_to_settle_ = changed ? 2 : std::max(0, frames_to_settle_ - 1);
 }
 
 void KioskApp::Apply(const core::Intent& intent) {
@@ -178,12 +193,13 @@ void KioskApp::Apply(const core::Intent& intent) {
 }
 
 void KioskApp::Submit() {
-  core::IntakeContext ctx{config_.kiosk_id, clock_.Now(), clock_.Today(), config_.demo,
+  core::IntakeContext ctx{config_.kiosk_id, clock_.Now(), clock_.Today(), demo_,
                           platform::SignaturePngBase64};
   core::Json intake = core::BuildIntake(content_, session_, ctx);
-  core::Status saved = outbox_->Put(session_.intake_id, core::DumpJson(intake), clock_.Now(), config_.demo);
+  core::Status saved = outbox_->Put(session_.intake_id, core::DumpJson(intake), clock_.Now(), demo_);
   if (saved) {
-    spdlog::info("intake {} committed to the outbox", session_.intake_id);
+    spdlog::info("{} {} committed to the outbox", demo_ ? "demo lead" : "intake", session_.intake_id);
+    if (staff_) staff_->Submitted(intake, demo_);
     if (on_submitted_) on_submitted_();
   } else {
     spdlog::error("intake {} could not be saved: {}", session_.intake_id, saved.error());

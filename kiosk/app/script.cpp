@@ -108,6 +108,24 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
            c.text.substr(c.text.size() - 4) != ".png")) {
         bad("a screenshot name is a file name ending in .png");
       }
+    } else if (verb == "hold") {
+      c.kind = Command::Kind::kHold;
+      std::string word;
+      if (!Quoted(line, at, c.text)) {
+        bad("expected a quoted corner (top_left, top_right, bottom_left, bottom_right) or point \"x,y\"");
+      } else {
+        std::istringstream words(line.substr(at));
+        words >> word;
+        if (!Duration(word, c.duration)) bad("expected a duration like 3s after the place");
+        if (ok && !Rest(line, line.find(word, at) + word.size())) bad("unexpected text after the duration");
+      }
+    } else if (verb == "key") {
+      c.kind = Command::Kind::kKey;
+      if (!Quoted(line, at, c.text) || !Rest(line, at))
+        bad("expected one quoted key combination like \"Alt+F4\"");
+    } else if (verb == "close") {
+      c.kind = Command::Kind::kClose;
+      if (!Rest(line, at)) bad("close takes nothing after it");
     } else if (verb == "wait") {
       c.kind = Command::Kind::kWait;
       std::istringstream words(line.substr(at));
@@ -132,10 +150,10 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
       } else if (what == "no") {
         std::string text_word;
         words >> text_word;
-        c.kind = Command::Kind::kExpectNoText;
-        at = line.find("text", at) + 4;
-        if (text_word != "text" || !Quoted(line, at, c.text) || !Rest(line, at))
-          bad("expected: expect no text \"...\"");
+        c.kind = text_word == "target" ? Command::Kind::kExpectNoTarget : Command::Kind::kExpectNoText;
+        at = line.find(text_word, at) + text_word.size();
+        if ((text_word != "text" && text_word != "target") || !Quoted(line, at, c.text) || !Rest(line, at))
+          bad("expected: expect no text \"...\" or expect no target \"...\"");
       } else {
         bad("expected 'expect screen', 'expect text' or 'expect no text'");
       }

@@ -94,6 +94,7 @@ Content& Content::operator=(const Content& other) {
   default_language = other.default_language;
   app = other.app;
   steps = other.steps;
+  demo = other.demo;
   Index();
   return *this;
 }

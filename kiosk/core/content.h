@@ -108,12 +108,20 @@ struct AppText {
   const Text& Ui(std::string_view key) const;
 };
 
+// The event / demo lead-capture flow (content/demo.json): its own steps and thank-you, no screening.
+struct DemoFlow {
+  std::vector<Step> steps;
+  Text thank_you_title, thank_you_body;
+  int return_s = 5;  // back to the attract screen this soon after thank-you
+};
+
 struct Content {
   std::string id, version;
   std::vector<Language> languages;
   std::string default_language;
   AppText app;
   std::vector<Step> steps;
+  std::optional<DemoFlow> demo;  // when the content has a demo.json
 
   // Every question by id, follow-ups included (pointers into `steps`; rebuilt by Index()).
   std::map<std::string, const Question*, std::less<>> questions;

@@ -19,6 +19,12 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
   SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+  if (o.fullscreen) {
+    // Kiosk mode: keep the keyboard (no Alt+Tab out while grabbed), never minimise on focus loss.
+    SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  }
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
     return R::Fail(std::string("SDL_Init: ") + SDL_GetError());
   std::unique_ptr<SdlWindow> w(new SdlWindow());
@@ -30,6 +36,7 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
   w->renderer_ = SDL_CreateRenderer(w->window_, -1, 0);
   if (!w->renderer_) return R::Fail(std::string("SDL_CreateRenderer: ") + SDL_GetError());
   if (!o.headless) SDL_ShowCursor(SDL_DISABLE);
+  if (o.fullscreen && !o.headless) SDL_SetWindowKeyboardGrab(w->window_, SDL_TRUE);
   ImGui_ImplSDL2_InitForSDLRenderer(w->window_);
   ImGui_ImplSDLRenderer_Init(w->renderer_);
   w->backends_ = true;

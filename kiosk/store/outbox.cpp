@@ -11,8 +11,8 @@
 #include <string_view>
 #include <utility>
 
-#include "store/durable_db.h"
 #include "store/outbox_schema.h"
+#include "store/sqlite.h"
 
 namespace store {
 
@@ -149,8 +149,8 @@ core::Result<std::optional<ClaimedIntake>> FindDue(sql::Database& db, const std:
 
 core::Result<std::unique_ptr<Outbox>> Outbox::Open(const std::filesystem::path& file) {
   using R = core::Result<std::unique_ptr<Outbox>>;
-  auto db = OpenDurable(file);
-  if (!db) return R::Fail("outbox: " + db.error());
+  auto db = sql::OpenPrivate(file);
+  if (!db) return R::Fail("outbox " + file.string() + ": " + db.error());
   auto migrated = MigrateOutbox(*db);
   if (!migrated) return R::Fail("outbox " + file.string() + ": " + migrated.error());
   return std::unique_ptr<Outbox>(new Outbox(std::move(*db)));

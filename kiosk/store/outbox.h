@@ -61,6 +61,13 @@ class Outbox {
 
   core::Result<OutboxSettings> Settings();
 
+  // --- Staff mode (outbox_summary.cpp). No payloads except DemoPayloads, which staff export.
+
+  // Counts of one kind (demo or clinic intakes) and the latest delivery, for the staff status page.
+  core::Result<DeliverySummary> Summary(core::TimePoint since, bool demo = false);
+  // The payloads of demo rows, oldest first (for `kiosk leads --csv` and the USB export).
+  core::Result<std::vector<std::string>> DemoPayloads();
+
   // --- The sender's side. Each is one transaction; several senders on one file never hold the same row.
 
   // Claims the oldest due row: a pending row with next_attempt_at <= now, or a delivering row whose lease

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "ui/screens/screen.h"
+#include "ui/screens/staff.h"
 
 namespace ui {
 
@@ -31,7 +32,8 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
   ImGui::PushFont(theme_.fonts.body);
-  bool overlay = in.session.still_there || !state_.date_picker.empty();
+  bool staff_open = in.staff && in.staff->state.page != core::StaffPage::kClosed;
+  bool overlay = in.session.still_there || !state_.date_picker.empty() || staff_open;
   Paint paint{theme_, registry_, "", 0, false, 0, ImRect(ImVec2(0, 0), io.DisplaySize), !overlay};
   ScreenContext c{in, paint, state_, intents, io.DisplaySize};
   switch (in.session.screen) {
@@ -54,9 +56,10 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
       DrawThankYou(c);
       break;
   }
+  if (in.demo) DrawDemoMarker(c);
   ImGui::PopFont();
   ImGui::End();
-  if (overlay) {
+  if (overlay && !staff_open) {
     // Dialogs live in their own window on top, so they alone take the taps.
     paint.enabled = true;
     paint.layer = 1;
@@ -79,6 +82,7 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
     ImGui::PopFont();
     ImGui::End();
   }
+  if (staff_open) DrawStaffLayer(c, *in.staff, staff_intents_);
   state_.last_frame = in.now;
   return intents;
 }

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/content.h"
@@ -14,6 +15,8 @@
 #include "core/rules.h"
 #include "core/scroll.h"
 #include "core/session.h"
+#include "core/staff.h"
+#include "ui/staff_view.h"
 #include "ui/target_registry.h"
 #include "ui/theme.h"
 
@@ -28,6 +31,8 @@ struct FrameInput {
   core::TimePoint now;
   core::Date today;
   core::IdleSettings idle;
+  const StaffView* staff = nullptr;  // staff mode, drawn on top when open
+  bool demo = false;                 // event / demo mode: a small "Demo" marker on every screen
 };
 
 // UI-only state that outlives a frame: scrolling, open pickers, the stroke being drawn.
@@ -71,6 +76,9 @@ class KioskUi {
   // The next moment the picture changes without input (attract rotation), or TimePoint::max().
   core::TimePoint NextWake(const FrameInput& in) const;
 
+  // What staff did this frame (staff screens return these instead of client intents).
+  std::vector<core::StaffIntent> TakeStaffIntents() { return std::exchange(staff_intents_, {}); }
+
   TargetRegistry& registry() { return registry_; }
   void ScrollTo(float content_y) { state_.scroll_to = content_y; }
 
@@ -79,6 +87,7 @@ class KioskUi {
   Theme theme_;
   TargetRegistry registry_;
   UiState state_;
+  std::vector<core::StaffIntent> staff_intents_;
 };
 
 }  // namespace ui
