@@ -19,6 +19,8 @@ const char* ToString(QuestionType type) {
       return "email";
     case QuestionType::kPhone:
       return "phone";
+    case QuestionType::kNumber:
+      return "number";
     case QuestionType::kDate:
       return "date";
     case QuestionType::kConsent:

@@ -10,7 +10,7 @@
 
 namespace core {
 
-enum class KeyboardLayout { kText, kEmail, kPhone };
+enum class KeyboardLayout { kText, kEmail, kPhone, kNumber };
 
 struct Key {
   enum class Kind { kChar, kShift, kBackspace, kSpace, kSymbols, kDone };

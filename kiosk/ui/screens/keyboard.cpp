@@ -11,6 +11,7 @@ namespace {
 core::KeyboardLayout LayoutFor(core::QuestionType type) {
   if (type == core::QuestionType::kEmail) return core::KeyboardLayout::kEmail;
   if (type == core::QuestionType::kPhone) return core::KeyboardLayout::kPhone;
+  if (type == core::QuestionType::kNumber) return core::KeyboardLayout::kNumber;
   return core::KeyboardLayout::kText;
 }
 
@@ -151,7 +152,8 @@ void DrawKeyboard(ScreenContext& c, float bottom) {
         c.state.flash_until = c.in.now + core::kKeyFlash;
       }
       bool open = true;
-      for (int i = 0; i < presses && open; ++i) open = core::ApplyKey(key, text, c.state.keyboard);
+      size_t cap = q->type == core::QuestionType::kNumber ? 6 : 400;  // six digits: core::kNumberLimit
+      for (int i = 0; i < presses && open; ++i) open = core::ApplyKey(key, text, c.state.keyboard, cap);
       if (!open) {
         c.state.focused.clear();
       } else if (presses > 0) {  // even a shift: every tap is activity that keeps the visit alive

@@ -1,4 +1,5 @@
-// One question of each type, drawn for touch: cards, yes/no, text fields, date, signature, consent, info.
+// One question of each type, drawn for touch: cards, yes/no, text and number fields, date, signature,
+// consent, info.
 #include "ui/screens/questions.h"
 
 #include <algorithm>
@@ -130,6 +131,7 @@ bool Accepts(core::QuestionType type, const std::string& ch) {
   if (type == core::QuestionType::kPhone) {
     return ch.size() == 1 && std::string("0123456789+ -()").find(ch[0]) != std::string::npos;
   }
+  if (type == core::QuestionType::kNumber) return ch.size() == 1 && ch[0] >= '0' && ch[0] <= '9';
   if (type == core::QuestionType::kEmail) return ch != " ";
   return ch.size() > 1 || static_cast<unsigned char>(ch[0]) >= 0x20;
 }
@@ -142,7 +144,8 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
   const core::Answer* a = Find(c, q.id);
   std::string value =
       a && std::holds_alternative<std::string>(*a) ? std::get<std::string>(*a) : std::string();
-  float w = std::min(width, t.em * (q.type == core::QuestionType::kPhone ? 14.0f : 22.0f));
+  bool number = q.type == core::QuestionType::kNumber;
+  float w = std::min(width, t.em * (number ? 7.0f : q.type == core::QuestionType::kPhone ? 14.0f : 22.0f));
   ImVec2 pos(x, Y());
   ImRect box(pos, ImVec2(pos.x + w, pos.y + t.target()));
   ImGui::SetCursorScreenPos(pos);
@@ -172,7 +175,7 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
     }
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) core::RemoveLastCharacter(typed);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) c.state.focused.clear();
-    size_t cap = static_cast<size_t>(q.max_length.value_or(500)) * 4 + 16;
+    size_t cap = number ? 6 : static_cast<size_t>(q.max_length.value_or(500)) * 4 + 16;
     if (typed.size() > cap) typed.resize(cap);
     if (typed != value) {
       c.state.keyboard.shift = false;  // the capital was typed on the physical keyboard
@@ -203,6 +206,10 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
   dl->PopClipRect();
   c.paint.registry.AddText(value);
   RegisterRect(c.paint, c.T(q.label), box, false);
+  if (number && !q.unit.empty()) {  // "months" after the box, centred on its line
+    float unit_x = box.Max.x + t.em * 0.6f;
+    DrawText(c.paint, t.fonts.body, t.text, ImVec2(unit_x, text_y), c.T(q.unit), x + width - unit_x);
+  }
   Advance(x, box.Max.y + t.em * 0.3f);
 }
 
@@ -397,6 +404,7 @@ void DrawQuestion(ScreenContext& c, const core::Question& q, float width, int de
     case QT::kText:
     case QT::kEmail:
     case QT::kPhone:
+    case QT::kNumber:
       TextField(c, q, x, w);
       break;
     case QT::kDate:
@@ -457,6 +465,7 @@ std::string AnswerText(const ScreenContext& c, const core::Question& q, const co
       return d ? DateText(c, *d) : *s;
     }
     if (const core::Option* o = q.FindOption(*s)) return c.T(o->label);
+    if (q.type == core::QuestionType::kNumber && !q.unit.empty()) return *s + " " + c.T(q.unit);
     return *s;
   }
   if (auto* list = std::get_if<std::vector<std::string>>(&a)) {
