@@ -73,7 +73,8 @@ TEST_SUITE("number question") {
   }
 
   TEST_CASE("an answer is digits only, within min and max") {
-    const core::Question& q = *NumberContent().FindQuestion("months");
+    const auto content = NumberContent();
+    const core::Question& q = *content.FindQuestion("months");
     CHECK(Check(q, "0") == "");
     CHECK(Check(q, "120") == "");
     CHECK(Check(q, "007") == "");
