@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   cli.add_flag("--headless", o.headless, "no screen: run a script with a virtual clock");
   cli.add_option("--script", o.script, "script to run with --headless");
   cli.add_option("--screenshots", o.screenshots, "folder for the script's screenshots");
+  cli.add_flag("--report-first-frame", o.report_first_frame,
+               "print the monotonic time of the first presented frame to stderr (for tests/bench/run)");
 
   auto* check = cli.add_subcommand("check-content", "validate a content folder and list every problem");
   std::string check_dir;

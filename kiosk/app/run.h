@@ -13,6 +13,7 @@ struct RunOptions {
   int width = 0, height = 0;  // 0: the display's size (fullscreen) or 1280x800 (windowed)
   bool headless = false;
   std::string script, screenshots;
+  bool report_first_frame = false;  // print CLOCK_MONOTONIC at the first presented frame (tests/bench/run)
 };
 
 int RunKiosk(const RunOptions& options);

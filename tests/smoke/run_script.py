@@ -5,7 +5,7 @@ Usage:
   run_script.py --kiosk KIOSK --script SCRIPT --schema INTAKE_SCHEMA [--screenshots DIR]
                 [--expect-intakes N] [--expect-flag TIER:FLAG_ID ...]
                 [--expect-no-flag-tier TIER ...] [--expect-language CODE] [--expect-signatures N]
-                [--size WxH] [--content DIR] [--expect-answer ID=JSON ...]
+                [--size WxH] [--content DIR] [--expect-answer ID=JSON ...] [--show-kiosk-output]
   run_script.py --schema INTAKE_SCHEMA --outbox OUTBOX.sqlite [expectations...]
 
 Runs `KIOSK --headless --script SCRIPT --data-dir TMP [--screenshots DIR] [--size WxH]` in a fresh
@@ -91,6 +91,8 @@ def parse_args(argv):
     p.add_argument("--expect-answer", type=id_json, action="append", default=[], metavar="ID=JSON",
                    help="every intake's answers/ID equals this JSON value, type included (months=9, not \"9\")")
     p.add_argument("--outbox", help="check this existing outbox.sqlite instead of running the kiosk")
+    p.add_argument("--show-kiosk-output", action="store_true",
+                   help="print the kiosk's own summary (first frame, memory) when it succeeds (tests/bench/run)")
     args = p.parse_args(argv)
     if args.outbox is None and (not args.kiosk or not args.script):
         p.error("--kiosk and --script are required (or --outbox to check an existing outbox)")
@@ -116,6 +118,8 @@ def run_kiosk(args, data_dir):
     if done.returncode != 0:
         return [f"kiosk exited with {done.returncode}: {' '.join(cmd)}\n"
                 f"--- kiosk stderr ---\n{done.stderr.rstrip()}\n--- kiosk stdout ---\n{done.stdout.rstrip()}"]
+    if args.show_kiosk_output:
+        print(done.stdout.rstrip())
     return []
 
 
