@@ -2,6 +2,7 @@
 #include "ui/paint.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
 
@@ -29,6 +30,35 @@ void RegisterRect(Paint& p, const std::string& label, const ImRect& rect, bool c
   t.clipped = clipped;
   t.layer = p.layer;
   p.registry.AddTarget(std::move(t));
+}
+
+void FillRoundedRect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, float rounding) {
+  float r = std::min({rounding, (b.x - a.x) * 0.5f, (b.y - a.y) * 0.5f});
+  bool opaque = (colour >> IM_COL32_A_SHIFT & 0xFF) == 0xFF;  // overlapping translucent pieces would show
+  if (r < 1.0f || !opaque) {
+    dl->AddRectFilled(a, b, colour, rounding);
+    return;
+  }
+  // The body on whole pixels (SDL truncates fractional rectangles), reaching 1 px into each corner so that
+  // the corners' anti-aliased inner edges fall on body pixels and leave no seam.
+  float left = std::floor(a.x + r) - 1, right = std::ceil(b.x - r) + 1;
+  float top = std::floor(a.y + r) - 1, bottom = std::ceil(b.y - r) + 1;
+  dl->AddRectFilled(ImVec2(left, std::round(a.y)), ImVec2(right, std::round(b.y)), colour);
+  dl->AddRectFilled(ImVec2(std::round(a.x), top), ImVec2(left, bottom), colour);
+  dl->AddRectFilled(ImVec2(right, top), ImVec2(std::round(b.x), bottom), colour);
+  // each corner: centre, then its quarter arc (in twelfths of a turn, as ImGui's own rounded rectangle)
+  const struct {
+    ImVec2 centre;
+    int from, to;
+  } corners[] = {{ImVec2(a.x + r, a.y + r), 6, 9},
+                 {ImVec2(b.x - r, a.y + r), 9, 12},
+                 {ImVec2(b.x - r, b.y - r), 0, 3},
+                 {ImVec2(a.x + r, b.y - r), 3, 6}};
+  for (const auto& c : corners) {
+    dl->PathLineTo(c.centre);
+    dl->PathArcToFast(c.centre, r, c.from, c.to);
+    dl->PathFillConvex(colour);
+  }
 }
 
 namespace {
@@ -79,7 +109,7 @@ bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVe
       break;
   }
   if (held) fill = style == ButtonStyle::kPrimary || style == ButtonStyle::kSelected ? t.text : t.brand_soft;
-  if (fill) dl->AddRectFilled(pos, max, fill, r);
+  if (fill) FillRoundedRect(dl, pos, max, fill, r);
   if (border) dl->AddRect(pos, max, border, r, 0, std::max(2.0f, t.em * 0.08f));
   ImVec2 ts = Measure(font, label);
   // a chosen answer also carries a tick before its words, so the choice does not rest on colour alone
@@ -145,7 +175,7 @@ bool ChoiceCard(Paint& p, const char* id, const std::string& title, const std::s
   bool held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 max(pos.x + size.x, pos.y + size.y);
-  dl->AddRectFilled(pos, max, checked || held ? t.brand_soft : t.white, t.radius);
+  FillRoundedRect(dl, pos, max, checked || held ? t.brand_soft : t.white, t.radius);
   dl->AddRect(pos, max, checked ? t.brand : t.line, t.radius, 0,
               checked ? t.em * 0.12f : std::max(2.0f, t.em * 0.06f));
   DrawMark(t, dl, ImVec2(pos.x + t.em * 0.8f, pos.y + t.em * 0.8f), checked, multi);
