@@ -65,6 +65,9 @@ if(TARGET intake-inbox)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/content/ DESTINATION share/${INBOX_PACKAGE}/content COMPONENT inbox)
   install(FILES ${KIOSK_DEPLOY_DIR}/systemd/glowup-kiosk-inbox.service DESTINATION lib/systemd/system
           COMPONENT inbox)
+  # No inbox.json in /etc (it needs the clinic's certificate and secrets): this example is the start of one.
+  install(FILES ${PROJECT_SOURCE_DIR}/config/examples/inbox/inbox.json
+          DESTINATION share/doc/${INBOX_PACKAGE}/examples COMPONENT inbox)
   set(inbox_conffiles "")
   if(EXISTS ${PROJECT_SOURCE_DIR}/config/inbox.json)
     install(FILES ${PROJECT_SOURCE_DIR}/config/inbox.json DESTINATION /etc/${INBOX_PACKAGE} COMPONENT inbox)

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 #include "platform/png.h"
 
@@ -77,9 +78,18 @@ core::Status HeadlessDriver::Execute(const Command& c) {
       return core::Ok{};
     case K::kExpectText:
     case K::kExpectNoText: {
-      const auto& texts = app_.ui().registry().texts();
-      bool found = std::any_of(texts.begin(), texts.end(),
-                               [&](const std::string& t) { return t.find(c.text) != std::string::npos; });
+      auto on_screen = [&] {
+        const auto& texts = app_.ui().registry().texts();
+        return std::any_of(texts.begin(), texts.end(),
+                           [&](const std::string& t) { return t.find(c.text) != std::string::npos; });
+      };
+      bool found = on_screen();
+      // Real time, not the virtual clock: what is awaited happens in another process.
+      for (auto until = std::chrono::steady_clock::now() + c.duration;
+           !found && std::chrono::steady_clock::now() < until; found = on_screen()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        Frames(1);
+      }
       if (c.kind == K::kExpectText && !found)
         return Fail("expected text \"" + c.text + "\" is not on screen");
       if (c.kind == K::kExpectNoText && found)

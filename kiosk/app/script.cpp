@@ -146,7 +146,16 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
         if (ok && !Rest(line, at)) bad("unexpected text after the screen id");
       } else if (what == "text") {
         c.kind = Command::Kind::kExpectText;
-        if (!Quoted(line, at, c.text) || !Rest(line, at)) bad("expected one quoted text");
+        if (!Quoted(line, at, c.text)) bad("expected one quoted text");
+        std::istringstream rest(line.substr(at));
+        std::string within, word;
+        if (ok && rest >> within) {
+          // expect text "..." within 20s: another process (the sender) must answer first
+          rest >> word;
+          if (within != "within" || !Duration(word, c.duration) ||
+              !Rest(line, line.find(word, at) + word.size()))
+            bad("expected nothing, or 'within' and a duration like 20s, after the text");
+        }
       } else if (what == "no") {
         std::string text_word;
         words >> text_word;

@@ -28,7 +28,7 @@ struct Command {
   Kind kind = Kind::kTap;
   std::string text;   // label, typed text, screen id, expected text, file name, corner or point, keys
   std::string scope;  // tap "Yes" in "Are you pregnant": the question the target belongs to
-  std::chrono::milliseconds duration{0};
+  std::chrono::milliseconds duration{0};  // wait, hold; expect text ... within: real time to wait
   int drag_px = 0;  // drag "Label" by -400: the finger moves this far (negative: up) from the target
 
   int line = 0;

@@ -30,6 +30,7 @@ core::Result<sender::SenderOptions> SenderOptionsFrom(const core::Config& config
   sender::SenderOptions o;
   o.delivery = demo ? config.demo.delivery : config.delivery;
   o.demo = demo;
+  o.kiosk_id = config.kiosk_id;
   o.retention_delivered_days = config.retention_delivered_days;
   o.user_agent = std::string("glowup-kiosk/") + KIOSK_VERSION;
   // A claim outlives any attempt (connect + transfer are bounded by timeout_s); after that a dead

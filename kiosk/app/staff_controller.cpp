@@ -10,12 +10,10 @@
 #include <ctime>
 #include <map>
 
-#include "app/sender_mode.h"
 #include "core/delivery_words.h"
 #include "core/leads.h"
 #include "core/pin_throttle.h"
 #include "core/uuid.h"
-#include "sender/signed_request.h"
 #include "staff/pin_file.h"
 
 namespace app {
@@ -51,17 +49,23 @@ core::Status WriteNewFile(const std::filesystem::path& path, const std::string& 
   return core::Ok{};
 }
 
+// The sender looks for requests every second and between deliveries; the test takes at most 15 s, after
+// the delivery attempt in flight (at most timeout_s). Past this the sender is not running: staff must know
+// that nothing is being sent.
+core::Seconds ConnectionTestPatience(const core::Config& config) {
+  return core::Seconds(std::min(config.delivery.timeout_s, 15) + config.delivery.timeout_s + 10);
+}
+
 }  // namespace
 
 StaffController::StaffController(const core::Config& config, std::filesystem::path pin_file,
                                  std::unique_ptr<store::StaffStore> store, store::Outbox& outbox,
-                                 const core::Clock& clock, sender::PostFn post)
+                                 const core::Clock& clock)
     : config_(config),
       pin_file_(std::move(pin_file)),
       store_(std::move(store)),
       outbox_(outbox),
       clock_(clock),
-      post_(std::move(post)),
       gesture_(core::HoldGestureSettings{config.staff.gesture_corner, 90,
                                          core::Seconds(config.staff.gesture_hold_s)}) {}
 
@@ -139,15 +143,33 @@ void StaffController::TestConnection() {
     Report("conn_not_configured", {}, true);
     return;
   }
-  auto options = SenderOptionsFrom(config_);
-  if (!options) {
-    Report("conn_tls_other", {}, true, options.error());
+  std::string test_id = "test-" + core::NewUuid();
+  if (auto asked = outbox_.RequestConnectionTest(test_id, clock_.Now()); !asked) {
+    Report("staff_export_failed", {{"why", asked.error()}}, true);
     return;
   }
-  std::string test_id = "test-" + core::NewUuid();
-  core::AttemptResult result =
-      sender::TestConnection(*options, config_.kiosk_id, test_id, clock_.Now(), post_);
-  core::Words words = core::DescribeConnection(result);
+  pending_test_ = test_id;
+  pending_test_since_ = clock_.Now();
+  Report("conn_testing");
+}
+
+void StaffController::PollConnectionTest() {
+  if (pending_test_.empty()) return;
+  auto result = outbox_.ConnectionTestResult(pending_test_);
+  if (!result) {
+    pending_test_.clear();
+    Report("staff_export_failed", {{"why", result.error()}}, true);
+    return;
+  }
+  if (!*result) {
+    if (clock_.Now() - pending_test_since_ < ConnectionTestPatience(config_)) return;
+    pending_test_.clear();
+    spdlog::warn("staff connection test: the sender did not answer");
+    Report("conn_no_sender", {{"s", std::to_string(ConnectionTestPatience(config_).count())}}, true);
+    return;
+  }
+  pending_test_.clear();
+  core::Words words = core::DescribeConnection(**result);
   spdlog::info("staff connection test: {}", words.key);
   Report(words.key, words.values, words.problem);
 }
@@ -214,7 +236,12 @@ const ui::StaffView& StaffController::View(bool demo, bool demo_available) {
   v.state = state_;
   v.demo = demo;
   v.demo_available = demo_available;
-  if (!open()) return v;
+  if (!open()) {
+    pending_test_.clear();
+    return v;
+  }
+  PollConnectionTest();
+  v.state = state_;
   core::TimePoint now = clock_.Now();
   v.pin_set = staff::PinIsSet(pin_file_);
   auto failures = store_->Failures();
@@ -265,6 +292,7 @@ core::TimePoint StaffController::NextWake() const {
   if (open()) {
     wake = std::min(wake, state_.last_touch + core::Seconds(config_.staff.lock_after_s));
     if (view_.pin_wait_s > 0) wake = std::min(wake, clock_.Now() + core::Seconds(1));
+    if (!pending_test_.empty()) wake = std::min(wake, clock_.Now() + core::Millis(250));
   }
   return wake;
 }

@@ -1,7 +1,8 @@
 // Staff mode in the running kiosk: the hidden gesture, the PIN check against the hash file with the
 // persisted throttle, the inactivity lock, and the actions that need only the stores and the network
-// (retry, test connection, export leads). Switching demo, reloading content and exiting are handed back
-// to KioskApp, which owns the visit.
+// (retry, test connection, export leads). The UI has no network: a connection test is asked of the sender
+// through the outbox file, and its answer read back while staff wait. Switching demo, reloading content and
+// exiting are handed back to KioskApp, which owns the visit.
 #pragma once
 
 #include <filesystem>
@@ -13,7 +14,6 @@
 #include "core/hold_gesture.h"
 #include "core/json_reader.h"
 #include "core/staff.h"
-#include "sender/sender.h"
 #include "store/outbox.h"
 #include "store/staff_store.h"
 #include "ui/staff_view.h"
@@ -26,8 +26,7 @@ enum class StaffRequest { kNone, kToggleDemo, kReloadContent, kExit };
 class StaffController {
  public:
   StaffController(const core::Config& config, std::filesystem::path pin_file,
-                  std::unique_ptr<store::StaffStore> store, store::Outbox& outbox, const core::Clock& clock,
-                  sender::PostFn post);
+                  std::unique_ptr<store::StaffStore> store, store::Outbox& outbox, const core::Clock& clock);
 
   // One frame of pointer state; opens the PIN pad when the gesture completes. Locks after inactivity.
   void Frame(bool down, float x, float y, float width, float height, float em);
@@ -48,6 +47,8 @@ class StaffController {
   void CheckPin();
   void RetryNow(const std::string& id);
   void TestConnection();
+  // Shows the answer to the pending connection test once the sender has written it (or says it did not).
+  void PollConnectionTest();
   void ExportLeads();
   std::string LocalTime(core::TimePoint t) const;
 
@@ -56,7 +57,8 @@ class StaffController {
   std::unique_ptr<store::StaffStore> store_;
   store::Outbox& outbox_;
   const core::Clock& clock_;
-  sender::PostFn post_;
+  std::string pending_test_;  // the connection test staff are waiting for ("" for none)
+  core::TimePoint pending_test_since_{};
   core::HoldGesture gesture_;
   core::StaffState state_;
   ui::StaffView view_;

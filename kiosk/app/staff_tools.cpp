@@ -7,7 +7,6 @@
 #include <iostream>
 
 #include "core/leads.h"
-#include "net/http_poster.h"
 #include "staff/pin_file.h"
 
 namespace app {
@@ -60,9 +59,8 @@ core::Result<std::unique_ptr<StaffController>> MakeStaffController(const core::C
                                                                    const core::Clock& clock) {
   auto store = store::StaffStore::Open(StaffStoreFile(paths));
   if (!store) return store.problems();
-  if (config.delivery.configured()) net::InitHttp();
   return std::make_unique<StaffController>(config, PinHashFile(config, paths), std::move(*store), outbox,
-                                           clock, net::Post);
+                                           clock);
 }
 
 int RunSetPin(const PathArgs& args) {

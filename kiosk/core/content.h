@@ -118,6 +118,7 @@ struct AppText {
 // The event / demo lead-capture flow (content/demo.json): its own steps and thank-you, no screening.
 struct DemoFlow {
   std::vector<Step> steps;
+  Text attract_title, attract_subtitle;  // empty: the clinic's own welcome
   Text thank_you_title, thank_you_body;
   int return_s = 5;  // back to the attract screen this soon after thank-you
 };

@@ -1,4 +1,5 @@
-// demo.json: { "steps": [...same as questionnaire.json...], "thank_you": { "title", "body", "return_s" } }
+// demo.json: { "attract": { "title", "subtitle" }, "steps": [...same as questionnaire.json...],
+//              "thank_you": { "title", "body", "return_s" } }
 #include "core/demo_flow.h"
 
 #include "core/content_loader.h"
@@ -7,8 +8,14 @@ namespace core {
 
 void ParseDemoFlow(const Json& j, const JsonReader& r, Content& content) {
   if (!r.IsObject(j, "")) return;
-  r.AllowOnly(j, "", {"$comment", "steps", "thank_you"});
+  r.AllowOnly(j, "", {"$comment", "attract", "steps", "thank_you"});
   DemoFlow demo;
+  // The attract screen's welcome in demo mode (optional): the clinic's own speaks of a consultation.
+  if (const Json* a = r.Field(j, "", "attract", false); a && r.IsObject(*a, "/attract")) {
+    r.AllowOnly(*a, "/attract", {"title", "subtitle"});
+    demo.attract_title = r.LocalText(*a, "/attract", "title", true);
+    demo.attract_subtitle = r.LocalText(*a, "/attract", "subtitle", false);
+  }
   if (const Json* t = r.Field(j, "", "thank_you", true); t && r.IsObject(*t, "/thank_you")) {
     r.AllowOnly(*t, "/thank_you", {"title", "body", "return_s"});
     demo.thank_you_title = r.LocalText(*t, "/thank_you", "title", true);
@@ -44,6 +51,10 @@ Content DemoContent(const Content& content) {
   Content demo = content;
   if (!content.demo) return demo;
   demo.steps = content.demo->steps;
+  if (!content.demo->attract_title.empty()) {
+    demo.app.attract.title = content.demo->attract_title;
+    demo.app.attract.subtitle = content.demo->attract_subtitle;
+  }
   demo.app.thank_you.title = content.demo->thank_you_title;
   demo.app.thank_you.body = content.demo->thank_you_body;
   demo.app.thank_you.return_s = content.demo->return_s;

@@ -7,7 +7,7 @@
 
 int main(int argc, char** argv) {
   CLI::App cli{"Glow Up intake inbox: receives signed intakes over HTTPS and shows them to staff"};
-  std::string config = "/etc/glowup-inbox/inbox.json";
+  std::string config = "/etc/glowup-kiosk-inbox/inbox.json";
   cli.add_option("--config", config, "inbox config file")->capture_default_str();
   auto* add_user = cli.add_subcommand("add-user", "add a staff login, or set a new password for one");
   std::string name;

@@ -78,9 +78,33 @@ core::Result<PassReport> Sender::RunOnce() {
     }
   }
   for (;;) {
+    // staff waiting for a connection test do not wait for a whole backlog to drain
+    if (auto tests = AnswerConnectionTests(); !tests) return tests.problems();
     auto more = DeliverOne(report);
     if (!more) return more.problems();
     if (!*more) return report;
+  }
+}
+
+core::Result<int> Sender::AnswerConnectionTests() {
+  if (options_.demo) return 0;
+  int answered = 0;
+  for (;;) {
+    // Staff wait at the screen for at most a couple of minutes: an older request is not worth answering.
+    auto test = outbox_.TakeConnectionTest(clock_.Now(), core::Seconds(120));
+    if (!test) return test.problems();
+    if (!*test) return answered;
+    core::AttemptResult result;
+    if (options_.delivery.configured()) {
+      result = TestConnection(options_, options_.kiosk_id, **test, clock_.Now(), post_);
+    } else {
+      result.detail = "no delivery.url in this sender's config";
+    }
+    spdlog::info("connection test {}: {}", **test,
+                 result.kind == core::AttemptResult::Kind::kResponse ? "HTTP " + std::to_string(result.status)
+                                                                     : result.detail);
+    if (auto done = outbox_.FinishConnectionTest(**test, result, clock_.Now()); !done) return done.problems();
+    ++answered;
   }
 }
 
@@ -94,11 +118,12 @@ void Sender::Wake() {
 
 void Sender::Run(std::stop_token stop) {
   while (!stop.stop_requested()) {
+    if (auto tests = AnswerConnectionTests(); !tests) spdlog::error("connection tests: {}", tests.error());
     auto pass = RunOnce();
     if (!pass) spdlog::error("sender pass failed: {}", pass.error());
-    // Sleep until the next intake is due; at most a few seconds, so intakes queued by the UI in another
-    // process are picked up promptly (one indexed query each time).
-    auto wait = std::chrono::milliseconds(5'000);
+    // Sleep until the next intake is due; at most a second, so intakes queued and connection tests asked
+    // for by the UI in another process are picked up promptly (a few indexed queries each time).
+    auto wait = std::chrono::milliseconds(1'000);
     if (auto due = outbox_.NextDue(options_.demo); due && *due) {
       auto until = std::chrono::duration_cast<std::chrono::milliseconds>(**due - clock_.Now());
       wait = std::clamp(until, std::chrono::milliseconds(0), wait);

@@ -26,6 +26,7 @@ struct SenderOptions {
   int retention_delivered_days = 7;
   core::Seconds lease{120};  // a claim older than this is taken over (its sender died)
   std::string user_agent = "glowup-kiosk";
+  std::string kiosk_id;  // named in connection tests
   bool demo = false;  // deliver only demo leads (to the demo endpoint), never clinic intakes; and vice versa
 };
 
@@ -45,6 +46,9 @@ class Sender {
   core::Result<PassReport> RunOnce();
   // Runs passes until stopped, sleeping until the next intake is due or Wake() is called.
   void Run(std::stop_token stop);
+  // Carries out the connection tests staff asked for in the UI (the clinic's sender only; the UI has no
+  // network). Returns how many were answered.
+  core::Result<int> AnswerConnectionTests();
   // A new intake was queued: deliver it now rather than at the next scheduled pass.
   void Wake();
 

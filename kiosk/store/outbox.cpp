@@ -69,35 +69,7 @@ std::string ShortReason(const std::string& reason) {
   return out.substr(0, cut);
 }
 
-// One bound parameter of UpdateRows: text, or an integer.
-struct Param {
-  Param(const std::string& text) : text(text) {}
-  Param(std::int64_t number) : is_number(true), number(number) {}
-  std::string_view text;
-  bool is_number = false;
-  std::int64_t number = 0;
-};
-
-// Runs one UPDATE, binding `params` from ?1 in order, in its own transaction; returns the rows it changed.
-core::Result<std::size_t> UpdateRows(sql::Database& db, std::string_view update,
-                                     const std::vector<Param>& params) {
-  auto tx = sql::Transaction::Begin(db);
-  if (!tx) return tx.problems();
-  auto stmt = db.Prepare(update);
-  if (!stmt) return stmt.problems();
-  int index = 1;
-  for (const Param& p : params) {
-    auto bound = p.is_number ? stmt->Bind(index, p.number) : stmt->Bind(index, p.text);
-    if (!bound) return bound.problems();
-    ++index;
-  }
-  auto ran = stmt->Run();
-  if (!ran) return ran.problems();
-  std::size_t changed = ToCount(db.Changes());
-  auto committed = tx->Commit();
-  if (!committed) return committed.problems();
-  return changed;
-}
+using sql::Param;
 
 // Records the outcome of a claimed attempt. `update` binds ?1 = id, ?2 = attempts and matches only a row
 // still 'delivering' with that attempts value, so a sender whose claim was taken over changes nothing.
@@ -105,7 +77,7 @@ core::Status UpdateClaimed(sql::Database& db, std::string_view update, const std
                            std::int64_t attempts, std::initializer_list<Param> rest) {
   std::vector<Param> params{Param(id), Param(attempts)};
   params.insert(params.end(), rest.begin(), rest.end());
-  auto changed = UpdateRows(db, update, params);
+  auto changed = sql::UpdateRows(db, update, params);
   if (!changed)
     return core::Status::Fail("cannot record the outcome for intake " + id + ": " + changed.error());
   if (*changed == 0) {
@@ -316,11 +288,11 @@ core::Status Outbox::MarkParked(const std::string& id, std::int64_t attempts, co
 // done. attempts is left alone: it is the claim token and only ever grows.
 core::Result<std::size_t> Outbox::RetryNow(const std::string& id, core::TimePoint now) {
   std::lock_guard lock(mutex_);
-  return UpdateRows(db_,
-                    "UPDATE outbox SET state = 'pending', next_attempt_at = ?1 "
-                    "WHERE (?2 = '' OR id = ?2) AND (state = 'parked' OR (state = 'pending' AND "
-                    "(next_attempt_at IS NULL OR next_attempt_at > ?1)))",
-                    {core::ToRfc3339(now), id});
+  return sql::UpdateRows(db_,
+                         "UPDATE outbox SET state = 'pending', next_attempt_at = ?1 "
+                         "WHERE (?2 = '' OR id = ?2) AND (state = 'parked' OR (state = 'pending' AND "
+                         "(next_attempt_at IS NULL OR next_attempt_at > ?1)))",
+                         {core::ToRfc3339(now), id});
 }
 
 // A delivering row counts at its lease expiry: if its sender died, that is when the row is due again.
@@ -345,10 +317,10 @@ core::Result<std::optional<core::TimePoint>> Outbox::NextDue(bool demo) {
 // from finishing, the old frames are overwritten as the WAL is reused.
 core::Result<std::size_t> Outbox::PurgeDelivered(core::TimePoint cutoff) {
   std::lock_guard lock(mutex_);
-  auto purged = UpdateRows(db_,
-                           "UPDATE outbox SET payload = NULL "
-                           "WHERE state = 'delivered' AND delivered_at < ?1 AND payload IS NOT NULL",
-                           {core::ToRfc3339(cutoff)});
+  auto purged = sql::UpdateRows(db_,
+                                "UPDATE outbox SET payload = NULL "
+                                "WHERE state = 'delivered' AND delivered_at < ?1 AND payload IS NOT NULL",
+                                {core::ToRfc3339(cutoff)});
   if (purged && *purged > 0) (void)db_.QueryInt("PRAGMA wal_checkpoint(TRUNCATE)");
   return purged;
 }

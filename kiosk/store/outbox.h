@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/delivery_policy.h"
 #include "core/result.h"
 #include "store/outbox_row.h"
 #include "store/sqlite.h"
@@ -67,6 +68,18 @@ class Outbox {
   core::Result<DeliverySummary> Summary(core::TimePoint since, bool demo = false);
   // The payloads of demo rows, oldest first (for `kiosk leads --csv` and the USB export).
   core::Result<std::vector<std::string>> DemoPayloads();
+
+  // --- Staff's "Test connection" (connection_tests.cpp): the UI has no network, so it asks and the sender,
+  // polling, carries the test out and writes back what the transport saw.
+
+  // Asks for a test named `id` (also its webhook-id). Forgets tests asked for more than a day ago.
+  core::Status RequestConnectionTest(const std::string& id, core::TimePoint now);
+  // The sender's side: the oldest request asked for within `max_age`, now marked as being tested.
+  core::Result<std::optional<std::string>> TakeConnectionTest(core::TimePoint now, core::Seconds max_age);
+  core::Status FinishConnectionTest(const std::string& id, const core::AttemptResult& result,
+                                    core::TimePoint now);
+  // What test `id` found; nullopt while it is not done.
+  core::Result<std::optional<core::AttemptResult>> ConnectionTestResult(const std::string& id);
 
   // --- The sender's side. Each is one transaction; several senders on one file never hold the same row.
 

@@ -28,6 +28,19 @@ constexpr const char* kSteps[] = {
       CREATE INDEX outbox_by_created ON outbox (created_at);
       CREATE INDEX outbox_by_due ON outbox (state, next_attempt_at);
     )sql",
+    // Version 2: staff's "Test connection", asked for by the UI (which has no network) and answered by the
+    // sender. kind/status/detail are the AttemptResult once state is 'done'.
+    R"sql(
+      CREATE TABLE connection_tests (
+        id           TEXT PRIMARY KEY NOT NULL,
+        requested_at TEXT NOT NULL,
+        state        TEXT NOT NULL DEFAULT 'requested' CHECK (state IN ('requested', 'testing', 'done')),
+        kind         INTEGER,
+        status       INTEGER,
+        detail       TEXT,
+        done_at      TEXT
+      );
+    )sql",
 };
 
 static_assert(std::size(kSteps) == kOutboxSchemaVersion, "one migration step per schema version");

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
@@ -233,6 +234,26 @@ core::Status Transaction::Commit() {
   auto committed = db_->Exec("COMMIT");
   if (committed) db_ = nullptr;
   return committed;
+}
+
+core::Result<std::size_t> UpdateRows(Database& db, std::string_view update,
+                                     const std::vector<Param>& params) {
+  auto tx = Transaction::Begin(db);
+  if (!tx) return tx.problems();
+  auto stmt = db.Prepare(update);
+  if (!stmt) return stmt.problems();
+  int index = 1;
+  for (const Param& p : params) {
+    auto bound = p.is_number ? stmt->Bind(index, p.number) : stmt->Bind(index, p.text);
+    if (!bound) return bound.problems();
+    ++index;
+  }
+  auto ran = stmt->Run();
+  if (!ran) return ran.problems();
+  auto changed = static_cast<std::size_t>(std::max(0, db.Changes()));
+  auto committed = tx->Commit();
+  if (!committed) return committed.problems();
+  return changed;
 }
 
 }  // namespace store::sql

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
@@ -102,5 +103,18 @@ class Transaction {
   explicit Transaction(Database* db) : db_(db) {}
   Database* db_ = nullptr;  // null once committed, rolled back or moved from
 };
+
+// One bound parameter of UpdateRows: text, or an integer.
+struct Param {
+  Param(const std::string& text) : text(text) {}
+  Param(std::int64_t number) : is_number(true), number(number) {}
+  std::string_view text;
+  bool is_number = false;
+  std::int64_t number = 0;
+};
+
+// Runs one UPDATE/INSERT/DELETE, binding `params` from ?1 in order, in its own transaction; returns the
+// rows it changed.
+core::Result<std::size_t> UpdateRows(Database& db, std::string_view update, const std::vector<Param>& params);
 
 }  // namespace store::sql

@@ -2,6 +2,7 @@
 #include "ui/paint.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 namespace ui {
@@ -16,6 +17,38 @@ float DrawText(Paint& p, ImFont* font, ImU32 colour, ImVec2 pos, const std::stri
                                       text.c_str() + text.size(), wrap_width);
   p.registry.AddText(text);
   return Measure(font, text, wrap_width).y;
+}
+
+float DrawCentredLines(Paint& p, ImFont* font, ImU32 colour, float centre_x, float y, const std::string& text,
+                       float wrap_width) {
+  if (text.empty()) return 0;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const char* line = text.c_str();
+  const char* end = line + text.size();
+  float top = y;
+  while (line < end) {
+    const char* cut = font->CalcWordWrapPositionA(1.0f, line, end, wrap_width);
+    if (cut == line) ++cut;  // a word wider than the line: one character, never an endless loop
+    const char* stop = cut;
+    for (const char* nl = line; nl < cut; ++nl) {
+      if (*nl == '\n') {
+        stop = cut = nl;
+        break;
+      }
+    }
+    while (stop > line && stop[-1] == ' ') --stop;
+    float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line, stop).x;
+    dl->AddText(font, font->FontSize, ImVec2(centre_x - w * 0.5f, y), colour, line, stop);
+    y += font->FontSize;
+    line = cut;
+    while (line < end && (*line == ' ' || *line == '\n')) {
+      bool newline = *line == '\n';
+      ++line;
+      if (newline) break;
+    }
+  }
+  p.registry.AddText(text);
+  return y - top;
 }
 
 void RegisterRect(Paint& p, const std::string& label, const ImRect& rect, bool clipped) {

@@ -28,6 +28,9 @@ enum class ButtonStyle { kPrimary, kOutline, kSoft, kSelected, kDisabled };  // 
 ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width = 0);
 // Draws wrapped text at `pos`; returns its height. Registered as visible text.
 float DrawText(Paint& p, ImFont* font, ImU32 colour, ImVec2 pos, const std::string& text, float wrap_width);
+// Draws text wrapped at `wrap_width` with every line centred on `centre_x`; returns its height.
+float DrawCentredLines(Paint& p, ImFont* font, ImU32 colour, float centre_x, float y, const std::string& text,
+                       float wrap_width);
 
 // A rounded button with a centred label. Returns true when tapped.
 bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVec2 size, ButtonStyle style,

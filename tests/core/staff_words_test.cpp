@@ -112,6 +112,10 @@ TEST_SUITE("demo flow") {
     CHECK(demo.FindQuestion("marketing_consent")->required);
     CHECK(demo.app.thank_you.return_s == 5);
     for (const auto& [id, q] : demo.questions) CHECK(q->flags.empty());
+    // its own welcome on the attract screen: the clinic's speaks of a consultation questionnaire
+    CHECK(demo.app.attract.title.In("en") == "Curious about microneedling?");
+    CHECK(demo.app.attract.subtitle.In("en").find("under a minute") != std::string::npos);
+    CHECK(demo.app.attract.title.In("en") != content->app.attract.title.In("en"));
   }
 
   TEST_CASE("a demo flow that screens health or keeps leads without consent is refused, naming the place") {

@@ -135,6 +135,7 @@ if [ -n "$inbox_deb" ]; then
     fail "/var/lib/$inbox_pkg is $(stat -c '%U:%G %a' /var/lib/$inbox_pkg)"
   [ ! -e /etc/systemd/system/multi-user.target.wants/$inbox_pkg.service ] ||
     fail "the inbox is enabled before it is configured"
+  [ -f /usr/share/doc/$inbox_pkg/examples/inbox.json ] || fail "the inbox package has no example inbox.json"
   echo "system user $inbox_pkg, /var/lib/$inbox_pkg $inbox_pkg 750, inbox service installed but not enabled"
 fi
 

@@ -5,6 +5,7 @@
 #include <deque>
 
 #include "core/content_loader.h"
+#include "core/json_reader.h"
 #include "net/webhook_signature.h"
 #include "sender/sender.h"
 #include "store/outbox.h"
@@ -252,4 +253,46 @@ TEST_CASE("without a demo URL demo leads stay on the kiosk, pending, for export"
   auto payloads = h.outbox->DemoPayloads();
   REQUIRE(payloads.ok());
   CHECK(payloads->size() == 1);
+}
+
+TEST_CASE(
+    "staff's connection test, asked for through the outbox, is carried out by the sender and answered") {
+  Harness h;
+  h.options.kiosk_id = "front-desk";
+  h.Queue("intake-1", 0);
+  REQUIRE(h.outbox->RequestConnectionTest("test-1", At(0)).ok());
+  REQUIRE(h.outbox->RequestConnectionTest("test-stale", At(0) - core::Seconds(121)).ok());
+  CHECK_FALSE(h.outbox->ConnectionTestResult("test-1").value().has_value());  // not answered yet
+  h.replies = {{core::AttemptResult::Kind::kResponse, 401, "", ""}};
+  auto s = h.Make();
+  auto answered = s.AnswerConnectionTests();
+  REQUIRE(answered.ok());
+  CHECK(*answered == 1);  // the request staff gave up on long ago is not tested
+  REQUIRE(h.sent.size() == 1);
+  CHECK(h.Header(0, "webhook-id") == "test-1");
+  CHECK_FALSE(h.Header(0, "webhook-signature").empty());
+  auto body = core::ParseJson(h.sent[0].body);
+  REQUIRE(body.ok());
+  CHECK(body->value("type", "") == "connection_test");
+  CHECK(body->value("kiosk_id", "") == "front-desk");
+  CHECK_FALSE(body->contains("answers"));
+  auto result = h.outbox->ConnectionTestResult("test-1");
+  REQUIRE(result.ok());
+  REQUIRE(result->has_value());
+  CHECK((*result)->kind == core::AttemptResult::Kind::kResponse);
+  CHECK((*result)->status == 401);
+  CHECK(h.State("intake-1") == "pending");        // a test never touches the queue
+  CHECK(s.AnswerConnectionTests().value() == 0);  // each request is answered once
+
+  h.options.delivery.url.clear();  // a sender without an endpoint still answers, in words
+  REQUIRE(h.outbox->RequestConnectionTest("test-2", At(0)).ok());
+  auto unconfigured = h.Make();
+  CHECK(unconfigured.AnswerConnectionTests().value() == 1);
+  CHECK(h.sent.size() == 1);
+  CHECK(h.outbox->ConnectionTestResult("test-2").value()->kind == core::AttemptResult::Kind::kNetworkError);
+
+  h.options.delivery.url = "https://leads.example/demo";
+  h.options.demo = true;  // the demo leads' sender leaves staff's tests to the clinic's sender
+  REQUIRE(h.outbox->RequestConnectionTest("test-3", At(0)).ok());
+  CHECK(h.Make().AnswerConnectionTests().value() == 0);
 }

@@ -1,14 +1,16 @@
 #!/usr/bin/python3
-"""Staff's Test connection and Retry against a real HTTPS receiver on 127.0.0.1.
+"""Staff's Test connection and Retry against a real HTTPS receiver on 127.0.0.1, with the sender as its own
+process (as installed: the UI has no network and asks the sender through the outbox file).
 
 Usage: staff_connection.py KIOSK SCRIPT SCREENSHOTS_DIR
 
 Makes a throwaway CA and a server certificate for 127.0.0.1 with the openssl CLI, serves HTTPS with
 Python's ssl module (POST /ok answers 200, /auth answers 401), sets the staff PIN, parks one intake in the
-outbox, and runs SCRIPT headless (unlock, see the parked intake and the alert, test the connection, retry).
-Then checks the receiver got one signed connection test (Standard Webhooks HMAC verified, no intake in it)
-and the parked intake is pending again. Then the plain-words outcomes of two failing tests: the server
-refusing the token (401) and a certificate this kiosk does not trust. Exits 0 when all holds.
+outbox, starts `kiosk sender`, and runs SCRIPT headless (unlock, see the parked intake and the alert, test
+the connection, retry). Then checks the receiver got one signed connection test (Standard Webhooks HMAC
+verified, no intake in it) and the parked intake is due again. Then the plain-words outcomes of two failing tests: the server
+refusing the token (401) and a certificate this kiosk does not trust, and what staff read when no sender
+is running. Exits 0 when all holds.
 """
 import base64
 import hashlib
@@ -22,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 
 SECRET = base64.b64encode(b"staff-connection-test-key-32byte").decode()
 PIN = "2468"
@@ -73,7 +76,7 @@ def run(cmd, stdin=None):
     return done.stdout
 
 
-def kiosk_run(kiosk, d, url, ca, script_text=None, script=None, shots=None):
+def kiosk_run(kiosk, d, url, ca, script_text=None, script=None, shots=None, until_state=None, sender=True):
     """A fresh data dir with the PIN set and one parked intake, then the script headless."""
     data = tempfile.mkdtemp(dir=d)
     config = os.path.join(data, "kiosk.json")
@@ -98,12 +101,39 @@ def kiosk_run(kiosk, d, url, ca, script_text=None, script=None, shots=None):
     cmd = [kiosk, "--headless", "--script", script, *common]
     if shots:
         cmd += ["--screenshots", shots]
-    print(run(cmd).strip())
+    if not sender:
+        print(run(cmd).strip())
+        return data
+    sender = subprocess.Popen([kiosk, "sender", *common], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True)
+    try:
+        print(run(cmd).strip())
+        if until_state:
+            wait_for_state(os.path.join(data, "outbox.sqlite"), until_state)
+    finally:
+        sender.terminate()
+        _, err = sender.communicate(timeout=30)
+    if sender.returncode != 0:
+        raise RuntimeError(f"kiosk sender exited {sender.returncode}\n{err[-3000:]}")
     return data
 
 
+def wait_for_state(outbox, states, seconds=30):
+    """Waits until parked-1 is in one of `states`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        db = sqlite3.connect(outbox)
+        now = db.execute("SELECT state FROM outbox WHERE id = 'parked-1'").fetchone()[0]
+        db.close()
+        if now in states:
+            return
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"after Retry the parked intake is {now!r} after {seconds} s, expected {states}")
+        time.sleep(0.2)
+
+
 def check_signed_test(problems):
-    tests = [r for r in Receiver.received if r[0] == "/ok"]
+    tests = [r for r in Receiver.received if r[0] == "/ok" and b"connection_test" in r[2]]
     if len(tests) != 1:
         return problems.append(f"the receiver got {len(tests)} request(s) on /ok, expected one connection test")
     _, headers, body = tests[0]
@@ -129,20 +159,24 @@ def main(kiosk, script, shots):
         port = server.server_address[1]
         ca, other_ca = os.path.join(d, "ca.pem"), os.path.join(d, "other-ca.pem")
         try:
-            data = kiosk_run(kiosk, d, f"https://127.0.0.1:{port}/ok", ca, script=script, shots=shots)
+            # Retry makes the row due at the UI's clock; the headless UI's clock is fixed (10:00 UTC on the
+            # day), the sender's is real, so the sender delivers it now or, before 10:00, later.
+            kiosk_run(kiosk, d, f"https://127.0.0.1:{port}/ok", ca, script=script, shots=shots,
+                      until_state=("pending", "delivered"))
             check_signed_test(problems)
-            db = sqlite3.connect(os.path.join(data, "outbox.sqlite"))
-            state = db.execute("SELECT state FROM outbox WHERE id = 'parked-1'").fetchone()[0]
-            db.close()
-            if state != "pending":
-                problems.append(f"after Retry the parked intake is {state!r}, expected pending")
             unlock = 'hold "top_left" 3s\n' + "".join(f'tap "{c}"\n' for c in PIN) + 'tap "Unlock"\n'
             kiosk_run(kiosk, d, f"https://127.0.0.1:{port}/auth", ca, unlock + 'tap "Test connection"\n'
-                      'expect text "Connected securely, but the clinic\'s system refused our signature or token (401)."\n')
+                      'expect text "Connected securely, but the clinic\'s system refused our signature or token (401)." within 30s\n')
+            before_untrusted = len(Receiver.received)
             kiosk_run(kiosk, d, f"https://127.0.0.1:{port}/ok", other_ca, unlock + 'tap "Test connection"\n'
-                      'expect text "certificate is not trusted by this kiosk. Nothing was sent."\n'
+                      'expect text "certificate is not trusted by this kiosk. Nothing was sent." within 30s\n'
                       "screenshot staff_connection_untrusted.png\n", shots=shots)
-            if any(r[0] == "/ok" for r in Receiver.received[1:]):
+            # No sender running: staff are told nothing is being sent (the UI itself never posts).
+            kiosk_run(kiosk, d, f"https://127.0.0.1:{port}/ok", ca, unlock + 'tap "Test connection"\n'
+                      'expect text "Testing the connection"\nwait 60s\n'
+                      'expect text "The sending service did not answer within 55 seconds"\n'
+                      "screenshot staff_connection_no_sender.png\n", shots=shots, sender=False)
+            if len(Receiver.received) != before_untrusted:
                 problems.append("a request reached the receiver through an untrusted certificate")
         except (RuntimeError, subprocess.SubprocessError, OSError, sqlite3.Error, ValueError) as e:
             problems.append(str(e))
@@ -151,7 +185,8 @@ def main(kiosk, script, shots):
     for p in problems:
         print(f"FAIL: {p}", file=sys.stderr)
     if not problems:
-        print("staff connection: signed test verified, retry made the parked intake due, 401 and untrusted CA in plain words")
+        print("staff connection: signed test by the sender process verified, retry made the parked intake due, "
+              "401, untrusted CA and no sender in plain words")
     return 1 if problems else 0
 
 

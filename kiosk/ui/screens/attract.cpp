@@ -6,10 +6,7 @@ namespace ui {
 namespace {
 
 float Centred(ScreenContext& c, ImFont* font, ImU32 colour, float y, const std::string& text, float wrap) {
-  ImVec2 s = Measure(font, text, wrap);
-  float x = (c.size.x - std::min(s.x, wrap)) * 0.5f;
-  // wrapped lines are left-aligned inside a centred block; short lines are centred exactly
-  return DrawText(c.paint, font, colour, ImVec2(x, y), text, wrap);
+  return DrawCentredLines(c.paint, font, colour, c.size.x * 0.5f, y, text, wrap);
 }
 
 }  // namespace

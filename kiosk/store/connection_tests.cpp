@@ -1,0 +1,76 @@
+// Staff's "Test connection" through the outbox file: the UI asks, the sender process tests and answers.
+#include <chrono>
+
+#include "store/outbox.h"
+
+namespace store {
+
+core::Status Outbox::RequestConnectionTest(const std::string& id, core::TimePoint now) {
+  std::lock_guard lock(mutex_);
+  auto forgotten = sql::UpdateRows(db_, "DELETE FROM connection_tests WHERE requested_at < ?1",
+                                   {core::ToRfc3339(now - std::chrono::hours(24))});
+  if (!forgotten) return forgotten.problems();
+  auto asked = sql::UpdateRows(db_, "INSERT INTO connection_tests (id, requested_at) VALUES (?1, ?2)",
+                               {id, core::ToRfc3339(now)});
+  if (!asked) return asked.problems();
+  return core::Ok{};
+}
+
+core::Result<std::optional<std::string>> Outbox::TakeConnectionTest(core::TimePoint now,
+                                                                    core::Seconds max_age) {
+  using R = core::Result<std::optional<std::string>>;
+  std::lock_guard lock(mutex_);
+  auto tx = sql::Transaction::Begin(db_);
+  if (!tx) return tx.problems();
+  auto stmt = db_.Prepare(
+      "SELECT id FROM connection_tests WHERE state = 'requested' AND requested_at >= ?1 "
+      "ORDER BY requested_at, id LIMIT 1");
+  if (!stmt) return stmt.problems();
+  if (auto b = stmt->Bind(1, core::ToRfc3339(now - max_age)); !b) return b.problems();
+  auto row = stmt->Step();
+  if (!row) return row.problems();
+  if (!*row) return R(std::optional<std::string>());
+  std::string id = stmt->Text(0);
+  auto update = db_.Prepare("UPDATE connection_tests SET state = 'testing' WHERE id = ?1");
+  if (!update) return update.problems();
+  if (auto b = update->Bind(1, id); !b) return b.problems();
+  if (auto ran = update->Run(); !ran) return ran.problems();
+  if (auto committed = tx->Commit(); !committed) return committed.problems();
+  return R(std::optional<std::string>(std::move(id)));
+}
+
+core::Status Outbox::FinishConnectionTest(const std::string& id, const core::AttemptResult& result,
+                                          core::TimePoint now) {
+  std::lock_guard lock(mutex_);
+  auto changed = sql::UpdateRows(db_,
+                                 "UPDATE connection_tests SET state = 'done', kind = ?2, status = ?3, "
+                                 "detail = ?4, done_at = ?5 WHERE id = ?1",
+                                 {id, static_cast<std::int64_t>(result.kind), std::int64_t{result.status},
+                                  result.detail, core::ToRfc3339(now)});
+  if (!changed) return changed.problems();
+  if (*changed == 0) return core::Status::Fail("no connection test " + id + " to answer");
+  return core::Ok{};
+}
+
+core::Result<std::optional<core::AttemptResult>> Outbox::ConnectionTestResult(const std::string& id) {
+  using R = core::Result<std::optional<core::AttemptResult>>;
+  std::lock_guard lock(mutex_);
+  auto stmt =
+      db_.Prepare("SELECT kind, status, detail FROM connection_tests WHERE id = ?1 AND state = 'done'");
+  if (!stmt) return stmt.problems();
+  if (auto b = stmt->Bind(1, id); !b) return b.problems();
+  auto row = stmt->Step();
+  if (!row) return row.problems();
+  if (!*row) return R(std::optional<core::AttemptResult>());
+  core::AttemptResult result;
+  auto kind = stmt->Int(0);
+  if (kind < 0 || kind > static_cast<std::int64_t>(core::AttemptResult::Kind::kTlsError)) {
+    return R::Fail("connection test " + id + " holds an unknown result kind");
+  }
+  result.kind = static_cast<core::AttemptResult::Kind>(kind);
+  result.status = static_cast<int>(stmt->Int(1));
+  result.detail = stmt->Text(2);
+  return R(std::optional<core::AttemptResult>(std::move(result)));
+}
+
+}  // namespace store
