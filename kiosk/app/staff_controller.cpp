@@ -153,6 +153,13 @@ void StaffController::TestConnection() {
   Report("conn_testing");
 }
 
+void StaffController::StopWaitingForTest() {
+  if (pending_test_.empty()) return;
+  if (auto withdrawn = outbox_.WithdrawConnectionTest(pending_test_); !withdrawn)
+    spdlog::warn("connection test not withdrawn: {}", withdrawn.error());
+  pending_test_.clear();
+}
+
 void StaffController::PollConnectionTest() {
   if (pending_test_.empty()) return;
   auto result = outbox_.ConnectionTestResult(pending_test_);
@@ -163,7 +170,7 @@ void StaffController::PollConnectionTest() {
   }
   if (!*result) {
     if (clock_.Now() - pending_test_since_ < ConnectionTestPatience(config_)) return;
-    pending_test_.clear();
+    StopWaitingForTest();
     spdlog::warn("staff connection test: the sender did not answer");
     Report("conn_no_sender", {{"s", std::to_string(ConnectionTestPatience(config_).count())}}, true);
     return;
@@ -237,7 +244,7 @@ const ui::StaffView& StaffController::View(bool demo, bool demo_available) {
   v.demo = demo;
   v.demo_available = demo_available;
   if (!open()) {
-    pending_test_.clear();
+    StopWaitingForTest();
     return v;
   }
   PollConnectionTest();

@@ -49,6 +49,8 @@ class StaffController {
   void TestConnection();
   // Shows the answer to the pending connection test once the sender has written it (or says it did not).
   void PollConnectionTest();
+  // Staff no longer wait for the pending test: withdrawn unless the sender has taken it already.
+  void StopWaitingForTest();
   void ExportLeads();
   std::string LocalTime(core::TimePoint t) const;
 

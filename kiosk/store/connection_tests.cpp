@@ -16,17 +16,22 @@ core::Status Outbox::RequestConnectionTest(const std::string& id, core::TimePoin
   return core::Ok{};
 }
 
-core::Result<std::optional<std::string>> Outbox::TakeConnectionTest(core::TimePoint now,
-                                                                    core::Seconds max_age) {
+core::Status Outbox::WithdrawConnectionTest(const std::string& id) {
+  std::lock_guard lock(mutex_);
+  auto withdrawn =
+      sql::UpdateRows(db_, "DELETE FROM connection_tests WHERE id = ?1 AND state = 'requested'", {id});
+  if (!withdrawn) return withdrawn.problems();
+  return core::Ok{};
+}
+
+core::Result<std::optional<std::string>> Outbox::TakeConnectionTest() {
   using R = core::Result<std::optional<std::string>>;
   std::lock_guard lock(mutex_);
   auto tx = sql::Transaction::Begin(db_);
   if (!tx) return tx.problems();
   auto stmt = db_.Prepare(
-      "SELECT id FROM connection_tests WHERE state = 'requested' AND requested_at >= ?1 "
-      "ORDER BY requested_at, id LIMIT 1");
+      "SELECT id FROM connection_tests WHERE state = 'requested' ORDER BY requested_at, id LIMIT 1");
   if (!stmt) return stmt.problems();
-  if (auto b = stmt->Bind(1, core::ToRfc3339(now - max_age)); !b) return b.problems();
   auto row = stmt->Step();
   if (!row) return row.problems();
   if (!*row) return R(std::optional<std::string>());

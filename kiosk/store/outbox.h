@@ -74,8 +74,11 @@ class Outbox {
 
   // Asks for a test named `id` (also its webhook-id). Forgets tests asked for more than a day ago.
   core::Status RequestConnectionTest(const std::string& id, core::TimePoint now);
-  // The sender's side: the oldest request asked for within `max_age`, now marked as being tested.
-  core::Result<std::optional<std::string>> TakeConnectionTest(core::TimePoint now, core::Seconds max_age);
+  // Staff stopped waiting (gave up or locked): a request not yet taken is withdrawn.
+  core::Status WithdrawConnectionTest(const std::string& id);
+  // The sender's side: the oldest request, now marked as being tested. (No age rule here: the UI and the
+  // sender may not share a clock; the UI withdraws what it no longer waits for.)
+  core::Result<std::optional<std::string>> TakeConnectionTest();
   core::Status FinishConnectionTest(const std::string& id, const core::AttemptResult& result,
                                     core::TimePoint now);
   // What test `id` found; nullopt while it is not done.

@@ -83,8 +83,10 @@ def post_signed(port, ca, key, intake):
 
 
 def sample_intakes(signature):
-    """A morning's worth of other clients, so the list looks like a real day."""
-    now = datetime.datetime.now(datetime.timezone.utc)
+    """A morning's worth of other clients before the kiosk's own visit, so the list looks like a real day.
+    The headless kiosk's clock is fixed at 10:00 UTC on 25 November 2026; these come before it whatever
+    the time of day the test runs."""
+    now = datetime.datetime(2026, 11, 25, 10, 0, tzinfo=datetime.timezone.utc)
     people = [("Lucía", "Fernández", "es", [("sunburn_or_tan", "recent_sun", "defer", "Sunburn or tanning in the last 2 weeks", 14)], 35),
               ("Grace", "Okafor", "en", [("blood_thinner_use", "blood_thinners", "review", "Blood thinners (including daily aspirin)", 0)], 50),
               ("Hannah", "Moore", "en", [], 75),

@@ -261,13 +261,14 @@ TEST_CASE(
   h.options.kiosk_id = "front-desk";
   h.Queue("intake-1", 0);
   REQUIRE(h.outbox->RequestConnectionTest("test-1", At(0)).ok());
-  REQUIRE(h.outbox->RequestConnectionTest("test-stale", At(0) - core::Seconds(121)).ok());
+  REQUIRE(h.outbox->RequestConnectionTest("test-withdrawn", At(1)).ok());
+  REQUIRE(h.outbox->WithdrawConnectionTest("test-withdrawn").ok());           // staff stopped waiting
   CHECK_FALSE(h.outbox->ConnectionTestResult("test-1").value().has_value());  // not answered yet
   h.replies = {{core::AttemptResult::Kind::kResponse, 401, "", ""}};
   auto s = h.Make();
   auto answered = s.AnswerConnectionTests();
   REQUIRE(answered.ok());
-  CHECK(*answered == 1);  // the request staff gave up on long ago is not tested
+  CHECK(*answered == 1);  // the withdrawn request is not tested
   REQUIRE(h.sent.size() == 1);
   CHECK(h.Header(0, "webhook-id") == "test-1");
   CHECK_FALSE(h.Header(0, "webhook-signature").empty());
