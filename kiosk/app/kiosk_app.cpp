@@ -125,7 +125,8 @@ void KioskApp::Frame(core::Image* capture) {
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(injected_->x, injected_->y);
     io.MouseDown[0] = injected_->down;
-    if (!injected_->text.empty()) io.AddInputCharactersUTF8(injected_->text.c_str());
+    ui_.Type(injected_->text);
+    std::fill(injected_->text.begin(), injected_->text.end(), '\0');
     injected_->text.clear();
   }
   ImGui::NewFrame();

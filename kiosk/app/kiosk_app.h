@@ -46,6 +46,8 @@ class KioskApp {
     std::string text;
   };
   void Inject(InjectedInput input) { injected_ = std::move(input); }
+  // Text from a physical keyboard, whole UTF-8, for the focused field.
+  void Type(const std::string& utf8) { ui_.Type(utf8); }
   // Called after an intake is committed (the development run wakes its sender thread).
   void OnSubmitted(std::function<void()> f) { on_submitted_ = std::move(f); }
 

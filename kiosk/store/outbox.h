@@ -63,8 +63,8 @@ class Outbox {
 
   // --- The sender's side. Each is one transaction; several senders on one file never hold the same row.
 
-  // Claims the oldest due row: a pending row with next_attempt_at <= now, or a delivering row whose lease
-  // (next_attempt_at) has expired (its sender died). The row becomes 'delivering' with
+  // Claims the oldest (by created_at) due row: a pending row with next_attempt_at <= now, or a delivering row
+  // whose lease (next_attempt_at) has expired (its sender died). The row becomes 'delivering' with
   // next_attempt_at = now + lease and attempts + 1. nullopt when nothing is due. Demo rows are claimed
   // only when `demo` is true, real ones only when it is false (they go to different endpoints).
   core::Result<std::optional<ClaimedIntake>> Claim(core::TimePoint now, core::Seconds lease,
@@ -77,6 +77,8 @@ class Outbox {
   core::Status MarkParked(const std::string& id, std::int64_t attempts, const std::string& reason);
   // Staff: make parked or waiting rows due now (all when `id` is empty). Returns how many.
   core::Result<std::size_t> RetryNow(const std::string& id, core::TimePoint now);
+  // The endpoint answers again: pending rows waiting for a later attempt become due now. Returns how many.
+  core::Result<std::size_t> WakeWaiting(core::TimePoint now);
   // When the next pending row is due (for the sender's sleep); nullopt when none is pending.
   core::Result<std::optional<core::TimePoint>> NextDue(bool demo = false);
   // Deletes payloads of rows delivered before `cutoff`, keeping id, times and state. Returns how many.

@@ -72,3 +72,12 @@ TEST_CASE("each layout offers what its field needs") {
   CHECK(has(core::KeyboardRows(core::KeyboardLayout::kPhone, letters), "+"));
   CHECK_FALSE(has(core::KeyboardRows(core::KeyboardLayout::kPhone, letters), "a"));
 }
+
+TEST_CASE("typed text is cut into whole code points: accents, emoji, combining marks and Hebrew") {
+  auto parts = core::SplitCodePoints("Zoë 😀e\xCC\x81ש");
+  std::vector<std::string> expected = {"Z", "o", "ë", " ", "😀", "e", "\xCC\x81", "ש"};
+  CHECK(parts == expected);
+  CHECK(core::SplitCodePoints("").empty());
+  CHECK(core::SplitCodePoints("\x80"
+                              "a") == std::vector<std::string>{"\x80", "a"});  // a stray byte stays alone
+}
