@@ -28,7 +28,9 @@ endfunction()
 # The kiosk
 install(TARGETS kiosk RUNTIME DESTINATION bin COMPONENT kiosk)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/content/ DESTINATION share/${KIOSK_PACKAGE}/content COMPONENT kiosk)
-install(FILES ${PROJECT_SOURCE_DIR}/config/kiosk.json DESTINATION /etc/${KIOSK_PACKAGE} COMPONENT kiosk)
+# The clinic's logo sits beside kiosk.json (theme.logo names it): a conffile, so a clinic's own logo survives upgrades.
+install(FILES ${PROJECT_SOURCE_DIR}/config/kiosk.json ${PROJECT_SOURCE_DIR}/config/logo.png DESTINATION /etc/${KIOSK_PACKAGE}
+        COMPONENT kiosk)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/config/examples/ DESTINATION share/doc/${KIOSK_PACKAGE}/examples
         COMPONENT kiosk)
 install(FILES ${KIOSK_DEPLOY_DIR}/etc/default-glowup-kiosk DESTINATION /etc/default RENAME ${KIOSK_PACKAGE}

@@ -14,6 +14,8 @@ packages=(
   cage xwayland adduser systemd libpam-systemd dbus lintian pamtester
   # tests
   doctest-dev python3 python3-jsonschema sqlite3 openssl libcpp-httplib-dev
+  # tests of the intake inbox in a real browser
+  chromium chromium-driver python3-selenium
 )
 
 missing=()

@@ -1,8 +1,11 @@
 // The headless driver: script commands become frames with injected touches, typed text and virtual time.
 #include "app/headless_driver.h"
 
+#include <SDL.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "platform/png.h"
 
@@ -34,8 +37,11 @@ core::Status HeadlessDriver::Run(const std::vector<Command>& commands, const std
   MouseAt(-1, -1, false);
   Settle();
   for (const auto& c : commands) {
+    if (app_.QuitRequested()) {
+      return Fail(script_name + ":" + std::to_string(c.line) + ": the app has already quit (staff Exit app)");
+    }
     auto status = Execute(c);
-    if (status.ok()) status = CheckLayout();
+    if (status.ok() && !app_.QuitRequested()) status = CheckLayout();
     if (!status.ok()) {
       return Fail(script_name + ":" + std::to_string(c.line) + ": " + status.error() + " (on screen " +
                   app_.ScreenId() + ")");
@@ -51,12 +57,20 @@ core::Status HeadlessDriver::Execute(const Command& c) {
       return Tap(c);
     case K::kSign:
       return Sign(c);
+    case K::kDrag:
+      return Drag(c);
     case K::kType:
       app_.Inject({-1, -1, false, c.text});
       Settle();
       return core::Ok{};
     case K::kWait:
       return Wait(c.duration);
+    case K::kHold:
+      return Hold(c);
+    case K::kKey:
+      return Key(c);
+    case K::kClose:
+      return Close();
     case K::kExpectScreen:
       if (app_.ScreenId() != c.text)
         return Fail("expected screen " + c.text + ", but it is " + app_.ScreenId());
@@ -77,6 +91,14 @@ core::Status HeadlessDriver::Execute(const Command& c) {
             return Fail("text \"" + c.text + "\" is still held in answer " + id);
           }
         }
+      }
+      return core::Ok{};
+    }
+    case K::kExpectNoTarget: {
+      const auto& reg = app_.ui().registry();
+      for (const auto& t : reg.targets()) {
+        if (t.layer == reg.TopLayer() && t.label == c.text)
+          return Fail("\"" + c.text + "\" can be tapped but must not");
       }
       return core::Ok{};
     }
@@ -161,6 +183,24 @@ core::Status HeadlessDriver::Sign(const Command& c) {
   return core::Ok{};
 }
 
+// A finger goes down on the target, moves by drag_px over ten frames, and lifts.
+core::Status HeadlessDriver::Drag(const Command& c) {
+  auto target = FindTarget(c.text, c.scope);
+  if (!target) return target.problems();
+  ImVec2 at = target->rect.GetCenter();
+  MouseAt(at.x, at.y, false);
+  Frames(1);
+  for (int i = 0; i <= 10; ++i) {
+    MouseAt(at.x, at.y + static_cast<float>(c.drag_px * i) / 10.0f, true);
+    Frames(1);
+  }
+  MouseAt(at.x, at.y + static_cast<float>(c.drag_px), false);
+  Frames(1);
+  MouseAt(-1, -1, false);
+  Settle();
+  return core::Ok{};
+}
+
 core::Status HeadlessDriver::Wait(std::chrono::milliseconds d) {
   const core::TimePoint end = clock_.Now() + d;
   // Like the real loop: sleep until the next deadline (idle countdown, rotation), draw, repeat.
@@ -171,6 +211,124 @@ core::Status HeadlessDriver::Wait(std::chrono::milliseconds d) {
     app_.Frame();
   }
   Settle();
+  return core::Ok{};
+}
+
+core::Status HeadlessDriver::Hold(const Command& c) {
+  ImVec2 size = ImGui::GetIO().DisplaySize;
+  const float inset = 12;
+  float x = -1, y = -1;
+  if (c.text == "top_left" || c.text == "bottom_left") x = inset;
+  if (c.text == "top_right" || c.text == "bottom_right") x = size.x - inset;
+  if (c.text == "top_left" || c.text == "top_right") y = inset;
+  if (c.text == "bottom_left" || c.text == "bottom_right") y = size.y - inset;
+  if (x < 0 && std::sscanf(c.text.c_str(), "%f,%f", &x, &y) != 2) {
+    return Fail("hold: \"" + c.text + "\" is neither a corner nor a point \"x,y\"");
+  }
+  MouseAt(x, y, false);
+  Frames(1);
+  MouseAt(x, y, true);
+  Frames(1);
+  // The finger stays down: like the real loop, sleep until the next deadline (the gesture's), draw, repeat.
+  const core::TimePoint end = clock_.Now() + c.duration;
+  for (int guard = 0; clock_.Now() < end && guard < 100000; ++guard) {
+    core::TimePoint wake = app_.NextWake();
+    if (wake <= clock_.Now()) wake = clock_.Now() + core::Millis(16);
+    clock_.Set(std::min(wake, end));
+    app_.Frame();
+  }
+  MouseAt(x, y, false);
+  Frames(1);
+  MouseAt(-1, -1, false);
+  Settle();
+  return core::Ok{};
+}
+
+namespace {
+
+// "Ctrl+Alt+F4" -> modifier keys and the key; false when a part has no SDL name.
+bool ParseCombo(const std::string& combo, std::vector<SDL_Keycode>& mods, SDL_Keycode& key) {
+  std::string part;
+  std::vector<std::string> parts;
+  for (char ch : combo + "+") {
+    if (ch == '+' && !part.empty()) {
+      parts.push_back(part);
+      part.clear();
+    } else if (ch != '+') {
+      part += ch;
+    }
+  }
+  if (parts.empty()) return false;
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    const std::string& m = parts[i];
+    SDL_Keycode code = m == "Ctrl"    ? SDLK_LCTRL
+                       : m == "Alt"   ? SDLK_LALT
+                       : m == "Shift" ? SDLK_LSHIFT
+                       : m == "Super" ? SDLK_LGUI
+                                      : SDLK_UNKNOWN;
+    if (code == SDLK_UNKNOWN) return false;
+    mods.push_back(code);
+  }
+  key = SDL_GetKeyFromName(parts.back() == "Esc" ? "Escape" : parts.back().c_str());
+  return key != SDLK_UNKNOWN;
+}
+
+void PushKey(Uint32 type, SDL_Keycode code, Uint16 mod) {
+  SDL_Event e{};
+  e.type = type;
+  e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+  e.key.keysym.sym = code;
+  e.key.keysym.scancode = SDL_GetScancodeFromKey(code);
+  e.key.keysym.mod = mod;
+  SDL_PushEvent(&e);
+}
+
+Uint16 ModFlag(SDL_Keycode code) {
+  switch (code) {
+    case SDLK_LCTRL:
+      return KMOD_LCTRL;
+    case SDLK_LALT:
+      return KMOD_LALT;
+    case SDLK_LSHIFT:
+      return KMOD_LSHIFT;
+    default:
+      return KMOD_LGUI;
+  }
+}
+
+}  // namespace
+
+core::Status HeadlessDriver::Key(const Command& c) {
+  std::vector<SDL_Keycode> mods;
+  SDL_Keycode key = SDLK_UNKNOWN;
+  if (!ParseCombo(c.text, mods, key))
+    return Fail("key: \"" + c.text + "\" is not a key combination SDL knows");
+  Uint16 held = 0;
+  for (SDL_Keycode m : mods) {
+    held |= ModFlag(m);
+    PushKey(SDL_KEYDOWN, m, held);
+  }
+  PushKey(SDL_KEYDOWN, key, held);
+  PushKey(SDL_KEYUP, key, held);
+  for (auto it = mods.rbegin(); it != mods.rend(); ++it) {
+    held &= static_cast<Uint16>(~ModFlag(*it));
+    PushKey(SDL_KEYUP, *it, held);
+  }
+  app_.PumpEvents();  // the same handling as the window loop
+  Frames(2);
+  Settle();
+  return core::Ok{};
+}
+
+core::Status HeadlessDriver::Close() {
+  SDL_Event e{};
+  e.type = SDL_QUIT;
+  SDL_PushEvent(&e);
+  app_.PumpEvents();
+  if (!app_.QuitRequested()) {
+    Frames(2);
+    Settle();
+  }
   return core::Ok{};
 }
 

@@ -25,7 +25,11 @@ class HeadlessDriver {
   core::Status Execute(const Command& c);
   core::Status Tap(const Command& c);
   core::Status Sign(const Command& c);
+  core::Status Drag(const Command& c);
   core::Status Wait(std::chrono::milliseconds d);
+  core::Status Hold(const Command& c);
+  core::Status Key(const Command& c);
+  core::Status Close();
   core::Status CheckLayout();
   // Finds the one top-layer target with this label (and scope); scrolls it into view if it must.
   core::Result<ui::Target> FindTarget(const std::string& label, const std::string& scope);

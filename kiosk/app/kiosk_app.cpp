@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/demo_flow.h"
 #include "core/flags.h"
 #include "core/intake.h"
 #include "core/uuid.h"
@@ -18,10 +19,8 @@
 
 namespace app {
 
-namespace {
-
 // Every string of the content, so the font atlas holds exactly the glyphs it needs.
-std::string AllText(const core::Content& c) {
+std::string AllTextOf(const core::Content& c) {
   std::string all = c.app.clinic_name;
   auto add = [&](const core::Text& t) {
     for (const auto& [lang, s] : t.by_language) all += s;
@@ -54,6 +53,15 @@ std::string AllText(const core::Content& c) {
   return all;
 }
 
+namespace {
+
+// What the display font draws: the clinic name and the thank-you title (the countdown is digits).
+std::string DisplayText(const core::Content& c) {
+  std::string all = c.app.clinic_name;
+  for (const auto& [lang, s] : c.app.thank_you.title.by_language) all += s;
+  return all;
+}
+
 // Process start from /proc/self/stat (field 22, in clock ticks since boot) against the boot clock.
 long MillisSinceProcessStart() {
   std::ifstream stat("/proc/self/stat");
@@ -80,9 +88,12 @@ KioskApp::KioskApp(core::Content content, core::Config config, std::unique_ptr<s
       clock_(clock),
       window_(window),
       font_files_(std::move(fonts)),
-      glyph_text_(AllText(content_)),
+      glyph_text_(AllTextOf(content_)),
       env_{clock_, config_.idle, [] { return core::NewUuid(); }},
-      ui_(config_.theme) {
+      ui_(config_.theme),
+      clinic_content_(content_),
+      demo_(config_.demo.enabled && content_.demo) {
+  if (demo_) UseContent(core::DemoContent(clinic_content_));
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
@@ -91,15 +102,29 @@ KioskApp::KioskApp(core::Content content, core::Config config, std::unique_ptr<s
   io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
   io.ConfigInputTextCursorBlink = true;
   session_.screen_since = clock_.Now();
+  LoadLogo();
   RebuildFontsIfNeeded();
+}
+
+void KioskApp::LoadLogo() {
+  if (config_.theme.logo.empty()) return;
+  auto logo = window_.LoadTexture(config_.theme.logo);
+  if (!logo) {
+    spdlog::warn("logo not shown, the clinic name stands alone: {}", logo.error());
+    return;
+  }
+  ui_.SetLogo({logo->id, ImVec2(static_cast<float>(logo->width), static_cast<float>(logo->height))});
 }
 
 void KioskApp::RebuildFontsIfNeeded() {
   float em = ui_.Layout(window_.width(), window_.height());
   if (em == font_em_) return;
   font_em_ = em;
-  ui_.SetFonts(ui::BuildFonts(font_files_.regular, font_files_.bold, em, glyph_text_));
+  ui_.SetFonts(ui::BuildFonts(font_files_.regular, font_files_.bold, em, glyph_text_, DisplayText(content_)));
   ImGui_ImplSDLRenderer_DestroyFontsTexture();
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  spdlog::info("fonts built at {} px: atlas {}x{}, {} glyphs", em, atlas.TexWidth, atlas.TexHeight,
+               atlas.Fonts.empty() ? 0 : atlas.Fonts[0]->Glyphs.Size);
 }
 
 std::string KioskApp::ScreenId() const {
@@ -114,13 +139,18 @@ core::TimePoint KioskApp::NextWake() const {
   auto vis = core::ComputeVisibility(content_, session_.answers, today);
   auto flags = core::ComputeFlags(content_, vis, today);
   ui::FrameInput in{content_, session_, vis, flags, clock_.Now(), today, config_.idle};
-  return std::min(core::NextIdleDeadline(session_, config_.idle), ui_.NextWake(in));
+  core::TimePoint wake = std::min(core::NextIdleDeadline(session_, config_.idle), ui_.NextWake(in));
+  return staff_ ? std::min(wake, staff_->NextWake()) : wake;
 }
 
 void KioskApp::Frame(core::Image* capture) {
   RebuildFontsIfNeeded();
   Apply(core::intent::Tick{});
   window_.NewFrame();
+  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  if (atlas.TexID && (atlas.TexPixelsAlpha8 || atlas.TexPixelsRGBA32)) {
+    atlas.ClearTexData();  // the renderer holds its own copy of the atlas: the CPU copies are dead weight
+  }
   if (injected_) {
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(injected_->x, injected_->y);
@@ -129,19 +159,29 @@ void KioskApp::Frame(core::Image* capture) {
     std::fill(injected_->text.begin(), injected_->text.end(), '\0');
     injected_->text.clear();
   }
+  if (staff_) {
+    ImGuiIO& io = ImGui::GetIO();
+    staff_->Frame(io.MouseDown[0], io.MousePos.x, io.MousePos.y, io.DisplaySize.x, io.DisplaySize.y,
+                  font_em_);
+  }
   ImGui::NewFrame();
   core::Date today = clock_.Today();
   auto vis = core::ComputeVisibility(content_, session_.answers, today);
   auto flags = core::ComputeFlags(content_, vis, today);
   ui::FrameInput in{content_, session_, vis, flags, clock_.Now(), today, config_.idle};
+  in.demo = demo_;
+  if (staff_) in.staff = &staff_->View(demo_, clinic_content_.demo.has_value());
   auto intents = ui_.Draw(in);
-  window_.Present(config_.theme.background, capture);
+  window_.Present(ui_.theme().clear, capture);
   if (first_frame_ms_ < 0) {
     first_frame_ms_ = MillisSinceProcessStart();
     spdlog::info("first frame presented {} ms after start", first_frame_ms_);
   }
   for (const auto& intent : intents) Apply(intent);
-  frames_to_settle_ = intents.empty() ? std::max(0, frames_to_settle_ - 1) : 2;
+  auto staff_intents = ui_.TakeStaffIntents();
+  for (const auto& intent : staff_intents) HandleStaff(intent);
+  bool changed = !intents.empty() || !staff_intents.empty();
+  frames_to_settle_ = changed ? 2 : std::max(0, frames_to_settle_ - 1);
 }
 
 void KioskApp::Apply(const core::Intent& intent) {
@@ -154,12 +194,13 @@ void KioskApp::Apply(const core::Intent& intent) {
 }
 
 void KioskApp::Submit() {
-  core::IntakeContext ctx{config_.kiosk_id, clock_.Now(), clock_.Today(), config_.demo,
+  core::IntakeContext ctx{config_.kiosk_id, clock_.Now(), clock_.Today(), demo_,
                           platform::SignaturePngBase64};
   core::Json intake = core::BuildIntake(content_, session_, ctx);
-  core::Status saved = outbox_->Put(session_.intake_id, core::DumpJson(intake), clock_.Now(), config_.demo);
+  core::Status saved = outbox_->Put(session_.intake_id, core::DumpJson(intake), clock_.Now(), demo_);
   if (saved) {
-    spdlog::info("intake {} committed to the outbox", session_.intake_id);
+    spdlog::info("{} {} committed to the outbox", demo_ ? "demo lead" : "intake", session_.intake_id);
+    if (staff_) staff_->Submitted(intake, demo_);
     if (on_submitted_) on_submitted_();
   } else {
     spdlog::error("intake {} could not be saved: {}", session_.intake_id, saved.error());

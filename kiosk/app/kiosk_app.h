@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "app/staff_controller.h"
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/content.h"
@@ -16,6 +17,9 @@
 #include "ui/kiosk_ui.h"
 
 namespace app {
+
+// Every string of the content (for the font atlas's glyphs).
+std::string AllTextOf(const core::Content& content);
 
 class KioskApp {
  public:
@@ -51,9 +55,24 @@ class KioskApp {
   // Called after an intake is committed (the development run wakes its sender thread).
   void OnSubmitted(std::function<void()> f) { on_submitted_ = std::move(f); }
 
+  // Staff mode and demo mode (kiosk_app_staff.cpp). `content_dir` is where "Reload content" reads from.
+  void AttachStaff(std::unique_ptr<StaffController> staff, std::filesystem::path content_dir);
+  void SetDemo(bool on);
+  bool demo() const { return demo_; }
+  // Window events: input keeps the visit alive; a close request ends the app only when closing is allowed
+  // (windowed development runs). In kiosk mode only staff "Exit app" ends it.
+  void HandleEvents(const platform::Events& events);
+  void PumpEvents() { HandleEvents(window_.Wait(0)); }
+  void AllowClose(bool allow) { allow_close_ = allow; }
+  bool QuitRequested() const { return quit_requested_; }
+
  private:
   void Submit();
   void RebuildFontsIfNeeded();
+  void LoadLogo();  // theme.logo onto the renderer; a missing or broken file is a warning naming it
+  void HandleStaff(const core::StaffIntent& intent);
+  void ReloadContent();
+  void UseContent(core::Content content);
 
   core::Content content_;
   core::Config config_;
@@ -70,6 +89,12 @@ class KioskApp {
   long first_frame_ms_ = -1;
   std::optional<InjectedInput> injected_;
   std::function<void()> on_submitted_;
+  core::Content clinic_content_;  // as loaded; content_ is it or its demo flow
+  std::unique_ptr<StaffController> staff_;
+  std::filesystem::path content_dir_;
+  bool demo_ = false;
+  bool allow_close_ = false;
+  bool quit_requested_ = false;
 };
 
 }  // namespace app

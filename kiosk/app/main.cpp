@@ -3,6 +3,7 @@
 
 #include "app/run.h"
 #include "app/sender_mode.h"
+#include "app/staff_tools.h"
 
 int main(int argc, char** argv) {
   CLI::App cli{"Consultation and intake kiosk"};
@@ -43,6 +44,14 @@ int main(int argc, char** argv) {
   fhir->add_option("--language", fhir_language, "language of the texts (default: the content's default)");
   add_paths(fhir);
 
+  auto* set_pin =
+      cli.add_subcommand("set-pin", "set the staff PIN (read from the terminal, stored as a hash)");
+  add_paths(set_pin);
+  auto* leads = cli.add_subcommand("leads", "print the demo leads kept on this kiosk");
+  bool leads_csv = false;
+  leads->add_flag("--csv", leads_csv, "as CSV (UTF-8)");
+  add_paths(leads);
+
   CLI11_PARSE(cli, argc, argv);
   if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &o.width, &o.height) != 2) {
     std::fprintf(stderr, "--size: expected WIDTHxHEIGHT, e.g. 1920x1080\n");
@@ -51,6 +60,8 @@ int main(int argc, char** argv) {
   if (*check) return app::CheckContent(check_dir, o.paths);
   if (*outbox) return app::ShowOutbox(o.paths, show);
   if (*sender) return app::RunSender(o.paths, once);
+  if (*set_pin) return app::RunSetPin(o.paths);
+  if (*leads) return app::RunLeads(o.paths, leads_csv);
   if (*fhir) return app::ExportFhirQuestionnaire(fhir_dir, fhir_language, o.paths);
   if (o.headless && o.script.empty()) {
     std::fprintf(stderr, "--headless needs --script FILE\n");

@@ -84,7 +84,7 @@ int ShowProblems(const RunOptions& o, const core::Problems& problems) {
     platform::SdlWindow& w = **window;
     core::Theme defaults;
     ui::Theme theme = ui::Theme::From(defaults, ui::EmFor(defaults, w.width(), w.height()) * 0.8f);
-    theme.fonts = ui::BuildFonts(fonts->regular, fonts->bold, theme.em, GlyphText(problems));
+    theme.fonts = ui::BuildFonts(fonts->regular, fonts->bold, theme.em, GlyphText(problems), "");
     ui::ApplyStyle(theme);
     auto frame = [&](core::Image* capture) {
       w.NewFrame();

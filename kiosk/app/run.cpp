@@ -11,6 +11,7 @@
 #include "app/kiosk_app.h"
 #include "app/problems_screen.h"
 #include "app/sender_mode.h"
+#include "app/staff_tools.h"
 #include "core/content_loader.h"
 #include "core/fhir.h"
 #include "platform/systemd_notify.h"
@@ -46,10 +47,8 @@ void WindowLoop(KioskApp& app, platform::SdlWindow& window, const core::Clock& c
       auto ms = std::chrono::duration_cast<core::Millis>(wait).count();
       timeout_ms = static_cast<int>(std::clamp<long long>(ms, 1, systemd.CapWaitMs(60'000)));
     }
-    platform::Events ev = window.Wait(timeout_ms);
-    if (ev.quit) return;
-    if (ev.input) app.Apply(core::intent::Activity{});
-    if (!ev.text.empty()) app.Type(ev.text);
+    app.HandleEvents(window.Wait(timeout_ms));  // in kiosk mode no key or close request ends the app
+    if (app.QuitRequested()) return;
     app.Frame();
     systemd.KeepAlive();
   }
@@ -102,7 +101,10 @@ int RunKiosk(const RunOptions& o) {
       // a fixed, known moment so screenshots and ages are the same on every run
       core::ManualClock clock(core::TimePoint(std::chrono::sys_days(std::chrono::year(2026) / 11 / 25)) +
                               std::chrono::hours(10));
+      auto staff = MakeStaffController(config, paths, **outbox, clock);
+      if (!staff) return Report(staff.problems());
       KioskApp app(std::move(*content), config, std::move(*outbox), clock, **window, *fonts);
+      app.AttachStaff(std::move(*staff), paths.content_dir);
       HeadlessDriver driver(app, clock, o.screenshots);
       auto status = driver.Run(commands, o.script);
       if (!status) {
@@ -115,14 +117,26 @@ int RunKiosk(const RunOptions& o) {
     } else {
       core::SystemClock clock;
       // The development run delivers on a thread; production runs `kiosk sender` as its own service.
-      std::unique_ptr<SenderThread> sender;
+      std::unique_ptr<SenderThread> sender, demo_sender;
       if (config.delivery.configured()) {
         auto started = SenderThread::Start(config, paths, *content);
         if (!started) return Report(started.problems());
         sender = std::move(*started);
       }
+      if (config.demo.delivery.configured()) {
+        auto started = SenderThread::Start(config, paths, *content, true);
+        if (!started) return Report(started.problems());
+        demo_sender = std::move(*started);
+      }
+      auto staff = MakeStaffController(config, paths, **outbox, clock);
+      if (!staff) return Report(staff.problems());
       KioskApp app(std::move(*content), config, std::move(*outbox), clock, **window, *fonts);
-      if (sender) app.OnSubmitted([s = sender.get()] { s->Wake(); });
+      app.AttachStaff(std::move(*staff), paths.content_dir);
+      app.AllowClose(o.windowed);
+      app.OnSubmitted([s = sender.get(), d = demo_sender.get()] {
+        if (s) s->Wake();
+        if (d) d->Wake();
+      });
       WindowLoop(app, **window, clock);
     }
   }
@@ -164,7 +178,10 @@ int CheckContent(const std::string& dir, const PathArgs& paths) {
   for (const auto& [id, q] : content->questions) flags += q->flags.size();
   std::cout << content_dir.string() << ": ok: " << content->id << " " << content->version << ", "
             << content->languages.size() << " language(s), " << content->steps.size() << " steps, "
-            << content->questions.size() << " questions, " << flags << " flags\n";
+            << content->questions.size() << " questions, " << flags << " flags"
+            << (content->demo ? ", demo flow of " + std::to_string(content->demo->steps.size()) + " steps"
+                              : "")
+            << "\n";
   return 0;
 }
 

@@ -70,8 +70,9 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
       problems.push_back({file_name, "", "line " + std::to_string(number) + ": " + why + ": " + line});
       ok = false;
     };
-    if (verb == "tap" || verb == "type" || verb == "sign" || verb == "screenshot") {
-      c.kind = verb == "tap"    ? Command::Kind::kTap
+    if (verb == "tap" || verb == "type" || verb == "sign" || verb == "screenshot" || verb == "drag") {
+      c.kind = verb == "drag"   ? Command::Kind::kDrag
+               : verb == "tap"  ? Command::Kind::kTap
                : verb == "type" ? Command::Kind::kType
                : verb == "sign" ? Command::Kind::kSign
                                 : Command::Kind::kScreenshot;
@@ -82,12 +83,24 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
         at = line.find(c.text, at) + c.text.size();
       } else if (!Quoted(line, at, c.text)) {
         bad("expected a quoted string");
-      } else if (c.kind == Command::Kind::kTap) {
+      } else if (c.kind == Command::Kind::kTap || c.kind == Command::Kind::kDrag) {
         while (at < line.size() && line[at] == ' ') ++at;
         if (line.compare(at, 3, "in ") == 0) {
           at += 3;
           if (!Quoted(line, at, c.scope)) bad("expected a quoted question after 'in'");
         }
+      }
+      if (ok && c.kind == Command::Kind::kDrag) {
+        std::istringstream words(line.substr(at));
+        std::string by, px;
+        words >> by >> px;
+        try {
+          c.drag_px = std::stoi(px);
+        } catch (...) {
+          by.clear();
+        }
+        if (by != "by") bad("expected: drag \"label\" by PIXELS");
+        at = ok ? line.find(px, line.find("by", at)) + px.size() : at;
       }
       if (ok && !Rest(line, at)) bad("unexpected text after the command");
       if (ok && c.kind == Command::Kind::kScreenshot &&
@@ -95,6 +108,24 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
            c.text.substr(c.text.size() - 4) != ".png")) {
         bad("a screenshot name is a file name ending in .png");
       }
+    } else if (verb == "hold") {
+      c.kind = Command::Kind::kHold;
+      std::string word;
+      if (!Quoted(line, at, c.text)) {
+        bad("expected a quoted corner (top_left, top_right, bottom_left, bottom_right) or point \"x,y\"");
+      } else {
+        std::istringstream words(line.substr(at));
+        words >> word;
+        if (!Duration(word, c.duration)) bad("expected a duration like 3s after the place");
+        if (ok && !Rest(line, line.find(word, at) + word.size())) bad("unexpected text after the duration");
+      }
+    } else if (verb == "key") {
+      c.kind = Command::Kind::kKey;
+      if (!Quoted(line, at, c.text) || !Rest(line, at))
+        bad("expected one quoted key combination like \"Alt+F4\"");
+    } else if (verb == "close") {
+      c.kind = Command::Kind::kClose;
+      if (!Rest(line, at)) bad("close takes nothing after it");
     } else if (verb == "wait") {
       c.kind = Command::Kind::kWait;
       std::istringstream words(line.substr(at));
@@ -119,10 +150,10 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
       } else if (what == "no") {
         std::string text_word;
         words >> text_word;
-        c.kind = Command::Kind::kExpectNoText;
-        at = line.find("text", at) + 4;
-        if (text_word != "text" || !Quoted(line, at, c.text) || !Rest(line, at))
-          bad("expected: expect no text \"...\"");
+        c.kind = text_word == "target" ? Command::Kind::kExpectNoTarget : Command::Kind::kExpectNoText;
+        at = line.find(text_word, at) + text_word.size();
+        if ((text_word != "text" && text_word != "target") || !Quoted(line, at, c.text) || !Rest(line, at))
+          bad("expected: expect no text \"...\" or expect no target \"...\"");
       } else {
         bad("expected 'expect screen', 'expect text' or 'expect no text'");
       }

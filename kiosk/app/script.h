@@ -10,11 +10,27 @@
 namespace app {
 
 struct Command {
-  enum class Kind { kTap, kType, kSign, kWait, kExpectScreen, kExpectText, kExpectNoText, kScreenshot };
+  enum class Kind {
+    kTap,
+    kType,
+    kSign,
+    kWait,
+    kExpectScreen,
+    kExpectText,
+    kExpectNoText,
+    kExpectNoTarget,  // expect no target "1": nothing on the top layer takes a tap under this label
+    kScreenshot,
+    kDrag,
+    kHold,   // hold "top_left" 3s | hold "640,360" 3s: press and keep still for the duration
+    kKey,    // key "Alt+F4": a key combination as the window would receive it
+    kClose,  // close: the window manager asks the window to close
+  };
   Kind kind = Kind::kTap;
-  std::string text;   // label, typed text, screen id, expected text or file name
+  std::string text;   // label, typed text, screen id, expected text, file name, corner or point, keys
   std::string scope;  // tap "Yes" in "Are you pregnant": the question the target belongs to
   std::chrono::milliseconds duration{0};
+  int drag_px = 0;  // drag "Label" by -400: the finger moves this far (negative: up) from the target
+
   int line = 0;
 };
 

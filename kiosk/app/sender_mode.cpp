@@ -26,20 +26,22 @@ extern "C" void OnSignal(int) {
 
 }  // namespace
 
-core::Result<sender::SenderOptions> SenderOptionsFrom(const core::Config& config) {
+core::Result<sender::SenderOptions> SenderOptionsFrom(const core::Config& config, bool demo) {
   sender::SenderOptions o;
-  o.delivery = config.delivery;
+  o.delivery = demo ? config.demo.delivery : config.delivery;
+  o.demo = demo;
   o.retention_delivered_days = config.retention_delivered_days;
   o.user_agent = std::string("glowup-kiosk/") + KIOSK_VERSION;
   // A claim outlives any attempt (connect + transfer are bounded by timeout_s); after that a dead
   // sender's claim is taken over.
-  o.lease = core::Seconds(2 * config.delivery.timeout_s + 5);
-  if (config.delivery.configured()) {
-    if (auto allowed = net::CheckUrlAllowed(config.delivery.url); !allowed) {
-      return core::Result<sender::SenderOptions>::Fail("delivery.url: " + allowed.error());
+  o.lease = core::Seconds(2 * o.delivery.timeout_s + 5);
+  if (o.delivery.configured()) {
+    if (auto allowed = net::CheckUrlAllowed(o.delivery.url); !allowed) {
+      return core::Result<sender::SenderOptions>::Fail(
+          std::string(demo ? "demo.delivery.url: " : "delivery.url: ") + allowed.error());
     }
   }
-  auto secrets = sender::LoadDeliverySecrets(config.delivery);
+  auto secrets = sender::LoadDeliverySecrets(o.delivery);
   if (!secrets) return secrets.problems();
   o.secrets = std::move(*secrets);
   return o;
@@ -47,8 +49,8 @@ core::Result<sender::SenderOptions> SenderOptionsFrom(const core::Config& config
 
 core::Result<std::unique_ptr<SenderThread>> SenderThread::Start(const core::Config& config,
                                                                 const Paths& paths,
-                                                                const core::Content& content) {
-  auto options = SenderOptionsFrom(config);
+                                                                const core::Content& content, bool demo) {
+  auto options = SenderOptionsFrom(config, demo);
   if (!options) return options.problems();
   std::unique_ptr<SenderThread> t(new SenderThread());
   auto outbox = store::Outbox::Open(paths.outbox());
@@ -69,8 +71,9 @@ int RunSender(const PathArgs& args, bool once) {
   }
   auto& [config, paths] = *loaded;
   auto options = SenderOptionsFrom(config);
-  if (!options) {
-    std::cerr << options.error() << "\n";
+  auto demo_options = SenderOptionsFrom(config, true);
+  if (!options || !demo_options) {
+    std::cerr << (options ? demo_options.error() : options.error()) << "\n";
     return 1;
   }
   if (!config.delivery.configured()) std::cerr << "delivery.url is not set: intakes stay queued\n";
@@ -93,14 +96,20 @@ int RunSender(const PathArgs& args, bool once) {
   net::InitHttp();
   core::SystemClock clock;
   sender::Sender s(**outbox, std::move(*options), &content, clock, net::Post, Uniform01());
+  // Demo leads have their own sender and endpoint; without demo.delivery.url they stay on the kiosk.
+  sender::Sender demo(**outbox, std::move(*demo_options), &content, clock, net::Post, Uniform01());
   if (once) {
-    auto pass = s.RunOnce();
-    if (!pass) {
-      std::cerr << pass.error() << "\n";
-      return 1;
+    for (auto* one : {&s, &demo}) {
+      auto pass = one->RunOnce();
+      if (!pass) {
+        std::cerr << pass.error() << "\n";
+        return 1;
+      }
+      if (one == &demo && pass->attempts() == 0) continue;
+      std::cout << (one == &demo ? "demo leads: " : "") << "delivered " << pass->delivered << ", retrying "
+                << pass->retried << ", parked " << pass->parked
+                << (pass->alerts ? ", TLS alerts " + std::to_string(pass->alerts) : "") << "\n";
     }
-    std::cout << "delivered " << pass->delivered << ", retrying " << pass->retried << ", parked "
-              << pass->parked << (pass->alerts ? ", TLS alerts " + std::to_string(pass->alerts) : "") << "\n";
     return 0;
   }
   std::signal(SIGTERM, OnSignal);
@@ -108,6 +117,9 @@ int RunSender(const PathArgs& args, bool once) {
   spdlog::info("sender started for {}",
                config.delivery.configured() ? "the configured endpoint" : "nothing (no url)");
   std::jthread loop([&s](std::stop_token st) { s.Run(st); });
+  std::jthread demo_loop;
+  if (config.demo.delivery.configured())
+    demo_loop = std::jthread([&demo](std::stop_token st) { demo.Run(st); });
   auto systemd = platform::SystemdNotifier::FromEnvironment();
   systemd.Ready();
   while (!g_stop_requested) {
@@ -116,6 +128,10 @@ int RunSender(const PathArgs& args, bool once) {
   }
   loop.request_stop();
   loop.join();
+  if (demo_loop.joinable()) {
+    demo_loop.request_stop();
+    demo_loop.join();
+  }
   spdlog::info("sender stopped");
   return 0;
 }

@@ -18,7 +18,7 @@ int RunSender(const PathArgs& args, bool once);
 class SenderThread {
  public:
   static core::Result<std::unique_ptr<SenderThread>> Start(const core::Config& config, const Paths& paths,
-                                                           const core::Content& content);
+                                                           const core::Content& content, bool demo = false);
   void Wake() { sender_->Wake(); }
   ~SenderThread() = default;  // jthread requests stop and joins first (declared last)
 
@@ -30,7 +30,8 @@ class SenderThread {
   std::jthread thread_;
 };
 
-// The sender's options from config (secrets read from their files).
-core::Result<sender::SenderOptions> SenderOptionsFrom(const core::Config& config);
+// The sender's options from config (secrets read from their files). `demo`: the demo leads' sender, posting
+// only demo rows to demo.delivery (never to the clinic's endpoint).
+core::Result<sender::SenderOptions> SenderOptionsFrom(const core::Config& config, bool demo = false);
 
 }  // namespace app

@@ -14,6 +14,9 @@ const char* const kUiKeys[] = {"next",
                                "required",
                                "invalid_email",
                                "invalid_phone",
+                               "invalid_number",
+                               "number_too_small",
+                               "number_too_large",
                                "invalid_date",
                                "too_short",
                                "too_long",
@@ -27,7 +30,12 @@ const char* const kUiKeys[] = {"next",
                                "submit_failed",
                                "day",
                                "month",
-                               "year"};
+                               "year",
+                               "date_format",
+                               "undo_stroke",
+                               "redo_stroke",
+                               "larger_text",
+                               "high_contrast"};
 
 const Json* Section(const JsonReader& r, const Json& j, const char* key) {
   const Json* s = r.Field(j, "", key, true);

@@ -32,4 +32,25 @@ std::string ToRfc3339(TimePoint t) {
   return buf;
 }
 
+// Exactly what core::ToRfc3339 writes ("2026-11-25T09:30:00.125Z"); anything else is nullopt.
+std::optional<TimePoint> ParseRfc3339(std::string_view text) {
+  using namespace std::chrono;
+  constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd.dddZ";
+  if (text.size() != kShape.size()) return std::nullopt;
+  for (std::size_t i = 0; i < kShape.size(); ++i) {
+    bool digit = text[i] >= '0' && text[i] <= '9';
+    if (kShape[i] == 'd' ? !digit : text[i] != kShape[i]) return std::nullopt;
+  }
+  auto number = [text](std::size_t pos, std::size_t len) {
+    int value = 0;
+    for (std::size_t i = pos; i < pos + len; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  year_month_day date{year{number(0, 4)}, month{static_cast<unsigned>(number(5, 2))},
+                      day{static_cast<unsigned>(number(8, 2))}};
+  int h = number(11, 2), m = number(14, 2), s = number(17, 2);
+  if (!date.ok() || h > 23 || m > 59 || s > 59) return std::nullopt;
+  return sys_days{date} + hours{h} + minutes{m} + seconds{s} + milliseconds{number(20, 3)};
+}
+
 }  // namespace core

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "core/date.h"
 
@@ -40,5 +43,7 @@ class ManualClock final : public Clock {
 
 // RFC 3339 in UTC with milliseconds, e.g. "2026-11-25T09:30:00.125Z".
 std::string ToRfc3339(TimePoint t);
+// Exactly what ToRfc3339 writes, back to a time; anything else is nullopt.
+std::optional<TimePoint> ParseRfc3339(std::string_view text);
 
 }  // namespace core

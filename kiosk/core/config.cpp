@@ -37,7 +37,7 @@ void ReadTheme(const JsonReader& r, const Json& t, Theme& theme) {
   if (!r.IsObject(t, ptr)) return;
   r.AllowOnly(t, ptr,
               {"brand", "brand_soft", "background", "text", "muted", "line", "alert", "font_px", "scale",
-               "corner_radius", "font_path"});
+               "corner_radius", "font_path", "logo"});
   ReadColour(r, t, ptr, "brand", theme.brand);
   ReadColour(r, t, ptr, "brand_soft", theme.brand_soft);
   ReadColour(r, t, ptr, "background", theme.background);
@@ -61,10 +61,10 @@ void ReadTheme(const JsonReader& r, const Json& t, Theme& theme) {
     }
   }
   theme.font_path = r.String(t, ptr, "font_path", false);
+  theme.logo = r.String(t, ptr, "logo", false);
 }
 
-void ReadDelivery(const JsonReader& r, const Json& d, DeliveryConfig& out) {
-  const std::string ptr = "/delivery";
+void ReadDelivery(const JsonReader& r, const Json& d, const std::string& ptr, DeliveryConfig& out) {
   if (!r.IsObject(d, ptr)) return;
   r.AllowOnly(d, ptr,
               {"url", "webhook_secret_file", "bearer_token_file", "ca_file", "pinned_public_key", "format",
@@ -94,6 +94,47 @@ void ReadDelivery(const JsonReader& r, const Json& d, DeliveryConfig& out) {
     r.Error(Child(ptr, "backoff_cap_s"), "must not be less than backoff_base_s");
 }
 
+void ReadStaff(const JsonReader& r, const Json& s, StaffConfig& out) {
+  const std::string ptr = "/staff";
+  if (!r.IsObject(s, ptr)) return;
+  r.AllowOnly(s, ptr, {"gesture", "pin_hash_file", "lock_after_s", "today_list_hours"});
+  if (const Json* g = r.Field(s, ptr, "gesture", false); g && r.IsObject(*g, ptr + "/gesture")) {
+    const std::string gp = ptr + "/gesture";
+    r.AllowOnly(*g, gp, {"corner", "hold_s", "size_em"});
+    if (r.Field(*g, gp, "corner", false)) {
+      out.gesture_corner = r.String(*g, gp, "corner", false);
+      if (out.gesture_corner != "top_left" && out.gesture_corner != "top_right" &&
+          out.gesture_corner != "bottom_left" && out.gesture_corner != "bottom_right") {
+        r.Error(Child(gp, "corner"), "must be top_left, top_right, bottom_left or bottom_right, found \"" +
+                                         out.gesture_corner + "\"");
+      }
+    }
+    if (auto v = r.Int(*g, gp, "hold_s", false, 1, 30)) out.gesture_hold_s = *v;
+    if (auto v = r.Int(*g, gp, "size_em", false, 2, 10)) out.gesture_size_em = static_cast<float>(*v);
+  }
+  out.pin_hash_file = r.String(s, ptr, "pin_hash_file", false);
+  if (auto v = r.Int(s, ptr, "lock_after_s", false, 15, 3600)) out.lock_after_s = *v;
+  if (auto v = r.Int(s, ptr, "today_list_hours", false, 1, 24 * 31)) out.today_list_hours = *v;
+}
+
+// "demo": true | false | { "enabled", "delivery", "export_dir" }
+void ReadDemo(const JsonReader& r, const Json& d, DemoConfig& out) {
+  const std::string ptr = "/demo";
+  if (d.is_boolean()) {
+    out.enabled = d.get<bool>();
+    return;
+  }
+  if (!d.is_object()) {
+    r.Error(ptr, "must be true, false or an object with enabled, delivery and export_dir");
+    return;
+  }
+  r.AllowOnly(d, ptr, {"enabled", "delivery", "export_dir"});
+  out.enabled = r.Bool(d, ptr, "enabled", false);
+  if (const Json* del = r.Field(d, ptr, "delivery", false))
+    ReadDelivery(r, *del, ptr + "/delivery", out.delivery);
+  out.export_dir = r.String(d, ptr, "export_dir", false);
+}
+
 }  // namespace
 
 Result<Config> ParseConfig(const std::string& text, const std::string& file_name) {
@@ -104,17 +145,23 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
   JsonReader r(file_name, problems);
   Config config;
   if (!r.IsObject(j, "")) return problems;
-  r.AllowOnly(j, "", {"$comment", "kiosk_id", "data_dir", "idle", "theme", "demo", "delivery", "retention"});
+  r.AllowOnly(
+      j, "", {"$comment", "kiosk_id", "data_dir", "idle", "theme", "demo", "staff", "delivery", "retention"});
   if (auto id = r.String(j, "", "kiosk_id", true); !id.empty()) config.kiosk_id = id;
   config.data_dir = r.String(j, "", "data_dir", false);
-  config.demo = r.Bool(j, "", "demo", false);
+  if (const Json* d = r.Field(j, "", "demo", false)) ReadDemo(r, *d, config.demo);
+  if (const Json* s = r.Field(j, "", "staff", false)) ReadStaff(r, *s, config.staff);
   if (const Json* idle = r.Field(j, "", "idle", false); idle && r.IsObject(*idle, "/idle")) {
     r.AllowOnly(*idle, "/idle", {"timeout_s", "countdown_s"});
     if (auto v = r.Int(*idle, "/idle", "timeout_s", false, 10, 3600)) config.idle.timeout = Seconds(*v);
     if (auto v = r.Int(*idle, "/idle", "countdown_s", false, 5, 300)) config.idle.countdown = Seconds(*v);
   }
   if (const Json* t = r.Field(j, "", "theme", false)) ReadTheme(r, *t, config.theme);
-  if (const Json* d = r.Field(j, "", "delivery", false)) ReadDelivery(r, *d, config.delivery);
+  if (!config.theme.logo.empty() && std::filesystem::path(config.theme.logo).is_relative()) {
+    // a logo beside the config file is named by its file name alone
+    config.theme.logo = (std::filesystem::path(file_name).parent_path() / config.theme.logo).string();
+  }
+  if (const Json* d = r.Field(j, "", "delivery", false)) ReadDelivery(r, *d, "/delivery", config.delivery);
   if (const Json* ret = r.Field(j, "", "retention", false); ret && r.IsObject(*ret, "/retention")) {
     r.AllowOnly(*ret, "/retention", {"delivered_days"});
     if (auto v = r.Int(*ret, "/retention", "delivered_days", false, 0, 3650))

@@ -25,6 +25,7 @@ struct Theme {
   float scale = 1.0f;                  // one factor for every size
   float corner_radius = 0.6f;          // in em
   std::string font_path;               // empty: Noto Sans through fontconfig
+  std::string logo;                    // PNG for the attract screen (relative: beside the config file)
 };
 
 // Where and how intakes are posted (README "Delivery"). Secrets live in files, never in this config.
@@ -42,12 +43,30 @@ struct DeliveryConfig {
   bool configured() const { return !url.empty(); }
 };
 
+// Staff mode (README "Staff mode"): the hidden gesture, the PIN file, the lock, the today's list.
+struct StaffConfig {
+  std::string gesture_corner = "top_left";  // top_left, top_right, bottom_left, bottom_right
+  int gesture_hold_s = 3;                   // press this long in the corner
+  float gesture_size_em = 3;                // the corner square, in em
+  std::string pin_hash_file;                // empty: <data_dir>/staff-pin.hash
+  int lock_after_s = 120;                   // staff mode locks itself after this long without a touch
+  int today_list_hours = 24;                // the today's-intakes list forgets rows older than this
+};
+
+// Event / demo mode (README "Event / demo mode").
+struct DemoConfig {
+  bool enabled = false;     // start in demo mode (staff can switch it)
+  DeliveryConfig delivery;  // where demo leads go; empty url: kept locally, exported by staff
+  std::string export_dir;   // a USB drive's mount point for "Export leads" (e.g. /media/usb)
+};
+
 struct Config {
   std::string kiosk_id = "kiosk-1";
   std::filesystem::path data_dir;  // empty: the default for a build tree or an install
   IdleSettings idle;
   Theme theme;
-  bool demo = false;
+  DemoConfig demo;
+  StaffConfig staff;
   DeliveryConfig delivery;
   int retention_delivered_days = 7;  // delivered payloads are deleted after this (id, times and state kept)
 };

@@ -19,6 +19,8 @@ const char* ToString(QuestionType type) {
       return "email";
     case QuestionType::kPhone:
       return "phone";
+    case QuestionType::kNumber:
+      return "number";
     case QuestionType::kDate:
       return "date";
     case QuestionType::kConsent:
@@ -94,6 +96,7 @@ Content& Content::operator=(const Content& other) {
   default_language = other.default_language;
   app = other.app;
   steps = other.steps;
+  demo = other.demo;
   Index();
   return *this;
 }

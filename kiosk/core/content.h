@@ -20,23 +20,28 @@ enum class QuestionType {
   kEmail,
   kPhone,
   kDate,
+  kNumber,
   kConsent,
   kSignature,
   kInfo
 };
 enum class Tier { kStop, kDefer, kReview };
 
+// The largest answer (and min/max) a number question takes: six digits, typed on the keypad.
+inline constexpr int kNumberLimit = 999999;
+
 const char* ToString(QuestionType type);
 const char* ToString(Tier tier);
 
 // A structured visibility or flag rule. Never code.
 struct Condition {
-  enum class Kind { kEquals, kIncludes, kAnswered, kAge, kAll, kAny, kNot };
+  enum class Kind { kEquals, kIncludes, kAnswered, kAge, kNumber, kAll, kAny, kNot };
   Kind kind = Kind::kAnswered;
-  std::string question;  // kEquals, kIncludes, kAnswered: the question asked about; kAge: the date question
+  std::string
+      question;  // kEquals, kIncludes, kAnswered, kNumber: the question asked about; kAge: the date one
   std::variant<bool, std::string>
       value;  // kEquals: the value; kIncludes: the option id (string); kAnswered: bool
-  std::optional<int> at_least, below;  // kAge: bounds in whole years
+  std::optional<int> at_least, below;  // kAge: bounds in whole years; kNumber: bounds on the answer
   std::vector<Condition> children;     // kAll, kAny, kNot (one child)
 };
 
@@ -61,6 +66,8 @@ struct Question {
   bool required = false;
   std::vector<Option> options;
   std::optional<int> min_length, max_length, min_age, max_age;
+  std::optional<int> min, max;  // number: the whole numbers allowed (both required)
+  Text unit;                    // number: the unit words shown after the field ("months" / "meses")
   std::string pattern;
   std::string version;  // consent text version
   std::optional<Condition> visible_if;
@@ -108,12 +115,20 @@ struct AppText {
   const Text& Ui(std::string_view key) const;
 };
 
+// The event / demo lead-capture flow (content/demo.json): its own steps and thank-you, no screening.
+struct DemoFlow {
+  std::vector<Step> steps;
+  Text thank_you_title, thank_you_body;
+  int return_s = 5;  // back to the attract screen this soon after thank-you
+};
+
 struct Content {
   std::string id, version;
   std::vector<Language> languages;
   std::string default_language;
   AppText app;
   std::vector<Step> steps;
+  std::optional<DemoFlow> demo;  // when the content has a demo.json
 
   // Every question by id, follow-ups included (pointers into `steps`; rebuilt by Index()).
   std::map<std::string, const Question*, std::less<>> questions;

@@ -1,6 +1,8 @@
 // Content folder loading: the manifest, then app.json and questionnaire.json in the declared languages.
 #include "core/content_loader.h"
 
+#include "core/demo_flow.h"
+
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -84,6 +86,13 @@ Result<Content> ParseContent(const std::map<std::string, std::string>& files) {
     content.Index();
     CheckQuestionnaire(content, r);
   }
+  if (auto demo = files.find("demo.json"); demo != files.end()) {
+    if (auto json = ParseJson(demo->second)) {
+      ParseDemoFlow(*json, JsonReader("demo.json", problems, codes), content);
+    } else {
+      problems.push_back({"demo.json", "/", json.error()});
+    }
+  }
   if (!problems.empty()) return problems;
   return content;
 }
@@ -100,6 +109,13 @@ Result<Content> LoadContent(const std::filesystem::path& dir) {
       files[name] = std::move(*text);
     } else {
       problems.push_back({name, "/", text.error()});
+    }
+  }
+  if (std::filesystem::exists(dir / "demo.json")) {
+    if (auto text = ReadFile(dir / "demo.json")) {
+      files["demo.json"] = std::move(*text);
+    } else {
+      problems.push_back({"demo.json", "/", text.error()});
     }
   }
   auto content = ParseContent(files);

@@ -92,6 +92,8 @@ const char* FhirType(QuestionType type) {
       return "string";
     case QuestionType::kDate:
       return "date";
+    case QuestionType::kNumber:
+      return "integer";
     case QuestionType::kSignature:
       return "attachment";
     case QuestionType::kInfo:
@@ -132,8 +134,9 @@ Json ConditionJson(const Condition& c) {
       return {{"question", c.question}, {"includes", value()}};
     case K::kAnswered:
       return {{"question", c.question}, {"answered", value()}};
-    case K::kAge: {
-      Json j = {{"age_from", c.question}};
+    case K::kAge:
+    case K::kNumber: {
+      Json j = {{c.kind == K::kAge ? "age_from" : "question", c.question}};
       if (c.at_least) j["at_least"] = *c.at_least;
       if (c.below) j["below"] = *c.below;
       return j;
@@ -170,6 +173,10 @@ std::optional<Json> EnableWhen(const Condition& c, const Content& content) {
     when["answerString"] = FhirString(*s);
   } else if (c.kind == K::kEquals && s && q->type == QuestionType::kDate && ParseDate(*s)) {
     when["answerDate"] = *s;
+  } else if (c.kind == K::kNumber && q->type == QuestionType::kNumber &&
+             (c.at_least.has_value() != c.below.has_value())) {
+    when["operator"] = c.at_least ? ">=" : "<";
+    when["answerInteger"] = c.at_least ? *c.at_least : *c.below;
   } else {
     return std::nullopt;
   }
@@ -218,6 +225,12 @@ Json QuestionItem(const Content& content, const Question& q, std::string_view la
     if (!o.id.empty()) item["answerOption"].push_back({{"valueCoding", Coding(content, q, o.id, language)}});
   }
   if (IsStringType(q.type) && q.max_length) item["maxLength"] = *q.max_length;
+  if (q.type == QuestionType::kNumber && q.min)
+    AddExtension(item,
+                 {{"url", "http://hl7.org/fhir/StructureDefinition/minValue"}, {"valueInteger", *q.min}});
+  if (q.type == QuestionType::kNumber && q.max)
+    AddExtension(item,
+                 {{"url", "http://hl7.org/fhir/StructureDefinition/maxValue"}, {"valueInteger", *q.max}});
   if (q.type == QuestionType::kConsent) {
     if (!FhirString(q.version).empty())
       AddExtension(item, {{"url", Ext("consent-version")}, {"valueString", FhirString(q.version)}});
@@ -287,6 +300,9 @@ Json AnswersTo(const Question& q, const Responses& r) {
       break;
     case QuestionType::kDate:
       if (a.is_string() && ParseDate(a.get<std::string>())) out.push_back({{"valueDate", a}});
+      break;
+    case QuestionType::kNumber:
+      if (a.is_number_integer()) out.push_back({{"valueInteger", a}});
       break;
     case QuestionType::kConsent:
       if (auto it = r.consents.find(q.id);

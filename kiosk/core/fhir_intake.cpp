@@ -107,6 +107,9 @@ class Reader {
       case QuestionType::kDate:
         if (expect("valueDate")) out[q.id] = first["valueDate"];
         break;
+      case QuestionType::kNumber:
+        if (expect("valueInteger")) out[q.id] = first["valueInteger"];
+        break;
       case QuestionType::kConsent:
         if (expect("valueBoolean")) {
           std::string version;

@@ -34,6 +34,10 @@ Json BuildIntake(const Content& content, const Session& session, const IntakeCon
         signatures[q.id] = {{"png_base64", ctx.signature_png_base64 ? ctx.signature_png_base64(sig) : ""},
                             {"strokes", sig.strokes.size()},
                             {"media_type", "image/png"}};
+      } else if (it != vis.answers.end() && q.type == QuestionType::kNumber) {
+        // a JSON integer; validation let only digits within min..max through
+        if (auto* s = std::get_if<std::string>(&it->second); s && ParseWholeNumber(*s))
+          answers[q.id] = *ParseWholeNumber(*s);
       } else if (it != vis.answers.end()) {
         answers[q.id] = ToJson(it->second);
       }

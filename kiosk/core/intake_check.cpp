@@ -1,6 +1,9 @@
 // Intake schema v1, checked by hand: closed objects, required keys, the patterns of ids, UUIDs, timestamps,
-// languages and base64 PNGs, typed answers, and the defer <-> wait_days rule of flags.
+// languages and base64 PNGs, typed answers (whole numbers included), and the defer <-> wait_days rule of
+// flags.
 #include "core/intake_check.h"
+
+#include "core/content.h"  // kNumberLimit
 
 #include <algorithm>
 #include <initializer_list>
@@ -165,9 +168,15 @@ class Checker {
 
   void Answer(const Json& v, const std::string& at) const {
     if (v.is_boolean() || v.is_string()) return;
+    if (v.is_number()) {  // a number question's answer
+      bool whole = v.is_number_integer() && v >= 0 && v <= kNumberLimit;
+      if (!whole) Error(at, "must be a whole number from 0 to " + std::to_string(kNumberLimit));
+      return;
+    }
     if (!v.is_array()) {
-      return Error(at, std::string("must be true/false, a string or an array of option ids, found ") +
-                           JsonTypeName(v));
+      return Error(
+          at, std::string("must be true/false, a string, a whole number or an array of option ids, found ") +
+                  JsonTypeName(v));
     }
     for (size_t i = 0; i < v.size(); ++i) {
       if (!v[i].is_string() || !IsId(v[i].get_ref<const std::string&>()))

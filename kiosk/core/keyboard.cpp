@@ -1,4 +1,5 @@
-// Keyboard layouts: letters with ñ for text, an email page with @ and .com, a phone pad; an accents page.
+// Keyboard layouts: letters with ñ for text, an email page with @ and .com, phone and number pads; an accents
+// page.
 #include "core/keyboard.h"
 
 #include <map>
@@ -39,6 +40,11 @@ const Key kDone{Key::Kind::kDone, "", 2};
 
 std::vector<KeyRow> KeyboardRows(KeyboardLayout layout, const KeyboardState& state) {
   switch (layout) {
+    case KeyboardLayout::kNumber:  // a 3x4 pad: whole numbers only, no sign, no space
+      return {Chars("123"),
+              Chars("456"),
+              Chars("789"),
+              {{kBack.kind, "", 1}, Chars("0")[0], {kDone.kind, "", 1}}};
     case KeyboardLayout::kPhone:
       return {Chars("123"),
               Chars("456"),
@@ -126,6 +132,18 @@ bool ApplyKey(const Key& key, std::string& text, KeyboardState& state, size_t ma
       return false;
   }
   return true;
+}
+
+void KeyRepeat::Press(TimePoint now) {
+  held_ = true;
+  next_ = now + delay_;
+}
+
+int KeyRepeat::Held(TimePoint now) {
+  if (!held_ || now < next_) return 0;
+  auto due = static_cast<int>((now - next_) / interval_) + 1;
+  next_ += interval_ * due;
+  return due;
 }
 
 }  // namespace core

@@ -7,9 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.h"
+
 namespace core {
 
-enum class KeyboardLayout { kText, kEmail, kPhone };
+enum class KeyboardLayout { kText, kEmail, kPhone, kNumber };
 
 struct Key {
   enum class Kind { kChar, kShift, kBackspace, kSpace, kSymbols, kDone };
@@ -39,5 +41,28 @@ void RemoveLastCharacter(std::string& text);
 
 // Upper case of one letter as the keyboard shows and types it (ASCII and the Spanish letters).
 std::string UpperCase(const std::string& letter);
+
+// A tapped key shows pressed for this long, so the finger sees it was taken.
+inline constexpr Millis kKeyFlash{150};
+
+// A key held down (backspace): one press straight away, then after `delay` one every `interval`.
+class KeyRepeat {
+ public:
+  KeyRepeat() = default;
+  KeyRepeat(Millis delay, Millis interval) : delay_(delay), interval_(interval) {}
+  // The key went down: counts as one press.
+  void Press(TimePoint now);
+  // Still held at `now`: the presses due since the last call (0 or more).
+  int Held(TimePoint now);
+  void Release() { held_ = false; }
+  bool held() const { return held_; }
+  // When the next repeat is due (meaningful while held).
+  TimePoint NextRepeat() const { return next_; }
+
+ private:
+  Millis delay_{500}, interval_{80};
+  bool held_ = false;
+  TimePoint next_{};
+};
 
 }  // namespace core

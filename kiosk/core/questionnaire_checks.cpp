@@ -51,6 +51,14 @@ struct Checker {
         if (q->type != QuestionType::kDate)
           r.Error(Child(ptr, field), "\"" + q->id + "\" is not a date question");
         break;
+      case K::kNumber:
+        if (q->type != QuestionType::kNumber) {
+          r.Error(Child(ptr, cond.at_least ? "at_least" : "below"),
+                  "\"" + q->id + "\" is not a number question; at_least/below compare number answers");
+        } else if (cond.at_least && cond.below && *cond.at_least >= *cond.below) {
+          r.Error(Child(ptr, "at_least"), "is not smaller than below: no answer can match");
+        }
+        break;
       case K::kIncludes:
         if (q->type != QuestionType::kMultiChoice) {
           r.Error(Child(ptr, "includes"), "\"" + q->id + "\" is not a multi_choice question");
@@ -106,6 +114,11 @@ struct Checker {
       r.Error(Child(ptr, "min_length"), "is larger than max_length");
     if (q.type != QuestionType::kDate && (q.min_age || q.max_age))
       r.Error(ptr, "min_age/max_age only fit date questions");
+    if (q.type != QuestionType::kNumber && (q.min || q.max || !q.unit.empty()))
+      r.Error(ptr, "min/max/unit only fit number questions");
+    if (q.min && q.max && *q.min > *q.max) r.Error(Child(ptr, "min"), "is larger than max");
+    if (q.type == QuestionType::kNumber && !q.pattern.empty())
+      r.Error(Child(ptr, "pattern"), "a number question takes digits only; use min and max");
     if (q.type == QuestionType::kInfo && (q.required || !q.flags.empty()))
       r.Error(ptr, "an info block cannot be required or raise flags");
     if (q.type != QuestionType::kConsent && !q.version.empty())

@@ -16,6 +16,7 @@ const std::map<std::string, QuestionType, std::less<>> kTypes = {
     {"email", QuestionType::kEmail},
     {"phone", QuestionType::kPhone},
     {"date", QuestionType::kDate},
+    {"number", QuestionType::kNumber},
     {"consent", QuestionType::kConsent},
     {"signature", QuestionType::kSignature},
     {"info", QuestionType::kInfo}};
@@ -55,6 +56,14 @@ Condition ParseCondition(const Json& j, const std::string& ptr, const JsonReader
     c.at_least = r.Int(j, ptr, "at_least", false, 0, 150);
     c.below = r.Int(j, ptr, "below", false, 0, 150);
     if (!c.at_least && !c.below) r.Error(ptr, "an age rule needs \"at_least\", \"below\" or both");
+    return c;
+  }
+  if (j.contains("at_least") || j.contains("below")) {
+    r.AllowOnly(j, ptr, {"question", "at_least", "below"});
+    c.kind = K::kNumber;
+    c.question = r.String(j, ptr, "question", !question_optional);
+    c.at_least = r.Int(j, ptr, "at_least", false, 0, kNumberLimit);
+    c.below = r.Int(j, ptr, "below", false, 0, kNumberLimit);
     return c;
   }
   r.AllowOnly(j, ptr, {"question", "equals", "includes", "answered"});
@@ -124,9 +133,10 @@ void ParseQuestions(const Json& obj, const std::string& ptr, const char* key, co
 Question ParseQuestion(const Json& j, const std::string& ptr, const JsonReader& r, const Question* parent) {
   Question q;
   if (!r.IsObject(j, ptr)) return q;
-  r.AllowOnly(j, ptr,
-              {"id", "type", "label", "help", "body", "required", "options", "min_length", "max_length",
-               "pattern", "min_age", "max_age", "version", "visible_if", "follow_ups", "flags"});
+  r.AllowOnly(
+      j, ptr,
+      {"id", "type", "label", "help", "body", "required", "options", "min_length", "max_length", "pattern",
+       "min_age", "max_age", "min", "max", "unit", "version", "visible_if", "follow_ups", "flags"});
   q.id = r.String(j, ptr, "id", true);
   std::string type = r.String(j, ptr, "type", true);
   if (auto it = kTypes.find(type); it != kTypes.end()) {
@@ -142,6 +152,10 @@ Question ParseQuestion(const Json& j, const std::string& ptr, const JsonReader& 
   q.max_length = r.Int(j, ptr, "max_length", false, 1, 10000);
   q.min_age = r.Int(j, ptr, "min_age", false, 0, 150);
   q.max_age = r.Int(j, ptr, "max_age", false, 0, 150);
+  bool number = q.type == QuestionType::kNumber;
+  q.min = r.Int(j, ptr, "min", number, 0, kNumberLimit);
+  q.max = r.Int(j, ptr, "max", number, 0, kNumberLimit);
+  q.unit = r.LocalText(j, ptr, "unit", false);
   q.pattern = r.String(j, ptr, "pattern", false);
   q.version = r.String(j, ptr, "version", q.type == QuestionType::kConsent);
   if (!q.pattern.empty()) {

@@ -14,6 +14,16 @@ bool IsAnswered(const Answer& a) {
   return true;
 }
 
+std::optional<int> ParseWholeNumber(std::string_view digits) {
+  if (digits.empty() || digits.size() > 6) return std::nullopt;
+  int n = 0;
+  for (char ch : digits) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    n = n * 10 + (ch - '0');
+  }
+  return n;
+}
+
 bool Evaluate(const Condition& c, std::string_view owner, const Answers& answers, const Date& today) {
   using K = Condition::Kind;
   switch (c.kind) {
@@ -50,6 +60,11 @@ bool Evaluate(const Condition& c, std::string_view owner, const Answers& answers
       if (!birth) return false;
       int age = AgeOn(*birth, today);
       return (!c.at_least || age >= *c.at_least) && (!c.below || age < *c.below);
+    }
+    case K::kNumber: {
+      auto* s = a ? std::get_if<std::string>(a) : nullptr;
+      auto n = s ? ParseWholeNumber(*s) : std::nullopt;
+      return n && (!c.at_least || *n >= *c.at_least) && (!c.below || *n < *c.below);
     }
     default:
       return false;

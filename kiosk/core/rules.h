@@ -1,6 +1,7 @@
 // Visibility rules: which steps and questions this client sees, given their answers so far.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,5 +29,8 @@ struct Visibility {
 Visibility ComputeVisibility(const Content& content, const Answers& answers, const Date& today);
 
 bool IsAnswered(const Answer& a);
+
+// A number question's answer as typed ("12"): digits only, at most six; nullopt for anything else.
+std::optional<int> ParseWholeNumber(std::string_view digits);
 
 }  // namespace core

@@ -12,8 +12,8 @@
 
 namespace core {
 
-// Typed answer values: yes_no/consent -> bool; single_choice, text, email, phone, date -> string
-// (dates as "YYYY-MM-DD"); multi_choice -> option ids; signature -> strokes.
+// Typed answer values: yes_no/consent -> bool; single_choice, text, email, phone, date, number -> string
+// (dates as "YYYY-MM-DD", numbers as typed digits); multi_choice -> option ids; signature -> strokes.
 using Answer = std::variant<bool, std::string, std::vector<std::string>, Signature>;
 using Answers = std::map<std::string, Answer, std::less<>>;
 

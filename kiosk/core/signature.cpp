@@ -22,6 +22,48 @@ bool HasEnoughInk(const Signature& s) {
   return InkLength(s) >= kMinInk;
 }
 
+std::vector<Point> Smooth(const std::vector<Point>& p, float max_step) {
+  if (p.size() < 3) return p;
+  std::vector<Point> out{p[0]};
+  for (size_t i = 0; i + 1 < p.size(); ++i) {
+    // uniform Catmull-Rom through p1 -> p2, with the ends repeated as their own neighbours
+    const Point& p0 = p[i == 0 ? 0 : i - 1];
+    const Point& p1 = p[i];
+    const Point& p2 = p[i + 1];
+    const Point& p3 = p[std::min(i + 2, p.size() - 1)];
+    float length = std::hypot(p2.x - p1.x, p2.y - p1.y);
+    int n = std::clamp(static_cast<int>(std::ceil(length / std::max(0.5f, max_step))), 1, 64);
+    for (int k = 1; k <= n; ++k) {
+      float t = static_cast<float>(k) / static_cast<float>(n), t2 = t * t, t3 = t2 * t;
+      auto at = [&](float a, float b, float c, float d) {
+        return 0.5f *
+               (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - d) * t2 + (-a + 3 * b - 3 * c + d) * t3);
+      };
+      out.push_back({at(p0.x, p1.x, p2.x, p3.x), at(p0.y, p1.y, p2.y, p3.y)});
+    }
+  }
+  return out;
+}
+
+void AddStroke(Signature& s, Stroke stroke, std::vector<Stroke>& undone) {
+  s.strokes.push_back(std::move(stroke));
+  undone.clear();
+}
+
+bool UndoStroke(Signature& s, std::vector<Stroke>& undone) {
+  if (s.strokes.empty()) return false;
+  undone.push_back(std::move(s.strokes.back()));
+  s.strokes.pop_back();
+  return true;
+}
+
+bool RedoStroke(Signature& s, std::vector<Stroke>& undone) {
+  if (undone.empty()) return false;
+  s.strokes.push_back(std::move(undone.back()));
+  undone.pop_back();
+  return true;
+}
+
 namespace {
 
 float DistanceToSegment(float px, float py, Point a, Point b) {
@@ -54,8 +96,9 @@ Image Rasterize(const Signature& s, int out_width, int out_height, float thickne
   float sx = s.width > 0 ? out_width / s.width : 1.0f;
   float sy = s.height > 0 ? out_height / s.height : 1.0f;
   for (const auto& stroke : s.strokes) {
-    for (size_t i = 0; i < stroke.points.size(); ++i) {
-      Point a = stroke.points[i == 0 ? 0 : i - 1], b = stroke.points[i];
+    std::vector<Point> line = Smooth(stroke.points);
+    for (size_t i = 0; i < line.size(); ++i) {
+      Point a = line[i == 0 ? 0 : i - 1], b = line[i];
       DrawSegment(img, cover, {a.x * sx, a.y * sy}, {b.x * sx, b.y * sy}, thickness / 2);
     }
   }

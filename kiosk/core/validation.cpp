@@ -99,6 +99,14 @@ std::optional<ValidationError> ValidateDate(const Question& q, const std::string
   return std::nullopt;
 }
 
+std::optional<ValidationError> ValidateNumber(const Question& q, const std::string& s) {
+  auto n = ParseWholeNumber(s);
+  if (!n) return ValidationError{"invalid_number"};
+  if (q.min && *n < *q.min) return ValidationError{"number_too_small", *q.min};
+  if (q.max && *n > *q.max) return ValidationError{"number_too_large", *q.max};
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<ValidationError> Validate(const Question& q, const Answer* answer, const Date& today) {
@@ -122,6 +130,7 @@ std::optional<ValidationError> Validate(const Question& q, const Answer* answer,
   }
   if (auto* s = std::get_if<std::string>(answer)) {
     if (q.type == QuestionType::kDate) return ValidateDate(q, *s, today);
+    if (q.type == QuestionType::kNumber) return ValidateNumber(q, *s);
     if (q.type == QuestionType::kSingleChoice) {
       return q.FindOption(*s) ? std::nullopt : std::optional(ValidationError{"required"});
     }

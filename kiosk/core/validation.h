@@ -1,4 +1,5 @@
-// Validation of answers: required, lengths, patterns, email, phone, dates and ages, signatures.
+// Validation of answers: required, lengths, whole numbers, patterns, email, phone, dates and ages,
+// signatures.
 #pragma once
 
 #include <map>

@@ -15,7 +15,8 @@ InboxApp::InboxApp(core::InboxConfig config, core::Content content, WebhookVerif
       db_(std::move(db)),
       clock_(clock),
       intakes_(*db_),
-      receiver_(verifier_, intakes_, content_, clock_) {}
+      receiver_(verifier_, intakes_, content_, clock_),
+      staff_(*db_, core::Seconds(config_.session_minutes * 60)) {}
 
 core::Result<std::unique_ptr<InboxApp>> InboxApp::Open(core::InboxConfig config, const core::Clock& clock) {
   using R = core::Result<std::unique_ptr<InboxApp>>;

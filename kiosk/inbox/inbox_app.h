@@ -10,6 +10,7 @@
 #include "inbox/inbox_db.h"
 #include "inbox/intake_store.h"
 #include "inbox/receiver.h"
+#include "inbox/staff_store.h"
 #include "inbox/webhook_verifier.h"
 
 namespace inbox {
@@ -25,6 +26,7 @@ class InboxApp {
   InboxDb& db() { return *db_; }
   IntakeStore& intakes() { return intakes_; }
   const Receiver& receiver() const { return receiver_; }
+  StaffStore& staff() { return staff_; }
 
  private:
   InboxApp(core::InboxConfig config, core::Content content, WebhookVerifier verifier,
@@ -37,6 +39,7 @@ class InboxApp {
   const core::Clock& clock_;
   IntakeStore intakes_;
   Receiver receiver_;
+  StaffStore staff_;
 };
 
 }  // namespace inbox

@@ -2,7 +2,7 @@
 // intake view the staff pages read; staff tables hold users, sessions, failed logins and the audit log.
 #include "inbox/inbox_db.h"
 
-#include "store/durable_db.h"
+#include "store/sqlite.h"
 
 namespace inbox {
 namespace {
@@ -54,7 +54,7 @@ constexpr const char* kSchema = R"sql(
 
 core::Result<std::unique_ptr<InboxDb>> InboxDb::Open(const std::filesystem::path& file) {
   using R = core::Result<std::unique_ptr<InboxDb>>;
-  auto db = store::OpenDurable(file);
+  auto db = store::sql::OpenPrivate(file);
   if (!db) return R::Fail("inbox database: " + db.error());
   auto version = db->QueryInt("PRAGMA user_version");
   if (!version) return R::Fail("inbox database " + file.string() + ": " + version.error());

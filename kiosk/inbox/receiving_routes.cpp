@@ -26,6 +26,7 @@ void AddReceivingRoutes(httplib::Server& server, InboxApp& app) {
 
 void AddRoutes(httplib::Server& server, InboxApp& app) {
   AddReceivingRoutes(server, app);
+  AddStaffRoutes(server, app);
 }
 
 }  // namespace inbox

@@ -10,5 +10,7 @@ namespace inbox {
 void AddRoutes(httplib::Server& server, InboxApp& app);
 // POST /intakes and GET /healthz.
 void AddReceivingRoutes(httplib::Server& server, InboxApp& app);
+// The staff pages (staff_routes.cpp).
+void AddStaffRoutes(httplib::Server& server, InboxApp& app);
 
 }  // namespace inbox

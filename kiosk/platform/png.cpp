@@ -19,7 +19,13 @@ std::string EncodePng(const core::Image& image) {
 }
 
 core::Status WritePng(const std::filesystem::path& path, const core::Image& image) {
+  // screenshots are written often and read rarely: light compression is several times faster
+  const int level = stbi_write_png_compression_level, filter = stbi_write_force_png_filter;
+  stbi_write_png_compression_level = 1;
+  stbi_write_force_png_filter = 1;  // "sub": one filter instead of trying all five per row
   std::string bytes = EncodePng(image);
+  stbi_write_png_compression_level = level;
+  stbi_write_force_png_filter = filter;
   if (bytes.empty()) return core::Status::Fail("could not encode " + path.string());
   std::ofstream out(path, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

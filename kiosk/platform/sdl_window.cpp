@@ -19,6 +19,12 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
   SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+  if (o.fullscreen) {
+    // Kiosk mode: keep the keyboard (no Alt+Tab out while grabbed), never minimise on focus loss.
+    SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  }
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
     return R::Fail(std::string("SDL_Init: ") + SDL_GetError());
   std::unique_ptr<SdlWindow> w(new SdlWindow());
@@ -30,9 +36,11 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
   w->renderer_ = SDL_CreateRenderer(w->window_, -1, 0);
   if (!w->renderer_) return R::Fail(std::string("SDL_CreateRenderer: ") + SDL_GetError());
   if (!o.headless) SDL_ShowCursor(SDL_DISABLE);
+  if (o.fullscreen && !o.headless) SDL_SetWindowKeyboardGrab(w->window_, SDL_TRUE);
   ImGui_ImplSDL2_InitForSDLRenderer(w->window_);
   ImGui_ImplSDLRenderer_Init(w->renderer_);
   w->backends_ = true;
+  w->pixels_on_demand_ = o.headless && !o.render_every_frame;
   return w;
 }
 
@@ -72,12 +80,12 @@ Events SdlWindow::Wait(int timeout_ms) {
         finger_lifted_ = false;
         ev.input = true;
         break;
-      case SDL_MOUSEWHEEL:
-      case SDL_KEYDOWN:
       case SDL_TEXTINPUT:
         ev.text += e.text.text;
         ev.input = true;
         break;
+      case SDL_MOUSEWHEEL:
+      case SDL_KEYDOWN:
       case SDL_KEYUP:
       case SDL_FINGERDOWN:
       case SDL_FINGERMOTION:
@@ -100,6 +108,7 @@ void SdlWindow::NewFrame() {
 
 void SdlWindow::Present(const core::Rgba& clear, core::Image* capture) {
   ImGui::Render();
+  if (pixels_on_demand_ && !capture) return;
   SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(clear[0] * 255), static_cast<Uint8>(clear[1] * 255),
                          static_cast<Uint8>(clear[2] * 255), 255);
   SDL_RenderClear(renderer_);

@@ -1,6 +1,7 @@
 // The SDL window and software renderer with ImGui's SDL backends: events in, frames out, pixels back.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -13,11 +14,20 @@ struct SDL_Renderer;
 
 namespace platform {
 
+// An image on the renderer, for ImGui::Image / AddImage (ImTextureID is the SDL_Texture*).
+struct Texture {
+  void* id = nullptr;
+  int width = 0, height = 0;
+};
+
 struct WindowOptions {
   bool headless = false;  // SDL dummy video driver: no screen, pixels read back for screenshots
   bool fullscreen = true;
   int width = 1920, height = 1080;
   std::string title = "Kiosk";
+  // Headless only: rasterise every frame (benchmarks). Otherwise a headless frame is laid out and checked
+  // but turned into pixels only when it is captured (screenshots), which keeps scripted runs fast.
+  bool render_every_frame = false;
 };
 
 // What happened while waiting for input.
@@ -45,6 +55,8 @@ class SdlWindow {
   void Present(const core::Rgba& clear, core::Image* capture = nullptr);
   int width() const;
   int height() const;
+  // Loads a PNG (stb_image) into a texture owned by the renderer; errors name the file.
+  core::Result<Texture> LoadTexture(const std::filesystem::path& png);
 
  private:
   SdlWindow() = default;
@@ -52,6 +64,7 @@ class SdlWindow {
   SDL_Renderer* renderer_ = nullptr;
   bool backends_ = false;
   bool finger_lifted_ = false;
+  bool pixels_on_demand_ = false;  // headless without render_every_frame
 };
 
 }  // namespace platform

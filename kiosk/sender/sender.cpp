@@ -5,7 +5,7 @@
 
 #include "core/fhir.h"
 #include "core/json_reader.h"
-#include "net/webhook_signature.h"
+#include "sender/signed_request.h"
 
 namespace sender {
 
@@ -18,31 +18,9 @@ Sender::Sender(store::Outbox& outbox, SenderOptions options, const core::Content
       post_(std::move(post)),
       uniform01_(std::move(uniform01)) {}
 
-net::PostRequest Sender::BuildRequest(const store::ClaimedIntake& claimed, const std::string& body) const {
-  const auto& d = options_.delivery;
-  net::PostRequest req;
-  req.url = d.url;
-  req.body = body;
-  req.timeout_s = d.timeout_s;
-  req.tls = {d.ca_file, d.pinned_public_key};
-  long long timestamp = std::chrono::duration_cast<core::Seconds>(clock_.Now().time_since_epoch()).count();
-  req.headers = {{"Idempotency-Key", claimed.id},
-                 {"webhook-id", claimed.id},
-                 {"webhook-timestamp", std::to_string(timestamp)},
-                 {"User-Agent", options_.user_agent}};
-  if (!options_.secrets.webhook_key.empty()) {
-    req.headers.emplace_back("webhook-signature", net::WebhookSignature(options_.secrets.webhook_key,
-                                                                        claimed.id, timestamp, body));
-  }
-  if (!options_.secrets.bearer_token.empty()) {
-    req.headers.emplace_back("Authorization", "Bearer " + options_.secrets.bearer_token);
-  }
-  return req;
-}
-
 // One claimed intake, posted and recorded. Returns false when nothing was due.
 core::Result<bool> Sender::DeliverOne(PassReport& report) {
-  auto claimed = outbox_.Claim(clock_.Now(), options_.lease);
+  auto claimed = outbox_.Claim(clock_.Now(), options_.lease, options_.demo);
   if (!claimed) return claimed.problems();
   if (!*claimed) return false;
   const store::ClaimedIntake& c = **claimed;
@@ -57,7 +35,7 @@ core::Result<bool> Sender::DeliverOne(PassReport& report) {
     body = core::DumpJson(core::ToFhirQuestionnaireResponse(*content_, *intake));
   }
   auto started = std::chrono::steady_clock::now();
-  core::AttemptResult result = post_(BuildRequest(c, body));
+  core::AttemptResult result = post_(SignedRequest(options_, c.id, clock_.Now(), body));
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
                 .count();
   core::BackoffSettings backoff{core::Seconds(options_.delivery.backoff_base_s),
@@ -71,7 +49,8 @@ core::Result<bool> Sender::DeliverOne(PassReport& report) {
       report.delivered++;
       if (probing_) {  // the endpoint is back: everything waiting goes now, oldest first
         probing_ = false;
-        if (auto woken = outbox_.WakeWaiting(clock_.Now()); !woken) spdlog::warn("{}", woken.error());
+        if (auto woken = outbox_.WakeWaiting(clock_.Now(), options_.demo); !woken)
+          spdlog::warn("{}", woken.error());
       }
       spdlog::info("intake {} delivered (attempt {}, {} ms)", c.id, c.attempts, ms);
       break;
@@ -132,7 +111,7 @@ void Sender::Run(std::stop_token stop) {
     // Sleep until the next intake is due; at most a few seconds, so intakes queued by the UI in another
     // process are picked up promptly (one indexed query each time).
     auto wait = std::chrono::milliseconds(5'000);
-    if (auto due = outbox_.NextDue(); due && *due) {
+    if (auto due = outbox_.NextDue(options_.demo); due && *due) {
       auto until = std::chrono::duration_cast<std::chrono::milliseconds>(**due - clock_.Now());
       wait = std::clamp(until, std::chrono::milliseconds(0), wait);
     }

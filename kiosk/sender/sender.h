@@ -27,6 +27,7 @@ struct SenderOptions {
   int retention_delivered_days = 7;
   core::Seconds lease{120};  // a claim older than this is taken over (its sender died)
   std::string user_agent = "glowup-kiosk";
+  bool demo = false;  // deliver only demo leads (to the demo endpoint), never clinic intakes; and vice versa
 };
 
 // What one pass did (for logs, tests and `kiosk sender --once`).
@@ -52,7 +53,6 @@ class Sender {
 
  private:
   core::Result<bool> DeliverOne(PassReport& report);
-  net::PostRequest BuildRequest(const store::ClaimedIntake& claimed, const std::string& body) const;
 
   store::Outbox& outbox_;
   SenderOptions options_;

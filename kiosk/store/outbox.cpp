@@ -11,8 +11,8 @@
 #include <string_view>
 #include <utility>
 
-#include "store/durable_db.h"
 #include "store/outbox_schema.h"
+#include "store/sqlite.h"
 
 namespace store {
 
@@ -52,27 +52,6 @@ std::size_t ToCount(std::int64_t n) {
 
 std::string_view KindOf(bool demo) {
   return demo ? kKindDemo : kKindIntake;
-}
-
-// Exactly what core::ToRfc3339 writes ("2026-11-25T09:30:00.125Z"); anything else is nullopt.
-std::optional<core::TimePoint> ParseRfc3339(std::string_view text) {
-  using namespace std::chrono;
-  constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd.dddZ";
-  if (text.size() != kShape.size()) return std::nullopt;
-  for (std::size_t i = 0; i < kShape.size(); ++i) {
-    bool digit = text[i] >= '0' && text[i] <= '9';
-    if (kShape[i] == 'd' ? !digit : text[i] != kShape[i]) return std::nullopt;
-  }
-  auto number = [text](std::size_t pos, std::size_t len) {
-    int value = 0;
-    for (std::size_t i = pos; i < pos + len; ++i) value = value * 10 + (text[i] - '0');
-    return value;
-  };
-  year_month_day date{year{number(0, 4)}, month{static_cast<unsigned>(number(5, 2))},
-                      day{static_cast<unsigned>(number(8, 2))}};
-  int h = number(11, 2), m = number(14, 2), s = number(17, 2);
-  if (!date.ok() || h > 23 || m > 59 || s > 59) return std::nullopt;
-  return sys_days{date} + hours{h} + minutes{m} + seconds{s} + milliseconds{number(20, 3)};
 }
 
 // A reason as staff will see it: one line, bounded, cut on a UTF-8 character boundary.
@@ -170,8 +149,8 @@ core::Result<std::optional<ClaimedIntake>> FindDue(sql::Database& db, const std:
 
 core::Result<std::unique_ptr<Outbox>> Outbox::Open(const std::filesystem::path& file) {
   using R = core::Result<std::unique_ptr<Outbox>>;
-  auto db = OpenDurable(file);
-  if (!db) return R::Fail("outbox: " + db.error());
+  auto db = sql::OpenPrivate(file);
+  if (!db) return R::Fail("outbox " + file.string() + ": " + db.error());
   auto migrated = MigrateOutbox(*db);
   if (!migrated) return R::Fail("outbox " + file.string() + ": " + migrated.error());
   return std::unique_ptr<Outbox>(new Outbox(std::move(*db)));
@@ -345,11 +324,12 @@ core::Result<std::size_t> Outbox::RetryNow(const std::string& id, core::TimePoin
 }
 
 // After an outage: rows waiting out their own backoff become due now, so they go oldest first.
-core::Result<std::size_t> Outbox::WakeWaiting(core::TimePoint now) {
+core::Result<std::size_t> Outbox::WakeWaiting(core::TimePoint now, bool demo) {
   std::lock_guard lock(mutex_);
   return UpdateRows(db_,
-                    "UPDATE outbox SET next_attempt_at = ?1 WHERE state = 'pending' AND next_attempt_at > ?1",
-                    {core::ToRfc3339(now)});
+                    "UPDATE outbox SET next_attempt_at = ?1 "
+                    "WHERE state = 'pending' AND next_attempt_at > ?1 AND kind = ?2",
+                    {core::ToRfc3339(now), std::string(KindOf(demo))});
 }
 
 // A delivering row counts at its lease expiry: if its sender died, that is when the row is due again.
@@ -364,7 +344,7 @@ core::Result<std::optional<core::TimePoint>> Outbox::NextDue(bool demo) {
   auto row = stmt->Step();
   if (!row) return row.problems();
   if (!*row || stmt->IsNull(0)) return R(std::optional<core::TimePoint>());
-  auto due = ParseRfc3339(stmt->Text(0));
+  auto due = core::ParseRfc3339(stmt->Text(0));
   if (!due) return R::Fail("the outbox holds a next_attempt_at that is not an RFC 3339 UTC time");
   return R(due);
 }

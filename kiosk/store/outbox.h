@@ -61,6 +61,13 @@ class Outbox {
 
   core::Result<OutboxSettings> Settings();
 
+  // --- Staff mode (outbox_summary.cpp). No payloads except DemoPayloads, which staff export.
+
+  // Counts of one kind (demo or clinic intakes) and the latest delivery, for the staff status page.
+  core::Result<DeliverySummary> Summary(core::TimePoint since, bool demo = false);
+  // The payloads of demo rows, oldest first (for `kiosk leads --csv` and the USB export).
+  core::Result<std::vector<std::string>> DemoPayloads();
+
   // --- The sender's side. Each is one transaction; several senders on one file never hold the same row.
 
   // Claims the oldest (by created_at) due row: a pending row with next_attempt_at <= now, or a delivering row
@@ -77,8 +84,9 @@ class Outbox {
   core::Status MarkParked(const std::string& id, std::int64_t attempts, const std::string& reason);
   // Staff: make parked or waiting rows due now (all when `id` is empty). Returns how many.
   core::Result<std::size_t> RetryNow(const std::string& id, core::TimePoint now);
-  // The endpoint answers again: pending rows waiting for a later attempt become due now. Returns how many.
-  core::Result<std::size_t> WakeWaiting(core::TimePoint now);
+  // The endpoint answers again: pending rows (demo or real, like Claim) waiting for a later attempt become
+  // due now. Returns how many.
+  core::Result<std::size_t> WakeWaiting(core::TimePoint now, bool demo = false);
   // When the next pending row is due (for the sender's sleep); nullopt when none is pending.
   core::Result<std::optional<core::TimePoint>> NextDue(bool demo = false);
   // Deletes payloads of rows delivered before `cutoff`, keeping id, times and state. Returns how many.

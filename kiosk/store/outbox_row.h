@@ -47,4 +47,12 @@ struct OutboxCounts {
   std::size_t total() const { return pending + delivering + delivered + parked; }
 };
 
+// What staff mode shows about delivery.
+struct DeliverySummary {
+  std::size_t waiting = 0;          // pending or being sent
+  std::size_t delivered_since = 0;  // delivered at or after the `since` asked for (today)
+  std::size_t parked = 0;
+  std::string last_delivered_at;  // RFC 3339, "" when nothing was ever delivered
+};
+
 }  // namespace store

@@ -1,8 +1,12 @@
 // The SQLite wrapper: turns return codes into core::Result values with sqlite3_errmsg text.
 #include "store/sqlite.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <utility>
 
 namespace store::sql {
@@ -30,6 +34,45 @@ core::Result<Database> Database::Open(const std::filesystem::path& file, int fla
   }
   sqlite3_extended_result_codes(db, 1);
   return Database(db);
+}
+
+namespace {
+
+// Creates the file with mode 0600 if it is missing, so SQLite (and its -wal and -shm files, which copy the
+// database's mode) never make personal data world-readable. An existing file keeps its mode.
+core::Status CreatePrivateFile(const std::filesystem::path& file) {
+  int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    return core::Status::Fail("cannot create database file " + file.string() + ": " + std::strerror(errno));
+  }
+  ::close(fd);
+  return core::Ok{};
+}
+
+core::Status Configure(Database& db) {
+  if (sqlite3_busy_timeout(db.handle(), 5000) != SQLITE_OK)
+    return core::Status::Fail(db.Error("busy_timeout"));
+  // The first read of the file: a file that is not a database fails here.
+  auto mode = db.QueryText("PRAGMA journal_mode = WAL");
+  if (!mode) return core::Status::Fail("cannot set journal_mode=WAL: " + mode.error());
+  if (*mode != "wal") {
+    return core::Status::Fail("the database needs journal_mode=WAL but SQLite kept '" + *mode +
+                              "' (is the data dir on a file system without shared memory?)");
+  }
+  // secure_delete: deleted personal data is overwritten with zeros, not left in free space.
+  return db.Exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;");
+}
+
+}  // namespace
+
+core::Result<Database> OpenPrivate(const std::filesystem::path& file) {
+  auto created = CreatePrivateFile(file);
+  if (!created) return created.problems();
+  auto db = Database::Open(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
+  if (!db) return db.problems();
+  auto configured = Configure(*db);
+  if (!configured) return configured.problems();
+  return db;
 }
 
 Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}

@@ -48,6 +48,10 @@ class Database {
   sqlite3* db_ = nullptr;
 };
 
+// Opens (creating with mode 0600 if missing) a database holding personal data, durable and private:
+// journal_mode=WAL, synchronous=FULL, foreign_keys=ON, secure_delete=ON, busy_timeout=5000.
+core::Result<Database> OpenPrivate(const std::filesystem::path& file);
+
 // A prepared statement. Parameters are 1-based (SQLite's convention), columns 0-based.
 class Statement {
  public:

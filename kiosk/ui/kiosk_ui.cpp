@@ -6,14 +6,17 @@
 #include <cstring>
 
 #include "ui/screens/screen.h"
+#include "ui/screens/staff.h"
 
 namespace ui {
 
 float KioskUi::Layout(int width, int height) {
-  float em = EmFor(config_, width, height);
+  float em = EmFor(config_, width, height, state_.larger_text);
   Fonts fonts = theme_.fonts;
-  theme_ = Theme::From(config_, em);
+  Logo logo = theme_.logo;
+  theme_ = Theme::From(config_, em, state_.high_contrast);
   theme_.fonts = fonts;
+  theme_.logo = logo;
   ApplyStyle(theme_);
   return em;
 }
@@ -29,7 +32,8 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
   ImGui::PushFont(theme_.fonts.body);
-  bool overlay = in.session.still_there || !state_.date_picker.empty();
+  bool staff_open = in.staff && in.staff->state.page != core::StaffPage::kClosed;
+  bool overlay = in.session.still_there || !state_.date_picker.empty() || staff_open;
   Paint paint{theme_, registry_, "", 0, false, 0, ImRect(ImVec2(0, 0), io.DisplaySize), !overlay};
   ScreenContext c{in, paint, state_, intents, io.DisplaySize};
   switch (in.session.screen) {
@@ -52,9 +56,10 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
       DrawThankYou(c);
       break;
   }
+  if (in.demo) DrawDemoMarker(c);
   ImGui::PopFont();
   ImGui::End();
-  if (overlay) {
+  if (overlay && !staff_open) {
     // Dialogs live in their own window on top, so they alone take the taps.
     paint.enabled = true;
     paint.layer = 1;
@@ -77,6 +82,7 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
     ImGui::PopFont();
     ImGui::End();
   }
+  if (staff_open) DrawStaffLayer(c, *in.staff, staff_intents_);
   state_.last_frame = in.now;
   return intents;
 }
@@ -103,10 +109,11 @@ void KioskUi::Wipe() {
 }
 
 bool KioskUi::Animating() const {
-  return state_.scroll_velocity != 0 || state_.dragging || state_.scroll_to;
+  return state_.scroll.gliding() || state_.scroll.dragging() || state_.scroll_to || state_.backspace.held();
 }
 
 core::TimePoint KioskUi::NextWake(const FrameInput& in) const {
+  if (in.now < state_.flash_until) return state_.flash_until;  // a tapped key stops showing pressed
   if (in.session.screen == core::Screen::kAttract && in.content.app.attract.highlights.size() > 1) {
     auto period = core::Seconds(in.content.app.attract.rotate_s);
     auto elapsed = in.now - in.session.screen_since;

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/content.h"
@@ -12,7 +13,10 @@
 #include "core/intents.h"
 #include "core/keyboard.h"
 #include "core/rules.h"
+#include "core/scroll.h"
 #include "core/session.h"
+#include "core/staff.h"
+#include "ui/staff_view.h"
 #include "ui/target_registry.h"
 #include "ui/theme.h"
 
@@ -27,15 +31,16 @@ struct FrameInput {
   core::TimePoint now;
   core::Date today;
   core::IdleSettings idle;
+  const StaffView* staff = nullptr;  // staff mode, drawn on top when open
+  bool demo = false;                 // event / demo mode: a small "Demo" marker on every screen
 };
 
 // UI-only state that outlives a frame: scrolling, open pickers, the stroke being drawn.
 struct UiState {
-  float scroll_velocity = 0;       // px per second, for inertia
+  core::ScrollPhysics scroll;      // the page's drag, glide and offset
   std::optional<float> scroll_to;  // content y to bring into view next frame
-  bool dragging = false;
-  std::string date_picker;  // question id whose picker is open
-  int date_part = 0;        // 0 day, 1 month, 2 year
+  std::string date_picker;         // question id whose picker is open
+  int date_part = 0;               // 0 day, 1 month, 2 year
   int decade = 1990;
   std::map<std::string, core::Date, std::less<>> partial_dates;  // day/month/year chosen so far
   std::string signing;                                           // question id of the pad being drawn on
@@ -44,7 +49,13 @@ struct UiState {
   core::TimePoint last_frame{};
   std::string focused;  // question id of the text field the keyboard types into
   core::KeyboardState keyboard;
-  std::string typed;  // UTF-8 from a physical keyboard or the headless driver, for the focused field
+  std::string typed;          // UTF-8 from a physical keyboard or the headless driver, for the focused field
+  core::KeyRepeat backspace;  // held backspace repeats
+  std::string flash_key;      // the key last tapped shows pressed until flash_until
+  core::TimePoint flash_until{};
+  std::vector<core::Stroke> undone_strokes;  // the signature pad's redo
+  bool larger_text = false;                  // the client's display options (reset by the wipe)
+  bool high_contrast = false;
 };
 
 class KioskUi {
@@ -54,6 +65,7 @@ class KioskUi {
   // Call when the window size is known or changes; returns the em to build fonts at.
   float Layout(int width, int height);
   void SetFonts(const Fonts& fonts) { theme_.fonts = fonts; }
+  void SetLogo(const Logo& logo) { theme_.logo = logo; }
   const Theme& theme() const { return theme_; }
 
   // Draws one frame (between ImGui::NewFrame and ImGui::Render).
@@ -64,6 +76,9 @@ class KioskUi {
   bool Animating() const;
   // The next moment the picture changes without input (attract rotation), or TimePoint::max().
   core::TimePoint NextWake(const FrameInput& in) const;
+
+  // What staff did this frame (staff screens return these instead of client intents).
+  std::vector<core::StaffIntent> TakeStaffIntents() { return std::exchange(staff_intents_, {}); }
 
   TargetRegistry& registry() { return registry_; }
   void ScrollTo(float content_y) { state_.scroll_to = content_y; }
@@ -76,6 +91,7 @@ class KioskUi {
   Theme theme_;
   TargetRegistry registry_;
   UiState state_;
+  std::vector<core::StaffIntent> staff_intents_;
 };
 
 }  // namespace ui

@@ -71,15 +71,29 @@ bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVe
       border = t.line;
       ink = t.text;
       break;
+    case ButtonStyle::kDisabled:
+      fill = t.white;
+      border = t.line;
+      ink = t.muted;
+      held = false;
+      break;
   }
   if (held) fill = style == ButtonStyle::kPrimary || style == ButtonStyle::kSelected ? t.text : t.brand_soft;
   if (fill) dl->AddRectFilled(pos, max, fill, r);
   if (border) dl->AddRect(pos, max, border, r, 0, std::max(2.0f, t.em * 0.08f));
   ImVec2 ts = Measure(font, label);
-  bool clipped = ts.x > size.x - t.em * 0.8f || ts.y > size.y;
+  // a chosen answer also carries a tick before its words, so the choice does not rest on colour alone
+  float tick = style == ButtonStyle::kSelected && !label.empty() ? t.em * 1.2f : 0;
+  bool clipped = ts.x + tick > size.x - t.em * 0.8f || ts.y > size.y;
+  float text_x = pos.x + (size.x - ts.x + tick) * 0.5f;
   dl->PushClipRect(pos, max, true);
-  dl->AddText(font, font->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f),
-              ink, label.c_str(), label.c_str() + label.size());
+  if (tick > 0) {
+    float cy = pos.y + size.y * 0.5f, s = t.em * 1.0f;
+    DrawTick(dl, ImRect(ImVec2(text_x - tick, cy - s * 0.5f), ImVec2(text_x - tick + s, cy + s * 0.5f)), ink,
+             std::max(2.0f, t.em * 0.1f));
+  }
+  dl->AddText(font, font->FontSize, ImVec2(text_x, pos.y + (size.y - ts.y) * 0.5f), ink, label.c_str(),
+              label.c_str() + label.size());
   dl->PopClipRect();
   p.registry.AddText(label);
   RegisterRect(p, label, ImRect(pos, max), clipped);

@@ -23,7 +23,7 @@ struct Paint {
   bool enabled = true;      // false: draw only, no taps (screen under an overlay)
 };
 
-enum class ButtonStyle { kPrimary, kOutline, kSoft, kSelected };
+enum class ButtonStyle { kPrimary, kOutline, kSoft, kSelected, kDisabled };  // kDisabled: nothing to do now
 
 ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width = 0);
 // Draws wrapped text at `pos`; returns its height. Registered as visible text.

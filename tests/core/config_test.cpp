@@ -36,7 +36,7 @@ TEST_SUITE("config") {
     core::Config defaults;
     CHECK(c.kiosk_id == "front-desk");
     CHECK(c.data_dir.empty());
-    CHECK_FALSE(c.demo);
+    CHECK_FALSE(c.demo.enabled);
     CHECK(c.idle.timeout == seconds(90));
     CHECK(c.idle.countdown == seconds(20));
     CHECK(c.theme.brand == defaults.theme.brand);
@@ -59,7 +59,7 @@ TEST_SUITE("config") {
     })");
     CHECK(c.kiosk_id == "fair-stand");
     CHECK(c.data_dir == "/var/lib/kiosk");
-    CHECK(c.demo);
+    CHECK(c.demo.enabled);
     CHECK(c.idle.timeout == seconds(45));
     CHECK(c.idle.countdown == seconds(10));
     CheckColour(c.theme.brand, 1, 0, 0, 1);
@@ -71,6 +71,18 @@ TEST_SUITE("config") {
     CHECK(c.theme.scale == 1.5f);
     CHECK(c.theme.corner_radius == 0.25f);
     CHECK(c.theme.font_path == "/usr/share/fonts/x.ttf");
+  }
+
+  TEST_CASE("a logo named by file name alone is found beside the config file; an absolute path stays") {
+    auto beside = core::ParseConfig(R"({"kiosk_id": "k", "theme": {"logo": "logo.png"}})",
+                                    "/etc/glowup-kiosk/kiosk.json");
+    REQUIRE(beside.ok());
+    CHECK(beside->theme.logo == "/etc/glowup-kiosk/logo.png");
+    auto absolute =
+        core::ParseConfig(R"({"kiosk_id": "k", "theme": {"logo": "/srv/brand.png"}})", "config/kiosk.json");
+    REQUIRE(absolute.ok());
+    CHECK(absolute->theme.logo == "/srv/brand.png");
+    CHECK(Parse(R"({"kiosk_id": "k"})").theme.logo.empty());
   }
 
   TEST_CASE("a bad colour is named with its pointer and what was found") {
@@ -97,7 +109,7 @@ TEST_SUITE("config") {
     auto problems = ProblemsOf(
         R"({"kiosk_id": 7, "demo": "yes", "idle": {"timeout_s": "90"}, "theme": {"scale": "big"}})");
     CHECK(Has(problems, "kiosk.json", "/kiosk_id", "must be a string, found an integer"));
-    CHECK(Has(problems, "kiosk.json", "/demo", "must be true or false, found a string"));
+    CHECK(Has(problems, "kiosk.json", "/demo", "must be true, false or an object"));
     CHECK(Has(problems, "kiosk.json", "/idle/timeout_s", "must be a whole number, found a string"));
     CHECK(Has(problems, "kiosk.json", "/theme/scale", "must be a number"));
   }
@@ -128,5 +140,44 @@ TEST_SUITE("config") {
     auto problems = ProblemsOf(R"({"kiosk_id": "k", "theme": {"font_path": )" + std::string(40, '[') +
                                std::string(40, ']') + "}}");
     CHECK(Has(problems, "kiosk.json", "/", "nesting is deeper than 32 levels"));
+  }
+}
+
+TEST_SUITE("config: staff and demo") {
+  TEST_CASE("staff and demo settings are read, with their defaults") {
+    auto d = Parse(R"({"kiosk_id": "k"})");
+    CHECK(d.staff.gesture_corner == "top_left");
+    CHECK(d.staff.gesture_hold_s == 3);
+    CHECK(d.staff.lock_after_s == 120);
+    CHECK(d.staff.today_list_hours == 24);
+    CHECK(d.staff.pin_hash_file.empty());
+    CHECK_FALSE(d.demo.delivery.configured());
+    auto c = Parse(R"({"kiosk_id": "k",
+      "staff": {"gesture": {"corner": "bottom_right", "hold_s": 5, "size_em": 4}, "pin_hash_file": "/etc/p",
+                "lock_after_s": 60, "today_list_hours": 12},
+      "demo": {"enabled": true, "export_dir": "/media/usb",
+               "delivery": {"url": "https://leads.example.com/in", "webhook_secret_file": "/etc/s"}}})");
+    CHECK(c.staff.gesture_corner == "bottom_right");
+    CHECK(c.staff.gesture_hold_s == 5);
+    CHECK(c.staff.gesture_size_em == 4);
+    CHECK(c.staff.pin_hash_file == "/etc/p");
+    CHECK(c.staff.lock_after_s == 60);
+    CHECK(c.staff.today_list_hours == 12);
+    CHECK(c.demo.enabled);
+    CHECK(c.demo.export_dir == "/media/usb");
+    CHECK(c.demo.delivery.url == "https://leads.example.com/in");
+    CHECK(c.demo.delivery.webhook_secret_file == "/etc/s");
+    CHECK_FALSE(c.delivery.configured());
+  }
+
+  TEST_CASE("bad staff and demo settings are named with their pointers") {
+    auto problems = ProblemsOf(R"({"kiosk_id": "k",
+      "staff": {"gesture": {"corner": "middle"}, "lock_after_s": 1, "pin": "1234"},
+      "demo": {"delivery": {"url": "ftp://x"}}})");
+    CHECK(Has(problems, "kiosk.json", "/staff/gesture/corner", "top_left"));
+    CHECK(Has(problems, "kiosk.json", "/staff/lock_after_s", ""));
+    CHECK(Has(problems, "kiosk.json", "/staff/pin", ""));
+    CHECK(Has(problems, "kiosk.json", "/demo/delivery/url", "https://"));
+    CHECK(Has(ProblemsOf(R"({"kiosk_id": "k", "demo": "yes"})"), "kiosk.json", "/demo", "true, false"));
   }
 }

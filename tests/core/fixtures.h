@@ -30,6 +30,9 @@ inline const std::vector<std::string> kUiKeys = {"next",
                                                  "required",
                                                  "invalid_email",
                                                  "invalid_phone",
+                                                 "invalid_number",
+                                                 "number_too_small",
+                                                 "number_too_large",
                                                  "invalid_date",
                                                  "too_short",
                                                  "too_long",
@@ -43,7 +46,12 @@ inline const std::vector<std::string> kUiKeys = {"next",
                                                  "submit_failed",
                                                  "day",
                                                  "month",
-                                                 "year"};
+                                                 "year",
+                                                 "date_format",
+                                                 "undo_stroke",
+                                                 "redo_stroke",
+                                                 "larger_text",
+                                                 "high_contrast"};
 
 // A localised text with the same words in every language (prefixed by the code for the others).
 inline Json T(const std::string& words, const std::vector<std::string>& languages = {"en"}) {

@@ -81,3 +81,67 @@ TEST_CASE("typed text is cut into whole code points: accents, emoji, combining m
   CHECK(core::SplitCodePoints("\x80"
                               "a") == std::vector<std::string>{"\x80", "a"});  // a stray byte stays alone
 }
+
+TEST_CASE("the number pad is a 3x4 phone-style pad: 1-9, then backspace, 0, done, whatever the state") {
+  for (core::KeyboardState state : {core::KeyboardState{}, core::KeyboardState{true, true}}) {
+    auto rows = core::KeyboardRows(core::KeyboardLayout::kNumber, state);
+    REQUIRE(rows.size() == 4);
+    std::string digits;
+    for (size_t r = 0; r < 3; ++r) {
+      REQUIRE(rows[r].size() == 3);
+      for (const auto& k : rows[r]) {
+        CHECK(k.kind == core::Key::Kind::kChar);
+        digits += k.text;
+      }
+    }
+    CHECK(digits == "123456789");
+    REQUIRE(rows[3].size() == 3);
+    CHECK(rows[3][0].kind == core::Key::Kind::kBackspace);
+    CHECK(rows[3][1].text == "0");
+    CHECK(rows[3][2].kind == core::Key::Kind::kDone);
+    for (const auto& row : rows) {
+      for (const auto& k : row) CHECK(k.width == 1);  // an even grid
+    }
+  }
+}
+
+TEST_CASE("typing on the number pad stops at the cap a number field passes, and backspace still works") {
+  auto rows = core::KeyboardRows(core::KeyboardLayout::kNumber, {});
+  std::string text;
+  core::KeyboardState state;
+  for (int i = 0; i < 8; ++i) core::ApplyKey(rows[0][i % 3], text, state, 6);
+  CHECK(text == "123123");
+  core::ApplyKey(rows[3][0], text, state, 6);
+  core::ApplyKey(rows[3][1], text, state, 6);
+  CHECK(text == "123120");
+  CHECK_FALSE(core::ApplyKey(rows[3][2], text, state, 6));  // done closes the pad
+}
+
+TEST_CASE("a held key presses once, waits, then repeats steadily until released") {
+  const core::TimePoint t0 = core::TimePoint(std::chrono::hours(5));
+  core::KeyRepeat repeat(core::Millis(500), core::Millis(80));
+  repeat.Press(t0);
+  CHECK(repeat.Held(t0 + core::Millis(100)) == 0);
+  CHECK(repeat.Held(t0 + core::Millis(499)) == 0);
+  CHECK(repeat.Held(t0 + core::Millis(500)) == 1);
+  CHECK(repeat.Held(t0 + core::Millis(560)) == 0);
+  CHECK(repeat.Held(t0 + core::Millis(580)) == 1);
+  CHECK(repeat.Held(t0 + core::Millis(820)) == 3);  // a slow frame catches up: 660, 740, 820
+  CHECK(repeat.NextRepeat() == t0 + core::Millis(900));
+  repeat.Release();
+  CHECK_FALSE(repeat.held());
+  CHECK(repeat.Held(t0 + core::Millis(2000)) == 0);
+}
+
+TEST_CASE("holding backspace over a word removes it a character at a time, then stops at empty") {
+  const core::TimePoint t0 = core::TimePoint(std::chrono::hours(5));
+  std::string text = "Año 1";
+  core::KeyboardState state;
+  core::KeyRepeat repeat;
+  repeat.Press(t0);
+  core::ApplyKey(Of(core::Key::Kind::kBackspace), text, state);
+  int presses = repeat.Held(t0 + core::Seconds(3));
+  CHECK(presses > 4);
+  for (int i = 0; i < presses; ++i) core::ApplyKey(Of(core::Key::Kind::kBackspace), text, state);
+  CHECK(text.empty());
+}

@@ -1,6 +1,9 @@
 // The signature model: the "enough ink" rule and rasterising strokes to pixels.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/signature.h"
 #include "fixtures.h"
 
@@ -136,5 +139,54 @@ TEST_SUITE("signature") {
     CHECK(IsDark(PixelAt(img, 25, 25)));
     CHECK(IsDark(PixelAt(img, 0, 0)));
     CHECK(IsDark(PixelAt(img, 49, 49)));
+  }
+
+  TEST_CASE("smoothing passes through every touch sample and fills the gaps between them") {
+    std::vector<core::Point> samples{{0, 0}, {40, 30}, {80, 0}, {120, 30}};
+    auto line = core::Smooth(samples, 2.0f);
+    for (const auto& p : samples) {
+      bool on_line = std::any_of(line.begin(), line.end(), [&](const core::Point& q) { return q == p; });
+      CHECK(on_line);
+    }
+    for (size_t i = 1; i < line.size(); ++i) {
+      CHECK(std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y) <= 2.5f);
+    }
+  }
+
+  TEST_CASE("smoothing rounds a corner: between samples the line bends instead of running straight") {
+    // three samples making a right angle; the spline between the first two bulges off the straight chord
+    auto line = core::Smooth({{0, 0}, {100, 0}, {100, 100}}, 1.0f);
+    float furthest = 0;
+    for (const auto& p : line) {
+      if (p.x > 0 && p.x < 100 && p.y < 50) furthest = std::max(furthest, std::abs(p.y));
+    }
+    CHECK(furthest > 2.0f);
+    CHECK(line.back() == core::Point{100, 100});
+  }
+
+  TEST_CASE("smoothing leaves dots and straight pairs as they are") {
+    CHECK(core::Smooth({{5, 5}}).size() == 1);
+    CHECK(core::Smooth({{0, 0}, {10, 0}}).size() == 2);
+  }
+
+  TEST_CASE("undo takes the last stroke off, redo puts it back, a new stroke forgets the redo") {
+    core::Signature s = Horizontal(10, 100, 50);
+    std::vector<core::Stroke> undone;
+    core::AddStroke(s, {{{10, 80}, {100, 80}}}, undone);
+    REQUIRE(s.strokes.size() == 2);
+    CHECK(core::UndoStroke(s, undone));
+    CHECK(s.strokes.size() == 1);
+    CHECK(s.strokes[0].points[0].y == 50);
+    CHECK(core::RedoStroke(s, undone));
+    CHECK(s.strokes.size() == 2);
+    CHECK(s.strokes[1].points[0].y == 80);
+    CHECK_FALSE(core::RedoStroke(s, undone));
+    CHECK(core::UndoStroke(s, undone));
+    core::AddStroke(s, {{{0, 0}, {5, 5}}}, undone);
+    CHECK(undone.empty());
+    CHECK(core::UndoStroke(s, undone));
+    CHECK(core::UndoStroke(s, undone));
+    CHECK_FALSE(core::UndoStroke(s, undone));
+    CHECK_FALSE(core::HasEnoughInk(s));
   }
 }

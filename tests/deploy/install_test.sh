@@ -65,7 +65,7 @@ echo "built $(basename "$deb")${inbox_deb:+ and $(basename "$inbox_deb")}"
 step "file list"
 dpkg-deb -c "$deb" >"$tmp/contents"
 files=$(awk '{print $NF}' "$tmp/contents" | sed 's#^\./#/#')
-for f in /usr/bin/kiosk /etc/$pkg/kiosk.json /etc/default/$pkg /etc/pam.d/$pkg \
+for f in /usr/bin/kiosk /etc/$pkg/kiosk.json /etc/$pkg/logo.png /etc/default/$pkg /etc/pam.d/$pkg \
   /usr/share/$pkg/content/questionnaire.json /usr/lib/systemd/system/$pkg.service \
   /usr/lib/systemd/system/$pkg-sender.service /usr/share/doc/$pkg/copyright /usr/share/doc/$pkg/changelog.gz; do
   grep -qx "$f" <<<"$files" || fail "$f is not in the package"

@@ -31,7 +31,7 @@ TEST_CASE("every intake case gets the verdict the case states (and jsonschema gi
 
 TEST_CASE("problems name the JSON pointer and never quote the value") {
   Json doc = Cases()["base"];
-  doc["answers"]["secret_answer"] = 42;
+  doc["answers"]["secret_answer"] = 42.5;
   doc["intake_id"] = "Maria Lopez";
   core::Problems problems = core::CheckIntakeV1(doc);
   REQUIRE(problems.size() == 2);
@@ -39,6 +39,7 @@ TEST_CASE("problems name the JSON pointer and never quote the value") {
   CHECK(all.find("/answers/secret_answer") != std::string::npos);
   CHECK(all.find("/intake_id") != std::string::npos);
   CHECK(all.find("Maria") == std::string::npos);
+  CHECK(all.find("42") == std::string::npos);
 }
 
 TEST_CASE("a document that is not an object is one problem at the root") {

@@ -208,3 +208,48 @@ TEST_CASE("with the fhir-r4 format the body is a QuestionnaireResponse for the s
   CHECK(body["status"] == "completed");
   CHECK(h.Header(0, "Idempotency-Key") == "9b2f4c1e-2a7d-4e8b-9c3f-1d2e3f4a5b6c");
 }
+
+TEST_CASE("demo leads never reach the clinic's endpoint; the demo sender posts only them, to its own URL") {
+  Harness h;
+  REQUIRE(h.outbox->Put("lead-1", R"({"intake_id":"lead-1","demo":true})", At(0), true).ok());
+  h.Queue("intake-1", 1);
+  REQUIRE(h.outbox->Put("lead-2", R"({"intake_id":"lead-2","demo":true})", At(2), true).ok());
+  h.clock.Set(At(10));
+  auto clinic = h.Make();
+  auto pass = clinic.RunOnce();
+  REQUIRE(pass.ok());
+  REQUIRE(h.sent.size() == 1);
+  CHECK(h.Header(0, "Idempotency-Key") == "intake-1");
+  CHECK(h.State("lead-1") == "pending");
+  CHECK(h.State("lead-2") == "pending");
+  auto again = clinic.RunOnce();  // and never later either
+  REQUIRE(again.ok());
+  CHECK(h.sent.size() == 1);
+
+  h.options.demo = true;
+  h.options.delivery.url = "https://leads.example/demo";
+  auto demo = h.Make();
+  auto demo_pass = demo.RunOnce();
+  REQUIRE(demo_pass.ok());
+  CHECK(demo_pass->delivered == 2);
+  REQUIRE(h.sent.size() == 3);
+  for (size_t i = 1; i < 3; ++i) {
+    CHECK(h.sent[i].url == "https://leads.example/demo");
+    CHECK(h.Header(i, "Idempotency-Key").rfind("lead-", 0) == 0);
+    CHECK_FALSE(h.Header(i, "webhook-signature").empty());
+  }
+}
+
+TEST_CASE("without a demo URL demo leads stay on the kiosk, pending, for export") {
+  Harness h;
+  REQUIRE(h.outbox->Put("lead-1", R"({"intake_id":"lead-1","demo":true})", At(0), true).ok());
+  h.options.demo = true;
+  h.options.delivery.url.clear();
+  auto demo = h.Make();
+  REQUIRE(demo.RunOnce().ok());
+  CHECK(h.sent.empty());
+  CHECK(h.State("lead-1") == "pending");
+  auto payloads = h.outbox->DemoPayloads();
+  REQUIRE(payloads.ok());
+  CHECK(payloads->size() == 1);
+}

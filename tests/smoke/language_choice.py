@@ -51,7 +51,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         content = os.path.join(tmp, "content")
         shutil.copytree(os.path.join(REPO, "content"), content)
-        for name in ("app.json", "questionnaire.json"):
+        for name in ("app.json", "questionnaire.json", "demo.json"):
             path = os.path.join(content, name)
             with open(path, encoding="utf-8") as f:
                 data = json.load(f)

@@ -4,7 +4,8 @@
 Usage:
   run_script.py --kiosk KIOSK --script SCRIPT --schema INTAKE_SCHEMA [--screenshots DIR]
                 [--expect-intakes N] [--expect-flag TIER:FLAG_ID ...]
-                [--expect-no-flag-tier TIER ...] [--size WxH]
+                [--expect-no-flag-tier TIER ...] [--expect-language CODE] [--expect-signatures N]
+                [--size WxH] [--content DIR] [--expect-answer ID=JSON ...]
   run_script.py --schema INTAKE_SCHEMA --outbox OUTBOX.sqlite [expectations...]
 
 Runs `KIOSK --headless --script SCRIPT --data-dir TMP [--screenshots DIR] [--size WxH]` in a fresh
@@ -62,6 +63,16 @@ def size(text):
     return text
 
 
+def id_json(text):
+    qid, sep, value = text.partition("=")
+    try:
+        if sep and qid:
+            return qid, json.loads(value)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"expected QUESTION_ID=JSON, e.g. months=9, got {text!r}")
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--kiosk", help="the kiosk binary")
@@ -74,6 +85,11 @@ def parse_args(argv):
                    help="a flag every intake must carry, with this tier")
     p.add_argument("--expect-no-flag-tier", type=tier_name, action="append", default=[], metavar="TIER",
                    help="no intake may carry a flag of this tier")
+    p.add_argument("--expect-language", metavar="CODE", help="every intake records this language")
+    p.add_argument("--expect-signatures", type=int, metavar="N", help="every intake carries N signature PNGs")
+    p.add_argument("--content", help="content folder for the kiosk (default: the kiosk's)")
+    p.add_argument("--expect-answer", type=id_json, action="append", default=[], metavar="ID=JSON",
+                   help="every intake's answers/ID equals this JSON value, type included (months=9, not \"9\")")
     p.add_argument("--outbox", help="check this existing outbox.sqlite instead of running the kiosk")
     args = p.parse_args(argv)
     if args.outbox is None and (not args.kiosk or not args.script):
@@ -91,6 +107,8 @@ def run_kiosk(args, data_dir):
         cmd += ["--screenshots", args.screenshots]
     if args.size:
         cmd += ["--size", args.size]
+    if args.content:
+        cmd += ["--content", args.content]
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, errors="replace", timeout=600)
     except (OSError, subprocess.TimeoutExpired) as e:
@@ -151,6 +169,15 @@ def check_payload(validator, row_id, text, args):
             problems += [f"{where}: /signatures/{qid}/png_base64: {p}" for p in check_png(qid, sig["png_base64"])]
         else:
             problems.append(f"{where}: /signatures/{qid}: no png_base64 string")
+    if args.expect_language and payload.get("language") != args.expect_language:
+        problems.append(f"{where}: /language is {payload.get('language')!r}, expected {args.expect_language!r}")
+    count = len(signatures) if isinstance(signatures, dict) else 0
+    if args.expect_signatures is not None and count != args.expect_signatures:
+        problems.append(f"{where}: /signatures has {count}, expected {args.expect_signatures}")
+    answers = payload.get("answers") if isinstance(payload.get("answers"), dict) else {}
+    for qid, value in args.expect_answer:
+        if qid not in answers or answers[qid] != value or type(answers[qid]) is not type(value):
+            problems.append(f"{where}: /answers/{qid} is {json.dumps(answers.get(qid))}, expected {json.dumps(value)}")
     flags = payload.get("flags") if isinstance(payload.get("flags"), list) else []
     raised = {(f.get("tier"), f.get("id")) for f in flags if isinstance(f, dict)}
     for tier, flag_id in args.expect_flag:

@@ -10,10 +10,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "app/headless_driver.h"
-#include "app/kiosk_app.h"
-#include "app/script.h"
-#include "core/content_loader.h"
+#include "headless_kiosk.h"
 
 namespace {
 
@@ -43,46 +40,6 @@ bool ImGuiHolds(const std::string& s) {
                       s);
 }
 
-struct Kiosk {
-  std::filesystem::path dir;
-  core::ManualClock clock{core::TimePoint(std::chrono::sys_days(std::chrono::year(2026) / 11 / 25))};
-  std::unique_ptr<platform::SdlWindow> window;
-  std::unique_ptr<app::KioskApp> app;
-
-  Kiosk() {
-    dir = std::filesystem::temp_directory_path() / ("kiosk-wipe-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    ImGui::CreateContext();
-    platform::WindowOptions wo;
-    wo.headless = true;
-    wo.width = 1280;
-    wo.height = 800;
-    window = std::move(*platform::SdlWindow::Create(wo));
-    auto content = core::LoadContent(std::string(KIOSK_SOURCE_DIR) + "/content");
-    REQUIRE(content.ok());
-    auto outbox = store::Outbox::Open(dir / "outbox.sqlite");
-    REQUIRE(outbox.ok());
-    auto fonts = platform::FindFonts("");
-    REQUIRE(fonts.ok());
-    app = std::make_unique<app::KioskApp>(std::move(*content), core::Config{}, std::move(*outbox), clock,
-                                          *window, *fonts);
-  }
-  ~Kiosk() {
-    app.reset();
-    window.reset();
-    ImGui::DestroyContext();
-    std::filesystem::remove_all(dir);
-  }
-  void Run(const std::string& script) {
-    auto commands = app::ParseScript(script, "test");
-    REQUIRE(commands.ok());
-    app::HeadlessDriver driver(*app, clock, "");
-    auto status = driver.Run(*commands, "test");
-    INFO(status.error());
-    REQUIRE(status.ok());
-  }
-};
-
 // From the attract screen to the about-you page, typing a first name.
 constexpr const char* kTypeFirstName = R"(tap "Tap to start"
 tap "English"
@@ -96,7 +53,7 @@ type "Zebedee"
 
 TEST_CASE(
     "after a wipe no typed string survives in the session, ImGui's edit buffers, undo history or screen") {
-  Kiosk k;
+  ui_test::Kiosk k;
   k.Run(std::string(kTypeFirstName) + R"(tap "Last name"
 type "Quuxworth"
 )");
@@ -118,7 +75,7 @@ type "Quuxworth"
 }
 
 TEST_CASE("walking away wipes the visit after the still-there countdown") {
-  Kiosk k;
+  ui_test::Kiosk k;
   k.Run(std::string(kTypeFirstName) + R"(wait 89s
 expect screen about_you
 expect no text "Still there?"

@@ -1,4 +1,6 @@
-// The date picker: a dialog with a grid of days, months or years; it cannot produce an impossible date.
+// The date picker: a dialog with a grid of days, months or years. What it offers comes from
+// core/date_picker, so it cannot produce an impossible or future date.
+#include "core/date_picker.h"
 #include "ui/screens/questions.h"
 #include "ui/screens/screen.h"
 
@@ -50,27 +52,32 @@ void DrawDatePicker(ScreenContext& c) {
   float w = std::min(c.size.x - 2 * t.margin(), t.em * 30), pad = t.em * 1.2f, inner = w - 2 * pad;
   const core::Date today = c.in.today;
   std::vector<std::string> labels;
+  std::vector<int> values;  // what each grid cell chooses
   int selected = -1, cols = 7;
   std::string title;
-  std::vector<std::string> decades;
-  int newest_decade = today.year / 10 * 10;
   if (s.date_part == 0) {
     title = c.Ui("day");
-    int days = d.month ? core::DaysInMonth(d.year ? d.year : 2000, d.month) : 31;
-    for (int i = 1; i <= days; ++i) labels.push_back(std::to_string(i));
+    for (int i = 1; i <= core::DaysToOffer(d, today); ++i) values.push_back(i);
+    for (int v : values) labels.push_back(std::to_string(v));
     selected = d.day - 1;
   } else if (s.date_part == 1) {
     title = c.Ui("month");
     cols = 3;
-    for (const auto& m : c.in.content.app.months) labels.push_back(c.T(m));
+    for (int i = 1; i <= core::MonthsToOffer(d, today); ++i) {
+      values.push_back(i);
+      labels.push_back(c.T(c.in.content.app.months[static_cast<size_t>(i - 1)]));
+    }
     selected = d.month - 1;
   } else {
     title = c.Ui("year");
     cols = 5;
-    if (d.year) s.decade = d.year / 10 * 10;
-    s.decade = std::clamp(s.decade, newest_decade - 110, newest_decade);
-    for (int y = s.decade; y < s.decade + 10 && y <= today.year; ++y) labels.push_back(std::to_string(y));
-    selected = d.year ? d.year - s.decade : -1;
+    if (d.year) s.decade = d.year;
+    s.decade = core::ClampDecade(s.decade, today);
+    values = core::YearsToOffer(s.decade, today);
+    for (size_t i = 0; i < values.size(); ++i) {
+      labels.push_back(std::to_string(values[i]));
+      if (values[i] == d.year) selected = static_cast<int>(i);
+    }
   }
   float grid_h = GridHeight(t, labels.size(), cols);
   float nav_h = s.date_part == 2 ? t.target() + t.em * 0.6f : 0;
@@ -85,12 +92,12 @@ void DrawDatePicker(ScreenContext& c) {
     // step a decade at a time: "‹ 1980s" and "1990s ›"
     std::string older = std::to_string(s.decade - 10) + "s", newer = std::to_string(s.decade + 10) + "s";
     float bw = t.em * 6;
-    if (s.decade - 10 >= newest_decade - 110 &&
+    if (core::ClampDecade(s.decade - 10, today) != s.decade &&
         Button(c.paint, "##older", "< " + older, ImVec2(p0.x + pad, y), ImVec2(bw, t.target()),
                ButtonStyle::kOutline)) {
       s.decade -= 10;
     }
-    if (s.decade + 10 <= newest_decade &&
+    if (core::ClampDecade(s.decade + 10, today) != s.decade &&
         Button(c.paint, "##newer", newer + " >", ImVec2(p0.x + w - pad - bw, y), ImVec2(bw, t.target()),
                ButtonStyle::kOutline)) {
       s.decade += 10;
@@ -99,16 +106,13 @@ void DrawDatePicker(ScreenContext& c) {
   }
   int tapped = Grid(c, labels, selected, cols, ImVec2(p0.x + pad, y), inner, "pick");
   if (tapped >= 0) {
-    if (s.date_part == 0) d.day = tapped + 1;
-    if (s.date_part == 1) d.month = tapped + 1;
-    if (s.date_part == 2) d.year = s.decade + tapped;
-    if (d.month && d.day) d.day = std::min(d.day, core::DaysInMonth(d.year ? d.year : 2000, d.month));
+    d = core::Choose(d, static_cast<core::DatePart>(s.date_part), values[static_cast<size_t>(tapped)], today);
     s.partial_dates[q->id] = d;
-    if (d.day && d.month && d.year) {
+    if (auto missing = core::MissingPart(d)) {
+      s.date_part = static_cast<int>(*missing);  // go on to the part still missing
+    } else {
       c.Emit(core::intent::SetAnswer{q->id, d.ToString()});
       s.date_picker.clear();
-    } else {
-      s.date_part = !d.day ? 0 : !d.month ? 1 : 2;  // go on to the part still missing
     }
   }
   y += grid_h + t.em * 0.2f;

@@ -11,6 +11,7 @@ namespace {
 core::KeyboardLayout LayoutFor(core::QuestionType type) {
   if (type == core::QuestionType::kEmail) return core::KeyboardLayout::kEmail;
   if (type == core::QuestionType::kPhone) return core::KeyboardLayout::kPhone;
+  if (type == core::QuestionType::kNumber) return core::KeyboardLayout::kNumber;
   return core::KeyboardLayout::kText;
 }
 
@@ -84,6 +85,18 @@ const char* TargetName(const core::Key& key) {
   }
 }
 
+// Backspace acts when the finger goes down and repeats while it stays there; returns the presses due now.
+int Backspace(ScreenContext& c) {
+  core::KeyRepeat& repeat = c.state.backspace;
+  if (ImGui::IsItemActivated()) {
+    repeat.Press(c.in.now);
+    return 1;
+  }
+  if (ImGui::IsItemActive()) return repeat.Held(c.in.now);
+  repeat.Release();
+  return 0;
+}
+
 }  // namespace
 
 float KeyboardHeight(const ScreenContext& c) {
@@ -120,26 +133,37 @@ void DrawKeyboard(ScreenContext& c, float bottom) {
     for (size_t k = 0; k < rows[r].size(); ++k) {
       const core::Key& key = rows[r][k];
       float w = key.width * m.unit + (key.width - 1) * m.gap;
+      std::string id = "##key" + std::to_string(r) + "_" + std::to_string(k);
       std::string shown =
           key.kind == core::Key::Kind::kChar ? (c.state.keyboard.shift ? core::UpperCase(key.text) : key.text)
           : key.kind == core::Key::Kind::kSymbols ? (c.state.keyboard.symbols ? "abc" : "123 ñá")
                                                   : "";
-      std::string id = "##key" + std::to_string(r) + "_" + std::to_string(k);
       ButtonStyle style = key.kind == core::Key::Kind::kDone ? ButtonStyle::kPrimary : ButtonStyle::kOutline;
       ImFont* font = key.kind == core::Key::Kind::kChar && key.text.size() <= 2 ? t.fonts.bold : t.fonts.body;
       // keys draw their own label (or icon); the registry gets the label scripts tap by
       std::string target = shown.empty() ? TargetName(key) : shown;
-      if (Button(c.paint, id.c_str(), shown, ImVec2(x, y), ImVec2(w, m.height), style, font)) {
-        if (!core::ApplyKey(key, text, c.state.keyboard)) {
-          c.state.focused.clear();
-        } else {
-          c.Emit(core::intent::SetAnswer{q->id, text});
-        }
+      bool flashing = c.state.flash_key == id && c.in.now < c.state.flash_until;
+      bool tapped = Button(c.paint, id.c_str(), shown, ImVec2(x, y), ImVec2(w, m.height),
+                           flashing ? ButtonStyle::kPrimary : style, font);
+      int presses = tapped ? 1 : 0;
+      if (key.kind == core::Key::Kind::kBackspace) presses = c.paint.enabled ? Backspace(c) : 0;
+      if (presses > 0) {
+        c.state.flash_key = id;
+        c.state.flash_until = c.in.now + core::kKeyFlash;
+      }
+      bool open = true;
+      size_t cap = q->type == core::QuestionType::kNumber ? 6 : 400;  // six digits: core::kNumberLimit
+      for (int i = 0; i < presses && open; ++i) open = core::ApplyKey(key, text, c.state.keyboard, cap);
+      if (!open) {
+        c.state.focused.clear();
+      } else if (presses > 0) {  // even a shift: every tap is activity that keeps the visit alive
+        c.Emit(core::intent::SetAnswer{q->id, text});
       }
       if (shown.empty()) {
         c.paint.registry.RelabelLast(target);
         DrawIcon(dl, key, ImRect(ImVec2(x, y), ImVec2(x + w, y + m.height)),
-                 style == ButtonStyle::kPrimary ? t.white : t.brand, t.em, c.state.keyboard.shift);
+                 style == ButtonStyle::kPrimary || flashing ? t.white : t.brand, t.em,
+                 c.state.keyboard.shift);
       }
       x += w + m.gap;
     }

@@ -1,9 +1,11 @@
-// One question of each type, drawn for touch: cards, yes/no, text fields, date, signature, consent, info.
+// One question of each type, drawn for touch: cards, yes/no, text and number fields, date, signature,
+// consent, info.
 #include "ui/screens/questions.h"
 
 #include <algorithm>
 #include <cstring>
 
+#include "core/date_picker.h"
 #include "core/flags.h"
 #include "core/rules.h"
 
@@ -129,6 +131,7 @@ bool Accepts(core::QuestionType type, const std::string& ch) {
   if (type == core::QuestionType::kPhone) {
     return ch.size() == 1 && std::string("0123456789+ -()").find(ch[0]) != std::string::npos;
   }
+  if (type == core::QuestionType::kNumber) return ch.size() == 1 && ch[0] >= '0' && ch[0] <= '9';
   if (type == core::QuestionType::kEmail) return ch != " ";
   return ch.size() > 1 || static_cast<unsigned char>(ch[0]) >= 0x20;
 }
@@ -141,7 +144,8 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
   const core::Answer* a = Find(c, q.id);
   std::string value =
       a && std::holds_alternative<std::string>(*a) ? std::get<std::string>(*a) : std::string();
-  float w = std::min(width, t.em * (q.type == core::QuestionType::kPhone ? 14.0f : 22.0f));
+  bool number = q.type == core::QuestionType::kNumber;
+  float w = std::min(width, t.em * (number ? 7.0f : q.type == core::QuestionType::kPhone ? 14.0f : 22.0f));
   ImVec2 pos(x, Y());
   ImRect box(pos, ImVec2(pos.x + w, pos.y + t.target()));
   ImGui::SetCursorScreenPos(pos);
@@ -165,9 +169,10 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
     c.state.typed.clear();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) core::RemoveLastCharacter(typed);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) c.state.focused.clear();
-    size_t cap = static_cast<size_t>(q.max_length.value_or(500)) * 4 + 16;
+    size_t cap = number ? 6 : static_cast<size_t>(q.max_length.value_or(500)) * 4 + 16;
     if (typed.size() > cap) typed.resize(cap);
     if (typed != value) {
+      c.state.keyboard.shift = false;  // the capital was typed on the physical keyboard
       c.Emit(core::intent::SetAnswer{q.id, typed});
       value = typed;
     }
@@ -195,6 +200,10 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
   dl->PopClipRect();
   c.paint.registry.AddText(value);
   RegisterRect(c.paint, c.T(q.label), box, false);
+  if (number && !q.unit.empty()) {  // "months" after the box, centred on its line
+    float unit_x = box.Max.x + t.em * 0.6f;
+    DrawText(c.paint, t.fonts.body, t.text, ImVec2(unit_x, text_y), c.T(q.unit), x + width - unit_x);
+  }
   Advance(x, box.Max.y + t.em * 0.3f);
 }
 
@@ -242,6 +251,7 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
   ImGuiIO& io = ImGui::GetIO();
   if (active) {
     c.state.signing = q.id;
+    c.state.focused.clear();  // signing closes the keyboard: the pad needs the room
     core::Point p{std::clamp(io.MousePos.x - pos.x, 0.0f, size.x),
                   std::clamp(io.MousePos.y - pos.y, 0.0f, size.y)};
     if (c.state.stroke.points.empty() || !(c.state.stroke.points.back() == p))
@@ -250,7 +260,7 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
     if (!c.state.stroke.points.empty()) {
       sig.width = size.x;
       sig.height = size.y;
-      sig.strokes.push_back(std::move(c.state.stroke));
+      core::AddStroke(sig, std::move(c.state.stroke), c.state.undone_strokes);
       c.Emit(core::intent::SetAnswer{q.id, sig});
     }
     c.state.stroke = {};
@@ -271,24 +281,49 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
     DrawText(c.paint, t.fonts.body, t.muted, ImVec2(box.Min.x + t.em, base_y - t.em * 1.5f),
              c.Ui("sign_here"), 0);
   }
-  float ink_w = std::max(2.0f, t.em * 0.1f);
-  if (sig.width > 0) DrawSignatureStrokes(dl, sig, box, t.text, ink_w);
-  for (size_t i = 1; i < c.state.stroke.points.size() && c.state.signing == q.id; ++i) {
-    const auto& p0 = c.state.stroke.points[i - 1];
-    const auto& p1 = c.state.stroke.points[i];
-    dl->AddLine(ImVec2(pos.x + p0.x, pos.y + p0.y), ImVec2(pos.x + p1.x, pos.y + p1.y), t.text, ink_w);
-  }
-  float y = box.Max.y + t.em * 0.4f;
-  std::string clear_id = "##clear_" + q.id;
-  const std::string& clear = c.Ui("clear_signature");
-  if (Button(c.paint, clear_id.c_str(), clear, ImVec2(x, y), ImVec2(ButtonWidth(c.paint, clear), t.target()),
-             ButtonStyle::kOutline)) {
-    c.Emit(core::intent::ClearAnswer{q.id});
-  }
+  // the date of signing, under the line at the right, as on a paper form
   std::string today = DateText(c, c.in.today);
   ImVec2 ts = Measure(t.fonts.body, today);
-  DrawText(c.paint, t.fonts.body, t.muted, ImVec2(box.Max.x - ts.x, y + (t.target() - ts.y) * 0.5f), today,
-           0);
+  DrawText(c.paint, t.fonts.body, t.muted, ImVec2(box.Max.x - t.em - ts.x, base_y + t.em * 0.35f), today, 0);
+  float ink_w = std::max(2.0f, t.em * 0.1f);
+  if (sig.width > 0) DrawSignatureStrokes(dl, sig, box, t.text, ink_w);
+  if (c.state.signing == q.id) {
+    DrawSignatureStrokes(dl, core::Signature{{c.state.stroke}, size.x, size.y}, box, t.text, ink_w);
+  }
+  float y = box.Max.y + t.em * 0.4f;
+  // Clear, Undo (the last stroke) and Redo under the pad
+  struct Edit {
+    const char* key;
+    bool can;
+  } edits[] = {{"clear_signature", !sig.strokes.empty()},
+               {"undo_stroke", !sig.strokes.empty()},
+               {"redo_stroke", !c.state.undone_strokes.empty()}};
+  float bx = x;
+  for (const Edit& e : edits) {
+    const std::string& label = c.Ui(e.key);
+    std::string id = std::string("##") + e.key + q.id;
+    float bw = ButtonWidth(c.paint, label);
+    if (Button(c.paint, id.c_str(), label, ImVec2(bx, y), ImVec2(bw, t.target()),
+               e.can ? ButtonStyle::kOutline : ButtonStyle::kDisabled) &&
+        e.can) {
+      std::string_view key = e.key;
+      if (key == "clear_signature") {
+        c.state.undone_strokes.clear();
+        c.Emit(core::intent::ClearAnswer{q.id});
+      } else {
+        sig.width = size.x;  // an answer cleared by the last undo has no canvas size
+        sig.height = size.y;
+        key == "undo_stroke" ? core::UndoStroke(sig, c.state.undone_strokes)
+                             : core::RedoStroke(sig, c.state.undone_strokes);
+        if (sig.strokes.empty()) {
+          c.Emit(core::intent::ClearAnswer{q.id});
+        } else {
+          c.Emit(core::intent::SetAnswer{q.id, sig});
+        }
+      }
+    }
+    bx += bw + t.em * 0.5f;
+  }
   Advance(x, y + t.target() + t.em * 0.3f);
 }
 
@@ -363,6 +398,7 @@ void DrawQuestion(ScreenContext& c, const core::Question& q, float width, int de
     case QT::kText:
     case QT::kEmail:
     case QT::kPhone:
+    case QT::kNumber:
       TextField(c, q, x, w);
       break;
     case QT::kDate:
@@ -397,11 +433,11 @@ void DrawSignatureStrokes(ImDrawList* dl, const core::Signature& s, const ImRect
   float sx = box.GetWidth() / s.width, sy = box.GetHeight() / s.height;
   float k = std::min(sx, sy);
   for (const auto& stroke : s.strokes) {
-    for (size_t i = 1; i < stroke.points.size(); ++i) {
-      dl->AddLine(ImVec2(box.Min.x + stroke.points[i - 1].x * k, box.Min.y + stroke.points[i - 1].y * k),
-                  ImVec2(box.Min.x + stroke.points[i].x * k, box.Min.y + stroke.points[i].y * k), ink,
-                  thickness);
-    }
+    std::vector<core::Point> line = core::Smooth(stroke.points, std::max(2.0f, 3.0f / k));
+    std::vector<ImVec2> points;
+    points.reserve(line.size());
+    for (const auto& p : line) points.push_back(ImVec2(box.Min.x + p.x * k, box.Min.y + p.y * k));
+    if (points.size() > 1) dl->AddPolyline(points.data(), static_cast<int>(points.size()), ink, 0, thickness);
     if (stroke.points.size() == 1) {
       dl->AddCircleFilled(ImVec2(box.Min.x + stroke.points[0].x * k, box.Min.y + stroke.points[0].y * k),
                           thickness, ink);
@@ -411,8 +447,8 @@ void DrawSignatureStrokes(ImDrawList* dl, const core::Signature& s, const ImRect
 
 std::string DateText(const ScreenContext& c, const core::Date& d) {
   if (d.month < 1 || d.month > 12 || c.in.content.app.months.size() != 12) return d.ToString();
-  return std::to_string(d.day) + " " + c.T(c.in.content.app.months[static_cast<size_t>(d.month - 1)]) + " " +
-         std::to_string(d.year);
+  return core::FormatDate(d, c.Ui("date_format"),
+                          c.T(c.in.content.app.months[static_cast<size_t>(d.month - 1)]));
 }
 
 std::string AnswerText(const ScreenContext& c, const core::Question& q, const core::Answer& a) {
@@ -423,6 +459,7 @@ std::string AnswerText(const ScreenContext& c, const core::Question& q, const co
       return d ? DateText(c, *d) : *s;
     }
     if (const core::Option* o = q.FindOption(*s)) return c.T(o->label);
+    if (q.type == core::QuestionType::kNumber && !q.unit.empty()) return *s + " " + c.T(q.unit);
     return *s;
   }
   if (auto* list = std::get_if<std::vector<std::string>>(&a)) {

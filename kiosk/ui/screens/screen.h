@@ -31,6 +31,7 @@ void DrawSubmitting(ScreenContext& c);
 void DrawThankYou(ScreenContext& c);
 void DrawStillThere(ScreenContext& c);
 void DrawDatePicker(ScreenContext& c);
+void DrawDemoMarker(ScreenContext& c);
 
 // Shared chrome: the header (clinic name), progress line and bar, the footer with Back and Next.
 // Returns the y where the page content starts.

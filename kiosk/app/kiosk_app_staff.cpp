@@ -1,0 +1,78 @@
+// KioskApp's staff and demo side: staff intents, switching the demo flow, reloading content, window events.
+#include <spdlog/spdlog.h>
+
+#include "app/kiosk_app.h"
+#include "core/content_loader.h"
+#include "core/demo_flow.h"
+
+namespace app {
+
+void KioskApp::AttachStaff(std::unique_ptr<StaffController> staff, std::filesystem::path content_dir) {
+  staff_ = std::move(staff);
+  content_dir_ = std::move(content_dir);
+}
+
+void KioskApp::HandleEvents(const platform::Events& events) {
+  if (events.input) Apply(core::intent::Activity{});
+  if (!events.text.empty()) Type(events.text);
+  if (events.quit && allow_close_) quit_requested_ = true;
+  if (events.quit && !allow_close_) spdlog::info("window close request ignored (kiosk mode)");
+}
+
+void KioskApp::UseContent(core::Content content) {
+  content_ = std::move(content);
+  glyph_text_ = AllTextOf(content_);
+  font_em_ = 0;  // the atlas is rebuilt for the new characters on the next frame
+}
+
+void KioskApp::SetDemo(bool on) {
+  on = on && clinic_content_.demo.has_value();
+  Apply(core::intent::StartOver{});  // whoever was mid-visit starts again in the other flow
+  demo_ = on;
+  UseContent(on ? core::DemoContent(clinic_content_) : clinic_content_);
+  spdlog::info("demo mode {}", on ? "on" : "off");
+}
+
+void KioskApp::ReloadContent() {
+  auto loaded = core::LoadContent(content_dir_);
+  if (!loaded) {
+    std::string detail;
+    size_t shown = 0;
+    for (const auto& p : loaded.problems()) {
+      if (shown++ == 8) {
+        detail += "... " + std::to_string(loaded.problems().size() - 8) + " more (kiosk check-content)";
+        break;
+      }
+      detail += (detail.empty() ? "" : "\n") + p.ToString();
+    }
+    spdlog::warn("content reload refused: {} problem(s); the current content stays",
+                 loaded.problems().size());
+    staff_->Report("staff_reload_failed", {}, true, detail);
+    return;
+  }
+  clinic_content_ = std::move(*loaded);
+  SetDemo(demo_);
+  spdlog::info("content reloaded: {} {}", clinic_content_.id, clinic_content_.version);
+  staff_->Report("staff_reload_ok", {{"id", clinic_content_.id}, {"version", clinic_content_.version}});
+}
+
+void KioskApp::HandleStaff(const core::StaffIntent& intent) {
+  if (!staff_) return;
+  switch (staff_->Handle(intent)) {
+    case StaffRequest::kNone:
+      break;
+    case StaffRequest::kToggleDemo:
+      SetDemo(!demo_);
+      staff_->Report("");  // the home page says so itself while demo mode is on
+      break;
+    case StaffRequest::kReloadContent:
+      ReloadContent();
+      break;
+    case StaffRequest::kExit:
+      spdlog::info("staff chose Exit app");
+      quit_requested_ = true;
+      break;
+  }
+}
+
+}  // namespace app

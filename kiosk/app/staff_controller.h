@@ -1,0 +1,65 @@
+// Staff mode in the running kiosk: the hidden gesture, the PIN check against the hash file with the
+// persisted throttle, the inactivity lock, and the actions that need only the stores and the network
+// (retry, test connection, export leads). Switching demo, reloading content and exiting are handed back
+// to KioskApp, which owns the visit.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/hold_gesture.h"
+#include "core/json_reader.h"
+#include "core/staff.h"
+#include "sender/sender.h"
+#include "store/outbox.h"
+#include "store/staff_store.h"
+#include "ui/staff_view.h"
+
+namespace app {
+
+// What KioskApp must do after a staff action.
+enum class StaffRequest { kNone, kToggleDemo, kReloadContent, kExit };
+
+class StaffController {
+ public:
+  StaffController(const core::Config& config, std::filesystem::path pin_file,
+                  std::unique_ptr<store::StaffStore> store, store::Outbox& outbox, const core::Clock& clock,
+                  sender::PostFn post);
+
+  // One frame of pointer state; opens the PIN pad when the gesture completes. Locks after inactivity.
+  void Frame(bool down, float x, float y, float width, float height, float em);
+  StaffRequest Handle(const core::StaffIntent& intent);
+  // After KioskApp carried out a request: what staff read next.
+  void Report(std::string key, std::map<std::string, std::string> values = {}, bool problem = false,
+              std::string detail = "");
+
+  // A committed intake, for today's list.
+  void Submitted(const core::Json& intake, bool demo);
+
+  bool open() const { return state_.page != core::StaffPage::kClosed; }
+  // The view for this frame (queries the stores only while open).
+  const ui::StaffView& View(bool demo, bool demo_available);
+  core::TimePoint NextWake() const;
+
+ private:
+  void CheckPin();
+  void RetryNow(const std::string& id);
+  void TestConnection();
+  void ExportLeads();
+  std::string LocalTime(core::TimePoint t) const;
+
+  core::Config config_;
+  std::filesystem::path pin_file_;
+  std::unique_ptr<store::StaffStore> store_;
+  store::Outbox& outbox_;
+  const core::Clock& clock_;
+  sender::PostFn post_;
+  core::HoldGesture gesture_;
+  core::StaffState state_;
+  ui::StaffView view_;
+};
+
+}  // namespace app

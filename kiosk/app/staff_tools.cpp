@@ -1,0 +1,116 @@
+// set-pin, leads, and building the staff controller.
+#include "app/staff_tools.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "core/leads.h"
+#include "net/http_poster.h"
+#include "staff/pin_file.h"
+
+namespace app {
+
+namespace {
+
+// One line from stdin; without echo when stdin is a terminal (the prompt goes to stderr).
+std::string ReadSecretLine(const char* prompt, bool tty) {
+  termios before{};
+  if (tty) {
+    std::cerr << prompt << std::flush;
+    tcgetattr(STDIN_FILENO, &before);
+    termios quiet = before;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &before);
+    std::cerr << "\n";
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+void Scrub(std::string& s) {
+  std::fill(s.begin(), s.end(), '\0');
+  s.clear();
+}
+
+int Fail(const core::Problems& problems) {
+  for (const auto& p : problems) std::cerr << p.ToString() << "\n";
+  return 1;
+}
+
+}  // namespace
+
+std::filesystem::path PinHashFile(const core::Config& config, const Paths& paths) {
+  if (!config.staff.pin_hash_file.empty()) return config.staff.pin_hash_file;
+  return paths.data_dir / "staff-pin.hash";
+}
+
+std::filesystem::path StaffStoreFile(const Paths& paths) {
+  return paths.data_dir / "staff.sqlite";
+}
+
+core::Result<std::unique_ptr<StaffController>> MakeStaffController(const core::Config& config,
+                                                                   const Paths& paths, store::Outbox& outbox,
+                                                                   const core::Clock& clock) {
+  auto store = store::StaffStore::Open(StaffStoreFile(paths));
+  if (!store) return store.problems();
+  if (config.delivery.configured()) net::InitHttp();
+  return std::make_unique<StaffController>(config, PinHashFile(config, paths), std::move(*store), outbox,
+                                           clock, net::Post);
+}
+
+int RunSetPin(const PathArgs& args) {
+  auto loaded = LoadConfigAndPaths(args);
+  if (!loaded) return Fail(loaded.problems());
+  auto& [config, paths] = *loaded;
+  bool tty = isatty(STDIN_FILENO) == 1;
+  std::string pin = ReadSecretLine("New staff PIN (4 to 12 digits): ", tty);
+  if (tty) {
+    std::string again = ReadSecretLine("The same PIN again: ", tty);
+    bool same = again == pin;
+    Scrub(again);
+    if (!same) {
+      Scrub(pin);
+      std::cerr << "the two PINs differ; nothing was changed\n";
+      return 1;
+    }
+  }
+  std::filesystem::path file = PinHashFile(config, paths);
+  std::error_code ec;
+  std::filesystem::create_directories(file.parent_path(), ec);
+  auto written = staff::WritePinHash(file, pin);
+  Scrub(pin);
+  if (!written) return Fail(written.problems());
+  std::cout << "staff PIN set (Argon2id hash in " << file.string() << ")\n";
+  return 0;
+}
+
+int RunLeads(const PathArgs& args, bool csv) {
+  if (!csv) {
+    std::cerr << "kiosk leads: add --csv (the only format)\n";
+    return 2;
+  }
+  auto loaded = LoadConfigAndPaths(args);
+  if (!loaded) return Fail(loaded.problems());
+  std::vector<core::Json> leads;
+  if (std::filesystem::exists(loaded->second.outbox())) {
+    auto outbox = store::Outbox::Open(loaded->second.outbox());
+    if (!outbox) return Fail(outbox.problems());
+    auto payloads = (*outbox)->DemoPayloads();
+    if (!payloads) return Fail(payloads.problems());
+    for (const auto& p : *payloads) {
+      if (auto json = core::ParseJson(p)) leads.push_back(std::move(*json));
+    }
+  }
+  std::cout << core::LeadsCsv(leads);
+  std::cerr << leads.size() << " lead(s)\n";
+  return 0;
+}
+
+}  // namespace app

@@ -1,0 +1,26 @@
+// Delivery results in plain words for staff: a connection test's outcome and the alert a queue row raises.
+// Returns keys into app.json "ui" (so the words come from content) with the values they format with.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "core/delivery_policy.h"
+
+namespace core {
+
+struct Words {
+  std::string key;                            // e.g. "conn_tls_expired"
+  std::map<std::string, std::string> values;  // e.g. {"status", "401"}
+  bool problem = false;                       // shown as an alert rather than a success
+};
+
+// A test request's outcome: "Connected securely; the endpoint answered 200 OK", "The certificate has
+// expired", "Refused our signature or token (401)"...
+Words DescribeConnection(const AttemptResult& result);
+
+// What a queued row's last error means for staff: "" (nothing to flag), "alert_tls" or "alert_auth".
+std::string AlertOf(std::string_view last_error);
+
+}  // namespace core

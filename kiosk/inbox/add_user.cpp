@@ -1,0 +1,93 @@
+// `intake-inbox add-user NAME`: asks for the password twice on the terminal with echo off (or reads one
+// line from stdin when it is not a terminal), hashes it with Argon2id and stores it.
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include "core/inbox_config.h"
+#include "inbox/cli.h"
+#include "inbox/inbox_db.h"
+#include "inbox/passwords.h"
+#include "inbox/staff_store.h"
+
+namespace inbox {
+namespace {
+
+constexpr size_t kMinPasswordLength = 10;
+
+std::string ReadLine(const char* prompt, bool terminal) {
+  std::string line;
+  if (!terminal) {
+    std::getline(std::cin, line);
+    return line;
+  }
+  std::fprintf(stderr, "%s", prompt);
+  termios before{};
+  tcgetattr(STDIN_FILENO, &before);
+  termios quiet = before;
+  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+  tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+  std::getline(std::cin, line);
+  tcsetattr(STDIN_FILENO, TCSAFLUSH, &before);
+  std::fprintf(stderr, "\n");
+  return line;
+}
+
+bool ValidName(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int AddUser(const std::string& config_file, const std::string& name) {
+  if (!ValidName(name)) {
+    std::fprintf(stderr, "add-user: a name is 1 to 64 letters, digits, '.', '_' or '-'\n");
+    return 2;
+  }
+  auto config = core::LoadInboxConfig(config_file);
+  if (!config) {
+    std::fprintf(stderr, "%s\n", config.error().c_str());
+    return 1;
+  }
+  const bool terminal = isatty(STDIN_FILENO);
+  std::string password = ReadLine("Password: ", terminal);
+  if (password.size() < kMinPasswordLength) {
+    std::fprintf(stderr, "add-user: the password needs at least %zu characters\n", kMinPasswordLength);
+    return 2;
+  }
+  if (terminal && ReadLine("Again: ", terminal) != password) {
+    std::fprintf(stderr, "add-user: the two passwords differ\n");
+    return 2;
+  }
+  auto hash = HashPassword(password);
+  std::fill(password.begin(), password.end(), '\0');
+  if (!hash) {
+    std::fprintf(stderr, "add-user: %s\n", hash.error().c_str());
+    return 1;
+  }
+  std::error_code ec;
+  if (std::filesystem::create_directories(config->data_dir, ec))
+    std::filesystem::permissions(config->data_dir, std::filesystem::perms::owner_all, ec);
+  auto db = InboxDb::Open(config->data_dir / "inbox.sqlite");
+  if (!db) {
+    std::fprintf(stderr, "%s\n", db.error().c_str());
+    return 1;
+  }
+  StaffStore staff(**db, core::Seconds(60));
+  core::SystemClock clock;
+  if (auto set = staff.SetUser(name, *hash, clock.Now()); !set) {
+    std::fprintf(stderr, "add-user: %s\n", set.error().c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "add-user: %s can sign in\n", name.c_str());
+  return 0;
+}
+
+}  // namespace inbox

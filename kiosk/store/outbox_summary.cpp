@@ -1,0 +1,49 @@
+// The outbox as staff mode sees it: counts, the last delivery, and the demo leads to export.
+#include <string_view>
+
+#include "store/outbox.h"
+
+namespace store {
+
+core::Result<DeliverySummary> Outbox::Summary(core::TimePoint since, bool demo) {
+  std::lock_guard lock(mutex_);
+  auto stmt = db_.Prepare(
+      "SELECT "
+      "  coalesce(sum(state IN ('pending', 'delivering')), 0), "
+      "  coalesce(sum(state = 'delivered' AND delivered_at >= ?1), 0), "
+      "  coalesce(sum(state = 'parked'), 0), "
+      "  coalesce(max(delivered_at), '') "
+      "FROM outbox WHERE kind = ?2");
+  if (!stmt) return stmt.problems();
+  for (auto bound : {stmt->Bind(1, core::ToRfc3339(since)), stmt->Bind(2, demo ? kKindDemo : kKindIntake)}) {
+    if (!bound) return bound.problems();
+  }
+  auto row = stmt->Step();
+  if (!row) return row.problems();
+  DeliverySummary s;
+  if (*row) {
+    s.waiting = static_cast<std::size_t>(stmt->Int(0));
+    s.delivered_since = static_cast<std::size_t>(stmt->Int(1));
+    s.parked = static_cast<std::size_t>(stmt->Int(2));
+    s.last_delivered_at = stmt->Text(3);
+  }
+  return s;
+}
+
+core::Result<std::vector<std::string>> Outbox::DemoPayloads() {
+  std::lock_guard lock(mutex_);
+  auto stmt = db_.Prepare(
+      "SELECT payload FROM outbox WHERE kind = ?1 AND payload IS NOT NULL ORDER BY created_at, id");
+  if (!stmt) return stmt.problems();
+  if (auto b = stmt->Bind(1, kKindDemo); !b) return b.problems();
+  std::vector<std::string> out;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return row.problems();
+    if (!*row) break;
+    out.push_back(stmt->Text(0));
+  }
+  return out;
+}
+
+}  // namespace store

@@ -1,0 +1,53 @@
+// Benchmark (label bench): signed intakes stored per second by a real intake inbox over loopback HTTPS,
+// with 4 concurrent senders each posting like the kiosk's sender (libcurl, a fresh TLS connection per
+// intake, Standard Webhooks signature). Prints figures; fails only if an intake was not stored once.
+#define DOCTEST_CONFIG_IMPLEMENT
+#include <cstdio>
+#include <cstdlib>
+
+#include "inbox_fixture.h"
+#include "net/http_poster.h"
+
+using namespace inbox_test;
+
+int main(int argc, char** argv) {
+  const int per_sender = argc > 1 ? std::atoi(argv[1]) : 500;
+  constexpr int kSenders = 4;
+  doctest::Context context;  // the fixture's REQUIREs report through doctest outside a test case
+  context.setAsDefaultForAssertsOutOfTestCases();
+  net::InitHttp();
+  Inbox inbox;
+  const std::string key = Key(kSecret1),
+                    url = "https://127.0.0.1:" + std::to_string(inbox.server->port()) + "/intakes";
+  std::vector<std::vector<std::string>> bodies(kSenders);
+  for (auto& list : bodies) {
+    for (int i = 0; i < per_sender; ++i) list.push_back(BaseIntake().dump());
+  }
+  std::atomic<int> stored = 0, other = 0;
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<std::thread> senders;
+  for (int s = 0; s < kSenders; ++s) {
+    senders.emplace_back([&, s] {
+      for (const auto& body : bodies[s]) {
+        const std::string id = Json::parse(body)["intake_id"];
+        const long long stamp = inbox.Now();
+        net::PostRequest req{url,
+                             body,
+                             {{"webhook-id", id},
+                              {"webhook-timestamp", std::to_string(stamp)},
+                              {"webhook-signature", net::WebhookSignature(key, id, stamp, body)}},
+                             {net_test::Certs().ca, ""}};
+        auto result = net::Post(req);
+        (result.kind == core::AttemptResult::Kind::kResponse && result.status == 201 ? stored : other)++;
+      }
+    });
+  }
+  for (auto& t : senders) t.join();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const long long count = inbox.Count();
+  std::printf("inbox_bench: %d senders x %d intakes (%zu bytes each): %d stored (201), %d other, in %.2f s\n",
+              kSenders, per_sender, bodies[0][0].size(), stored.load(), other.load(), seconds);
+  std::printf("inbox_bench: %.0f signed intakes stored per second (fresh TLS per intake, synchronous=FULL)\n",
+              stored.load() / seconds);
+  return count == kSenders * per_sender && other == 0 ? 0 : 1;
+}

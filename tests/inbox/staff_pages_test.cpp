@@ -1,0 +1,223 @@
+// The staff pages over real HTTPS: sign-in with throttling, CSRF on every form, sessions that expire and
+// end at logout, the list (flags first), an intake page, mark reviewed, export and the audit log.
+#include "core/staff_rules.h"
+#include "inbox/passwords.h"
+#include "inbox_fixture.h"
+
+using namespace inbox_test;
+
+namespace {
+
+const std::string kPassword = "correct horse battery";
+
+// The value of cookie `name` in a response's Set-Cookie headers ("" when absent).
+std::string SetCookieValue(const httplib::Result& r, const std::string& name) {
+  if (!r) return {};
+  for (const auto& [key, value] : r->headers) {
+    if (key == "Set-Cookie" && value.rfind(name + "=", 0) == 0)
+      return value.substr(name.size() + 1, value.find(';') - name.size() - 1);
+  }
+  return {};
+}
+
+// The value of the first hidden csrf field in a page.
+std::string CsrfIn(const std::string& html) {
+  const std::string marker = "name=\"csrf\" value=\"";
+  auto at = html.find(marker);
+  if (at == std::string::npos) return {};
+  at += marker.size();
+  return html.substr(at, html.find('"', at) - at);
+}
+
+struct Staff : Inbox {
+  Staff() {
+    REQUIRE(app->staff().SetUser("vanessa", inbox::HashPassword(kPassword).value(), clock.Now()).ok());
+  }
+
+  // Signs in; returns the response to POST /login. `session` holds the cookie when it worked.
+  httplib::Result SignIn(const std::string& user, const std::string& password) {
+    auto form = Client()->Get("/login");
+    REQUIRE(Status(form) == 200);
+    const std::string login_cookie = SetCookieValue(form, "__Host-inbox_login");
+    httplib::Params params{{"user", user}, {"password", password}, {"csrf", CsrfIn(form->body)}};
+    auto r = Client()->Post("/login", {{"Cookie", "__Host-inbox_login=" + login_cookie}}, params);
+    session = SetCookieValue(r, "__Host-inbox_session");
+    return r;
+  }
+
+  httplib::Headers Cookie() const { return {{"Cookie", "__Host-inbox_session=" + session}}; }
+  httplib::Result Get(const std::string& path) const { return Client()->Get(path, Cookie()); }
+  httplib::Result PostForm(const std::string& path, httplib::Params params) const {
+    return Client()->Post(path, Cookie(), params);
+  }
+  std::string Csrf() const { return CsrfIn(Get("/")->body); }
+
+  std::string Store(Json intake) const {
+    REQUIRE(Status(Post(intake)) == 201);
+    return intake["intake_id"];
+  }
+
+  std::string session;
+};
+
+Json WithFlag(Json intake, const std::string& tier, const std::string& reason) {
+  Json flag = {{"id", "f_" + tier}, {"question_id", "pregnancy"}, {"tier", tier}, {"reason", reason}};
+  if (tier == "defer") flag["wait_days"] = 14;
+  intake["flags"] = Json::array({flag});
+  return intake;
+}
+
+}  // namespace
+
+TEST_CASE("signing in sets a Secure, HttpOnly, SameSite=Strict session cookie and opens the list") {
+  Staff s;
+  auto r = s.SignIn("vanessa", kPassword);
+  REQUIRE(Status(r) == 303);
+  CHECK(r->get_header_value("Location") == "/");
+  std::string cookie;
+  for (const auto& [k, v] : r->headers)
+    if (k == "Set-Cookie" && v.rfind("__Host-inbox_session=", 0) == 0) cookie = v;
+  CHECK(cookie.find("Secure") != std::string::npos);
+  CHECK(cookie.find("HttpOnly") != std::string::npos);
+  CHECK(cookie.find("SameSite=Strict") != std::string::npos);
+  auto list = s.Get("/");
+  REQUIRE(Status(list) == 200);
+  CHECK(list->get_header_value("Cache-Control") == "no-store");
+  CHECK(list->get_header_value("Content-Security-Policy").find("default-src 'none'") != std::string::npos);
+  CHECK(list->body.find("vanessa") != std::string::npos);
+}
+
+TEST_CASE("pages without a session go to the sign-in page; a wrong password is refused") {
+  Staff s;
+  auto list = s.Client()->Get("/");
+  REQUIRE(Status(list) == 303);
+  CHECK(list->get_header_value("Location") == "/login");
+  CHECK(Status(s.SignIn("vanessa", "wrong password")) == 401);
+  CHECK(s.session.empty());
+  CHECK(Status(s.SignIn("nobody", kPassword)) == 401);
+}
+
+TEST_CASE("five failed sign-ins lock the name for 15 minutes, even with the right password") {
+  Staff s;
+  for (int i = 0; i < core::kMaxLoginFailures; ++i)
+    CHECK(Status(s.SignIn("vanessa", "guess " + std::to_string(i))) == 401);
+  auto locked = s.SignIn("vanessa", kPassword);
+  CHECK(Status(locked) == 429);
+  CHECK(locked->body.find("Too many failed sign-ins") != std::string::npos);
+  s.clock.Advance(std::chrono::minutes(16));
+  CHECK(Status(s.SignIn("vanessa", kPassword)) == 303);
+}
+
+TEST_CASE("a form without the right CSRF token is refused with 403 and changes nothing") {
+  Staff s;
+  const std::string id = s.Store(BaseIntake());
+  REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);
+  CHECK(Status(s.PostForm("/intakes/" + id + "/reviewed", {})) == 403);
+  CHECK(Status(s.PostForm("/intakes/" + id + "/reviewed", {{"csrf", "forged"}})) == 403);
+  CHECK(s.app->intakes().Get(id).value()->reviewed_at.empty());
+  CHECK(Status(s.PostForm("/export", {{"from", "2026-01-01"}, {"to", "2026-12-31"}, {"format", "csv"}})) ==
+        403);
+  CHECK(Status(s.PostForm("/logout", {})) == 403);
+  // Sign-in itself needs the token from its own form.
+  auto r = s.Client()->Post("/login", httplib::Params{{"user", "vanessa"}, {"password", kPassword}});
+  CHECK(Status(r) == 403);
+}
+
+TEST_CASE("the list shows stop and defer flags first, then the newest; filters and name search work") {
+  Staff s;
+  Json old_stop = WithFlag(BaseIntake(), "stop", "Pregnant");
+  old_stop["submitted_at"] = "2026-01-02T10:00:00.000Z";
+  old_stop["answers"]["first_name"] = "Stella";
+  Json newest = BaseIntake();
+  newest["flags"] = Json::array();
+  newest["answers"]["first_name"] = "Nina";
+  newest["submitted_at"] = core::ToRfc3339(s.clock.Now());
+  s.Store(old_stop);
+  s.Store(newest);
+  REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);
+  const std::string all = s.Get("/")->body;
+  CHECK(all.find("Stella") < all.find("Nina"));
+  CHECK(all.find("badge stop\">STOP") != std::string::npos);
+  const std::string flagged = s.Get("/?view=flagged")->body;
+  CHECK(flagged.find("Stella") != std::string::npos);
+  CHECK(flagged.find("Nina") == std::string::npos);
+  const std::string today = s.Get("/?view=today")->body;
+  CHECK(today.find("Nina") != std::string::npos);
+  CHECK(today.find("Stella") == std::string::npos);
+  const std::string search = s.Get("/?q=nin")->body;
+  CHECK(search.find("Nina") != std::string::npos);
+  CHECK(search.find("Stella") == std::string::npos);
+}
+
+TEST_CASE(
+    "an intake page shows flags first, answers in the client's language, consents and signature; "
+    "marking it reviewed records who and when; views are audited") {
+  Staff s;
+  Json intake = WithFlag(BaseIntake(), "stop", "Pregnant or breastfeeding");
+  intake["language"] = "es";
+  const std::string id = s.Store(intake);
+  REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);
+  auto page = s.Get("/intakes/" + id);
+  REQUIRE(Status(page) == 200);
+  const std::string& html = page->body;
+  CHECK(html.find("Pregnant or breastfeeding") < html.find("<dl>"));
+  CHECK(html.find("<div class=\"qa flagged stop\">") != std::string::npos);  // the answer that raised it
+  CHECK(html.find("Cicatrices de acné") != std::string::npos);               // the Spanish option label
+  CHECK(html.find("2026-11") != std::string::npos);                          // the consent text version
+  CHECK(html.find("data:image/png;base64,iVBORw0KGgo") != std::string::npos);
+  CHECK(html.find("front-desk-1") != std::string::npos);
+  auto marked = s.PostForm("/intakes/" + id + "/reviewed", {{"csrf", CsrfIn(html)}});
+  CHECK(Status(marked) == 303);
+  auto stored = s.app->intakes().Get(id).value();
+  CHECK(stored->reviewed_by == "vanessa");
+  CHECK_FALSE(stored->reviewed_at.empty());
+  CHECK(s.Get("/intakes/" + id)->body.find("Reviewed by <strong>vanessa") != std::string::npos);
+  auto audit = s.app->staff().AuditLog().value();
+  REQUIRE(audit.size() >= 2);
+  CHECK(audit.back().action == "view");
+  CHECK(audit.back().intake_ids == id);
+}
+
+TEST_CASE("export of a date range as CSV and JSON holds the intakes of those days and is audited") {
+  Staff s;
+  Json in_range = BaseIntake();
+  in_range["submitted_at"] = "2026-03-10T12:00:00.000Z";
+  in_range["answers"]["first_name"] = "=HYPERLINK(\"x\")";
+  Json outside = BaseIntake();
+  outside["submitted_at"] = "2026-05-10T12:00:00.000Z";
+  const std::string id = s.Store(in_range);
+  s.Store(outside);
+  REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);
+  const std::string csrf = s.Csrf();
+  auto csv = s.PostForm("/export",
+                        {{"csrf", csrf}, {"from", "2026-03-01"}, {"to", "2026-03-31"}, {"format", "csv"}});
+  REQUIRE(Status(csv) == 200);
+  CHECK(csv->get_header_value("Content-Disposition").find("intakes-2026-03-01-to-2026-03-31.csv") !=
+        std::string::npos);
+  CHECK(csv->body.find(id) != std::string::npos);
+  CHECK(csv->body.find(outside["intake_id"].get<std::string>()) == std::string::npos);
+  CHECK(csv->body.find("\"'=HYPERLINK(\"\"x\"\")") != std::string::npos);  // never a live formula
+  auto json = s.PostForm("/export",
+                         {{"csrf", csrf}, {"from", "2026-03-01"}, {"to", "2026-03-31"}, {"format", "json"}});
+  REQUIRE(Status(json) == 200);
+  Json exported = Json::parse(json->body);
+  REQUIRE(exported.size() == 1);
+  CHECK(exported[0]["intake"]["intake_id"] == id);
+  auto audit = s.app->staff().AuditLog().value();
+  REQUIRE(audit.size() >= 2);
+  CHECK(audit[0].action == "export json");
+  CHECK(audit[0].intake_ids == id);
+  CHECK(audit[0].user == "vanessa");
+}
+
+TEST_CASE("a session ends after the configured idle time and at logout") {
+  Staff s;
+  REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);
+  s.clock.Advance(std::chrono::minutes(29));
+  CHECK(Status(s.Get("/")) == 200);  // each request pushes the end on
+  s.clock.Advance(std::chrono::minutes(31));
+  CHECK(Status(s.Get("/")) == 303);
+  REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);
+  CHECK(Status(s.PostForm("/logout", {{"csrf", s.Csrf()}})) == 303);
+  CHECK(Status(s.Get("/")) == 303);
+}

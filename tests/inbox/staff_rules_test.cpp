@@ -1,0 +1,41 @@
+// Login throttling, HTML escaping and CSV fields for the staff pages, with a manual clock.
+#include <doctest/doctest.h>
+
+#include "core/staff_rules.h"
+#include "store/temp_dir.h"
+
+using store_test::At;
+
+TEST_CASE("four failures in the window leave the name open; the fifth locks it until the oldest ages out") {
+  std::vector<core::TimePoint> failures = {At(0), At(60), At(120), At(180)};
+  CHECK_FALSE(core::LoginLockedUntil(failures, At(200)));
+  failures.push_back(At(240));
+  auto locked = core::LoginLockedUntil(failures, At(250));
+  REQUIRE(locked);
+  CHECK(*locked == At(0) + core::kLoginWindow);
+  CHECK_FALSE(core::LoginLockedUntil(failures, At(0) + core::kLoginWindow));
+  failures.push_back(At(300));  // a sixth failure pushes the end out
+  CHECK(*core::LoginLockedUntil(failures, At(310)) == At(60) + core::kLoginWindow);
+}
+
+TEST_CASE("failures older than the window do not count") {
+  std::vector<core::TimePoint> failures = {At(0), At(1), At(2), At(3), At(4)};
+  CHECK_FALSE(core::LoginLockedUntil(failures, At(4) + core::kLoginWindow + core::Seconds(1)));
+}
+
+TEST_CASE("HTML escaping covers text and quoted attributes") {
+  CHECK(core::HtmlEscape("<a href=\"x\">Tom & 'Jerry'</a>") ==
+        "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+  CHECK(core::HtmlEscape("Cicatrices de acné") == "Cicatrices de acné");
+}
+
+TEST_CASE("CSV fields are quoted when needed and never start a formula") {
+  CHECK(core::CsvField("plain") == "plain");
+  CHECK(core::CsvField("a,b") == "\"a,b\"");
+  CHECK(core::CsvField("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(core::CsvField("two\nlines") == "\"two\nlines\"");
+  CHECK(core::CsvField("=1+1") == "'=1+1");
+  CHECK(core::CsvField("+34 600") == "'+34 600");
+  CHECK(core::CsvField("@cmd") == "'@cmd");
+  CHECK(core::CsvField("") == "");
+}
