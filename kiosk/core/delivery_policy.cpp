@@ -19,6 +19,8 @@ constexpr Seconds kMaxRetryAfter{24 * 60 * 60};
 // `now + delay` never overflows a nanosecond clock, whatever the header or the settings say.
 constexpr Seconds kMaxDelay{std::numeric_limits<std::int32_t>::max()};
 constexpr size_t kMaxDetail = 160;
+// The soonest a retried intake is tried again.
+constexpr Seconds kMinRetryDelay{1};
 
 struct Phrase {
   int status;
@@ -255,7 +257,10 @@ std::optional<Seconds> DelaySeconds(std::string_view s) {
 Decision Retry(std::string reason, TimePoint now, Seconds delay, bool alert = false) {
   Decision d;
   d.kind = Decision::Kind::kRetry;
-  d.next_attempt = now + std::min(delay, kMaxDelay);  // absurd settings cannot overflow the clock
+  // At least a second later: a zero jitter or "Retry-After: 0" must not make the intake due again within
+  // the same pass (under a stopped clock the sender would post it forever). Absurd settings cannot
+  // overflow the clock.
+  d.next_attempt = now + std::clamp(delay, kMinRetryDelay, kMaxDelay);
   d.reason = std::move(reason);
   d.alert = alert;
   return d;

@@ -39,6 +39,7 @@ struct Decision {
   bool alert = false;        // kRetry after a TLS failure: staff must look (certificate, pin, CA)
 };
 
+// A retry is never sooner than one second after `now` (even with zero jitter or Retry-After: 0).
 // `attempts`: how many attempts have been made, this one included (1 for the first).
 // `uniform01`: a random number in [0, 1) (injected so tests are repeatable).
 Decision Decide(const AttemptResult& result, int attempts, TimePoint now, const BackoffSettings& backoff,

@@ -49,6 +49,7 @@ Words DescribeConnection(const AttemptResult& r) {
 std::string AlertOf(std::string_view last_error) {
   if (last_error.starts_with("TLS")) return "alert_tls";
   if (last_error.starts_with("HTTP 401") || last_error.starts_with("HTTP 403")) return "alert_auth";
+  if (last_error.starts_with("the kiosk's clock")) return "alert_clock";  // see core::Decide
   return "";
 }
 

@@ -20,7 +20,8 @@ struct Words {
 // expired", "Refused our signature or token (401)"...
 Words DescribeConnection(const AttemptResult& result);
 
-// What a queued row's last error means for staff: "" (nothing to flag), "alert_tls" or "alert_auth".
+// What a queued row's last error means for staff: "" (nothing to flag), "alert_tls", "alert_auth" or
+// "alert_clock" (the endpoint refused the signature because the kiosk's clock is off).
 std::string AlertOf(std::string_view last_error);
 
 }  // namespace core

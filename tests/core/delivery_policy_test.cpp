@@ -142,7 +142,8 @@ TEST_SUITE("delivery policy") {
     auto d = DecideWith(Response(503), 1, 0.5);
     CHECK(d.next_attempt == kNow + Seconds{5});
     CHECK(WaitOf(DecideWith(Response(503), 2, 0.5)) == Seconds{10});
-    CHECK(WaitOf(DecideWith(Response(503), 1, 0.0)) == Seconds{0});
+    CHECK(WaitOf(DecideWith(Response(503), 1, 0.0)) == Seconds{1});  // never due again in the same pass
+    CHECK(WaitOf(DecideWith(Response(503, "0"), 1, 0.0)) == Seconds{1});
   }
 
   TEST_CASE("full jitter with u = 0 waits nothing and with u close to 1 waits almost the whole window") {
@@ -217,7 +218,7 @@ TEST_SUITE("delivery policy") {
       return 0.0;
     });
     CHECK(calls == 1);
-    CHECK(d.next_attempt == kNow);
+    CHECK(d.next_attempt == kNow + Seconds{1});
     auto no_random = core::Decide(Response(503), 2, kNow, {}, nullptr);
     CHECK(no_random.kind == Decision::Kind::kRetry);
     CHECK(WaitOf(no_random) == Seconds{20});

@@ -39,10 +39,12 @@ TEST_SUITE("delivery words") {
     CHECK(core::DescribeConnection({K::kNetworkError, 0, "", ""}).key == "conn_unreachable");
   }
 
-  TEST_CASE("queue rows raise an alert for TLS and authentication problems only") {
+  TEST_CASE("queue rows raise an alert for TLS, authentication and clock problems only") {
     CHECK(core::AlertOf("TLS: SSL certificate problem") == "alert_tls");
     CHECK(core::AlertOf("HTTP 401 Unauthorized") == "alert_auth");
     CHECK(core::AlertOf("HTTP 403 Forbidden") == "alert_auth");
+    CHECK(core::AlertOf("the kiosk's clock is 10 min ahead of the endpoint's, so it refused the signature") ==
+          "alert_clock");
     CHECK(core::AlertOf("HTTP 503 Service Unavailable") == "");
     CHECK(core::AlertOf("") == "");
   }
