@@ -204,6 +204,7 @@ void KioskApp::Submit() {
     if (on_submitted_) on_submitted_();
   } else {
     spdlog::error("intake {} could not be saved: {}", session_.intake_id, saved.error());
+    if (staff_) staff_->SaveFailed(saved.error());
   }
   core::Apply(content_, session_, core::intent::SubmitDone{saved.ok()}, env_);
 }

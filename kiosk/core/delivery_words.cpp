@@ -53,4 +53,9 @@ std::string AlertOf(std::string_view last_error) {
   return "";
 }
 
+std::string SaveProblemOf(std::string_view store_error) {
+  return Contains(store_error, "disk is full") || Contains(store_error, "no space") ? "alert_disk_full"
+                                                                                    : "alert_save_failed";
+}
+
 }  // namespace core

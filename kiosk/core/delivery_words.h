@@ -24,4 +24,8 @@ Words DescribeConnection(const AttemptResult& result);
 // "alert_clock" (the endpoint refused the signature because the kiosk's clock is off).
 std::string AlertOf(std::string_view last_error);
 
+// Why an intake could not be saved on the kiosk, for staff: "alert_disk_full" when the store said the disk
+// is full, otherwise "alert_save_failed".
+std::string SaveProblemOf(std::string_view store_error);
+
 }  // namespace core

@@ -181,6 +181,13 @@ core::Status Outbox::Put(const std::string& id, const std::string& payload_json,
   return core::Ok{};
 }
 
+core::Status Outbox::StopGrowing() {
+  std::lock_guard lock(mutex_);
+  auto pages = db_.QueryInt("PRAGMA page_count");
+  if (!pages) return pages.problems();
+  return db_.Exec("PRAGMA max_page_count = " + std::to_string(*pages));
+}
+
 core::Result<std::vector<OutboxRow>> Outbox::List(std::size_t limit) {
   std::lock_guard lock(mutex_);
   auto stmt = db_.Prepare(

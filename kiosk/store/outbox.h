@@ -61,6 +61,11 @@ class Outbox {
 
   core::Result<OutboxSettings> Settings();
 
+  // Fault injection (the headless script's `disk full`): from now on this connection cannot grow the file
+  // (SQLite max_page_count set to its current page count), so a commit that needs a new page fails with
+  // "database or disk is full", as on a full disk. Reopening the outbox lifts it.
+  core::Status StopGrowing();
+
   // --- Staff mode (outbox_summary.cpp). No payloads except DemoPayloads, which staff export.
 
   // Counts of one kind (demo or clinic intakes) and the latest delivery, for the staff status page.

@@ -48,6 +48,15 @@ TEST_SUITE("delivery words") {
     CHECK(core::AlertOf("HTTP 503 Service Unavailable") == "");
     CHECK(core::AlertOf("") == "");
   }
+
+  TEST_CASE("a failed save names a full disk, and anything else as a storage error") {
+    CHECK(core::SaveProblemOf("cannot queue intake abc: INSERT: database or disk is full") ==
+          "alert_disk_full");
+    CHECK(core::SaveProblemOf("cannot commit intake abc: write: No space left on device") ==
+          "alert_disk_full");
+    CHECK(core::SaveProblemOf("cannot queue intake abc: disk I/O error") == "alert_save_failed");
+    CHECK(core::SaveProblemOf("") == "alert_save_failed");
+  }
 }
 
 TEST_SUITE("leads csv") {
