@@ -1,9 +1,10 @@
 // Unicode names survive the whole path byte for byte: typed into the real kiosk (headless, as a physical
 // keyboard types), committed to the outbox, posted by the sender to a real intake inbox over loopback HTTPS
-// and stored there.
+// and stored there, then exported by a signed-in staff member as CSV and as JSON.
 #include <cstdlib>
 
 #include "inbox/inbox_fixture.h"
+#include "inbox/staff_client.h"
 #include "net/http_poster.h"
 #include "sender/sender.h"
 #include "store/outbox.h"
@@ -20,8 +21,9 @@ const std::string kLast =
     "Nguye\xCC\x82\xCC\x83n \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D";  // Nguyễn (combining) שלום
 }  // namespace
 
-TEST_CASE("names with accents, emoji, combining marks and Hebrew arrive in the inbox byte for byte") {
-  Inbox inbox;
+TEST_CASE(
+    "names with accents, emoji, combining marks and Hebrew survive kiosk, inbox and export byte for byte") {
+  Staff inbox;
   store_test::TempDir kiosk_dir;
   std::string command = std::string("SDL_VIDEODRIVER=dummy ") + KIOSK_BINARY + " --headless --script " +
                         KIOSK_SOURCE_DIR + "/tests/scripts/unicode-names.kiosk --size 1280x800 --data-dir " +
@@ -72,4 +74,23 @@ TEST_CASE("names with accents, emoji, combining marks and Hebrew arrive in the i
     REQUIRE(*row);
     CHECK(stmt->Text(0) == **payload);
   }
+
+  // The staff exports, through the real sign-in and export form: the same bytes in a CSV cell and in JSON.
+  REQUIRE(Status(inbox.SignIn("vanessa", kPassword)) == 303);
+  const std::string csrf = inbox.Csrf();
+  auto csv = inbox.PostForm(
+      "/export", {{"csrf", csrf}, {"from", "2000-01-01"}, {"to", "2099-12-31"}, {"format", "csv"}});
+  REQUIRE(Status(csv) == 200);
+  CHECK(csv->body.find(id) != std::string::npos);
+  CHECK(csv->body.find("," + kFirst + ",") != std::string::npos);  // a whole cell, unquoted, every byte
+  CHECK(csv->body.find("," + kLast + ",") != std::string::npos);
+  auto json = inbox.PostForm(
+      "/export", {{"csrf", csrf}, {"from", "2000-01-01"}, {"to", "2099-12-31"}, {"format", "json"}});
+  REQUIRE(Status(json) == 200);
+  CHECK(json->body.find("\"" + kFirst + "\"") != std::string::npos);  // raw UTF-8, not \u escapes
+  CHECK(json->body.find("\"" + kLast + "\"") != std::string::npos);
+  Json exported = Json::parse(json->body);
+  REQUIRE(exported.size() == 1);
+  CHECK(exported[0]["intake"]["answers"]["first_name"].get<std::string>() == kFirst);
+  CHECK(exported[0]["intake"]["answers"]["last_name"].get<std::string>() == kLast);
 }
