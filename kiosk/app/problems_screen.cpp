@@ -4,7 +4,9 @@
 
 #include <imgui.h>
 
+#include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "core/config.h"
 #include "platform/font_finder.h"
@@ -21,6 +23,18 @@ constexpr const char* kHeading = "This kiosk cannot start its visit";
 constexpr const char* kAdvice =
     "For staff: the kiosk's content or settings have the problems below. Fix the files they name, then "
     "restart the kiosk. `kiosk check-content` lists the same problems.";
+
+// The folder every problem's file is in, when they all share one ("" otherwise): shown once above the list,
+// so each line starts with the file's name instead of a long path that pushes the reason onto a second line.
+std::string CommonFolder(const core::Problems& problems) {
+  std::optional<std::filesystem::path> folder;
+  for (const auto& p : problems) {
+    auto parent = std::filesystem::path(p.file).parent_path();
+    if (p.file.empty() || parent.empty() || (folder && *folder != parent)) return "";
+    folder = parent;
+  }
+  return folder ? folder->string() : "";
+}
 
 void Draw(const ui::Theme& theme, const core::Problems& problems) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -41,9 +55,16 @@ void Draw(const ui::Theme& theme, const core::Problems& problems) {
   ImGui::Dummy(ImVec2(0, theme.gap()));
   ImGui::PushFont(theme.fonts.bold);
   ImGui::SetCursorPosX(m);
-  ImGui::Text("%zu problem(s):", problems.size());
+  const std::string folder = CommonFolder(problems);
+  if (folder.empty()) {
+    ImGui::Text("%zu problem(s):", problems.size());
+  } else {
+    ImGui::Text("%zu problem(s) in %s:", problems.size(), folder.c_str());
+  }
   ImGui::PopFont();
-  for (const auto& p : problems) {
+  for (core::Problem p : problems) {
+    if (!folder.empty()) p.file = std::filesystem::path(p.file).filename().string();
+    ImGui::Dummy(ImVec2(0, theme.em * 0.2f));
     ImGui::SetCursorPosX(m);
     ImGui::Bullet();
     ImGui::SameLine();
@@ -54,7 +75,7 @@ void Draw(const ui::Theme& theme, const core::Problems& problems) {
 }
 
 std::string GlyphText(const core::Problems& problems) {
-  std::string text = std::string(kHeading) + kAdvice + "0123456789 problem(s):";
+  std::string text = std::string(kHeading) + kAdvice + "0123456789 problem(s): in ";
   for (const auto& p : problems) text += p.ToString();
   return text;
 }

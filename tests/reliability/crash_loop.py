@@ -42,20 +42,26 @@ def main():
     os.makedirs(shots, exist_ok=True)
     with open(script, "w") as f:
         f.write("expect screen attract\n")
-    p = subprocess.run([kiosk, "--headless", "--script", script, "--content", broken, "--screenshots", shots],
-                       env=env, capture_output=True, text=True)
-    if p.returncode != 1:
-        problems.append(f"headless: exit {p.returncode}, expected 1 (a negative exit is a crash by a signal)")
-    listed = [line for line in p.stderr.splitlines() if broken in line]
-    if len(listed) < 2:
-        problems.append(f"headless: expected every problem on stderr naming its file, got: {p.stderr[:400]}")
-    png = os.path.join(shots, "problems.png")
-    if not os.path.exists(png):
-        problems.append("headless: no problems.png was written")
-    else:
-        w, h, rows = png_size_and_colours(png)
-        if (w, h) != (1920, 1080) or rows < 20:
-            problems.append(f"problems.png is {w}x{h} with {rows} distinct rows: not a screen with text")
+    listed = []
+    for width, height in ((1920, 1080), (1080, 1920)):
+        size = f"{width}x{height}"
+        out = os.path.join(shots, size)
+        p = subprocess.run([kiosk, "--headless", "--script", script, "--content", broken, "--screenshots", out,
+                            "--size", size], env=env, capture_output=True, text=True)
+        if p.returncode != 1:
+            problems.append(f"headless {size}: exit {p.returncode}, expected 1 (a negative exit is a crash by a "
+                            "signal)")
+        listed = [line for line in p.stderr.splitlines() if broken in line]
+        if len(listed) < 2:
+            problems.append(f"headless {size}: expected every problem on stderr naming its file, got: "
+                            f"{p.stderr[:400]}")
+        png = os.path.join(out, "problems.png")
+        if not os.path.exists(png):
+            problems.append(f"headless {size}: no problems.png was written")
+        else:
+            w, h, rows = png_size_and_colours(png)
+            if (w, h) != (width, height) or rows < 20:
+                problems.append(f"{size}/problems.png is {w}x{h} with {rows} distinct rows: not a screen with text")
     w = subprocess.Popen([kiosk, "--windowed", "--content", broken], env=env,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(3)
