@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkg-config clang-format
+  build-essential cmake ninja-build pkg-config clang-format clang-14 libclang-rt-14-dev
   # the kiosk
   libsdl2-dev libimgui-dev libfreetype-dev libfontconfig-dev fonts-noto-core libstb-dev
   nlohmann-json3-dev libsqlite3-dev libsodium-dev libcurl4-openssl-dev libssl-dev

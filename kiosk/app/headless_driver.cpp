@@ -72,6 +72,8 @@ core::Status HeadlessDriver::Execute(const Command& c) {
       return Key(c);
     case K::kClose:
       return Close();
+    case K::kDiskFull:
+      return app_.SimulateDiskFull();
     case K::kExpectScreen:
       if (app_.ScreenId() != c.text)
         return Fail("expected screen " + c.text + ", but it is " + app_.ScreenId());

@@ -155,7 +155,8 @@ void KioskApp::Frame(core::Image* capture) {
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(injected_->x, injected_->y);
     io.MouseDown[0] = injected_->down;
-    if (!injected_->text.empty()) io.AddInputCharactersUTF8(injected_->text.c_str());
+    ui_.Type(injected_->text);
+    std::fill(injected_->text.begin(), injected_->text.end(), '\0');
     injected_->text.clear();
   }
   if (staff_) {
@@ -203,6 +204,7 @@ void KioskApp::Submit() {
     if (on_submitted_) on_submitted_();
   } else {
     spdlog::error("intake {} could not be saved: {}", session_.intake_id, saved.error());
+    if (staff_) staff_->SaveFailed(saved.error());
   }
   core::Apply(content_, session_, core::intent::SubmitDone{saved.ok()}, env_);
 }

@@ -38,6 +38,8 @@ class KioskApp {
   const core::Session& session() const { return session_; }
   const core::Content& content() const { return content_; }
   ui::KioskUi& ui() { return ui_; }
+  // Fault injection for headless scripts (`disk full`): the outbox can no longer grow.
+  core::Status SimulateDiskFull() { return outbox_->StopGrowing(); }
   std::string ScreenId() const;  // "attract", "language", a step id, "review", "submitting", "thank_you"
   // Milliseconds from process start to the first presented frame (for benchmarks and notes).
   long first_frame_ms() const { return first_frame_ms_; }
@@ -50,6 +52,8 @@ class KioskApp {
     std::string text;
   };
   void Inject(InjectedInput input) { injected_ = std::move(input); }
+  // Text from a physical keyboard, whole UTF-8, for the focused field.
+  void Type(const std::string& utf8) { ui_.Type(utf8); }
   // Called after an intake is committed (the development run wakes its sender thread).
   void OnSubmitted(std::function<void()> f) { on_submitted_ = std::move(f); }
 

@@ -14,6 +14,7 @@ void KioskApp::AttachStaff(std::unique_ptr<StaffController> staff, std::filesyst
 
 void KioskApp::HandleEvents(const platform::Events& events) {
   if (events.input) Apply(core::intent::Activity{});
+  if (!events.text.empty()) Type(events.text);
   if (events.quit && allow_close_) quit_requested_ = true;
   if (events.quit && !allow_close_) spdlog::info("window close request ignored (kiosk mode)");
 }

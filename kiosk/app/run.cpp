@@ -11,6 +11,7 @@
 
 #include "app/headless_driver.h"
 #include "app/kiosk_app.h"
+#include "app/problems_screen.h"
 #include "app/sender_mode.h"
 #include "app/staff_tools.h"
 #include "core/content_loader.h"
@@ -74,15 +75,13 @@ void WindowLoop(KioskApp& app, platform::SdlWindow& window, const core::Clock& c
 
 int RunKiosk(const RunOptions& o) {
   auto loaded = LoadConfigAndPaths(o.paths);
-  if (!loaded) return Report(loaded.problems());
+  if (!loaded) return ShowProblems(o, loaded.problems());
   auto& [config, paths] = *loaded;
   auto content = core::LoadContent(paths.content_dir);
   if (!content) {
-    for (auto p : content.problems()) {
-      p.file = (paths.content_dir / p.file).string();
-      std::cerr << p.ToString() << "\n";
-    }
-    return 1;
+    core::Problems problems = content.problems();
+    for (auto& p : problems) p.file = (paths.content_dir / p.file).string();
+    return ShowProblems(o, problems);
   }
   std::error_code ec;
   std::filesystem::create_directories(paths.data_dir, ec);

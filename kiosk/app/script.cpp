@@ -123,6 +123,12 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
       c.kind = Command::Kind::kKey;
       if (!Quoted(line, at, c.text) || !Rest(line, at))
         bad("expected one quoted key combination like \"Alt+F4\"");
+    } else if (verb == "disk") {
+      c.kind = Command::Kind::kDiskFull;
+      std::istringstream words(line.substr(at));
+      std::string word, extra;
+      words >> word >> extra;
+      if (word != "full" || !extra.empty()) bad("expected: disk full");
     } else if (verb == "close") {
       c.kind = Command::Kind::kClose;
       if (!Rest(line, at)) bad("close takes nothing after it");

@@ -21,9 +21,10 @@ struct Command {
     kExpectNoTarget,  // expect no target "1": nothing on the top layer takes a tap under this label
     kScreenshot,
     kDrag,
-    kHold,   // hold "top_left" 3s | hold "640,360" 3s: press and keep still for the duration
-    kKey,    // key "Alt+F4": a key combination as the window would receive it
-    kClose,  // close: the window manager asks the window to close
+    kHold,      // hold "top_left" 3s | hold "640,360" 3s: press and keep still for the duration
+    kKey,       // key "Alt+F4": a key combination as the window would receive it
+    kClose,     // close: the window manager asks the window to close
+    kDiskFull,  // disk full: the outbox cannot grow from now on (fault injection)
   };
   Kind kind = Kind::kTap;
   std::string text;   // label, typed text, screen id, expected text, file name, corner or point, keys

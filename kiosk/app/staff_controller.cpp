@@ -176,7 +176,7 @@ void StaffController::PollConnectionTest() {
     return;
   }
   pending_test_.clear();
-  core::Words words = core::DescribeConnection(**result);
+  core::Words words = core::DescribeConnection((*result)->result, (*result)->at);
   spdlog::info("staff connection test: {}", words.key);
   Report(words.key, words.values, words.problem);
 }
@@ -212,7 +212,12 @@ void StaffController::ExportLeads() {
   Report("staff_export_ok", {{"n", std::to_string(leads.size())}, {"file", file.string()}});
 }
 
+void StaffController::SaveFailed(const std::string& store_error) {
+  save_alert_ = core::SaveProblemOf(store_error);
+}
+
 void StaffController::Submitted(const core::Json& intake, bool demo) {
+  save_alert_.clear();
   store::TodayEntry e;
   e.id = intake.value("intake_id", "");
   e.submitted_at = clock_.Now();
@@ -264,6 +269,7 @@ const ui::StaffView& StaffController::View(bool demo, bool demo_available) {
   if (auto d = outbox_.Summary(StartOfDay(now), true)) v.demo_leads = d->waiting + d->parked;
   v.parked_rows.clear();
   v.alert_key.clear();
+  v.save_alert_key = save_alert_;
   std::map<std::string, std::string> states;
   if (auto rows = outbox_.List(500)) {
     for (const auto& r : *rows) {

@@ -37,6 +37,9 @@ class StaffController {
 
   // A committed intake, for today's list.
   void Submitted(const core::Json& intake, bool demo);
+  // An intake could not be saved (the outbox's error, no personal data): staff mode says why until the next
+  // save succeeds.
+  void SaveFailed(const std::string& store_error);
 
   bool open() const { return state_.page != core::StaffPage::kClosed; }
   // The view for this frame (queries the stores only while open).
@@ -64,6 +67,7 @@ class StaffController {
   core::HoldGesture gesture_;
   core::StaffState state_;
   ui::StaffView view_;
+  std::string save_alert_;  // "alert_disk_full", "alert_save_failed" or "" (the last save worked)
 };
 
 }  // namespace app

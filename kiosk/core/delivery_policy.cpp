@@ -1,6 +1,8 @@
 // The delivery policy: outcome classes, full-jitter backoff and Retry-After (delay-seconds or HTTP-date).
 #include "core/delivery_policy.h"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -17,6 +19,8 @@ constexpr Seconds kMaxRetryAfter{24 * 60 * 60};
 // `now + delay` never overflows a nanosecond clock, whatever the header or the settings say.
 constexpr Seconds kMaxDelay{std::numeric_limits<std::int32_t>::max()};
 constexpr size_t kMaxDetail = 160;
+// The soonest a retried intake is tried again.
+constexpr Seconds kMinRetryDelay{1};
 
 struct Phrase {
   int status;
@@ -253,7 +257,10 @@ std::optional<Seconds> DelaySeconds(std::string_view s) {
 Decision Retry(std::string reason, TimePoint now, Seconds delay, bool alert = false) {
   Decision d;
   d.kind = Decision::Kind::kRetry;
-  d.next_attempt = now + std::min(delay, kMaxDelay);  // absurd settings cannot overflow the clock
+  // At least a second later: a zero jitter or "Retry-After: 0" must not make the intake due again within
+  // the same pass (under a stopped clock the sender would post it forever). Absurd settings cannot
+  // overflow the clock.
+  d.next_attempt = now + std::clamp(delay, kMinRetryDelay, kMaxDelay);
   d.reason = std::move(reason);
   d.alert = alert;
   return d;
@@ -263,6 +270,11 @@ Decision Retry(std::string reason, TimePoint now, Seconds delay, bool alert = fa
 
 bool IsRetryableStatus(int status) {
   return status == 408 || status == 409 || status == 425 || status == 429 || (status >= 500 && status <= 599);
+}
+
+bool IsEndpointFailure(const AttemptResult& result) {
+  if (result.kind != AttemptResult::Kind::kResponse) return true;
+  return result.status == 408 || result.status == 429 || (result.status >= 500 && result.status <= 599);
 }
 
 Seconds FullJitterDelay(int attempts, const BackoffSettings& backoff, double uniform01) {
@@ -277,13 +289,55 @@ Seconds FullJitterDelay(int attempts, const BackoffSettings& backoff, double uni
   return Seconds{static_cast<std::int64_t>(delay)};
 }
 
+namespace {
+std::optional<std::chrono::sys_seconds> HttpDateValue(std::string_view s, TimePoint now) {
+  auto when = ImfFixdate(s);
+  if (!when) when = Rfc850(s, now);
+  if (!when) when = Asctime(s);
+  return when;
+}
+
+// A refusal of our signature while the endpoint's clock is this far from ours: the clock is the reason.
+constexpr Seconds kClockSkewNoticed{60};
+
+// "the kiosk's clock is 10 min ahead of the endpoint's": whole minutes from two minutes on.
+std::string ClockSkewReason(Seconds offset) {
+  long long off = -offset.count();  // ours minus theirs
+  long long size = off < 0 ? -off : off;
+  std::string amount = size >= 120 ? std::to_string(size / 60) + " min" : std::to_string(size) + " s";
+  return "the kiosk's clock is " + amount + (off > 0 ? " ahead of" : " behind") +
+         " the endpoint's, so it refused the signature: set the kiosk's time (NTP); kept queued";
+}
+}  // namespace
+
+std::optional<Seconds> ClockOffset(std::string_view date_header, TimePoint now) {
+  auto when = HttpDateValue(Trim(date_header), now);
+  if (!when) return std::nullopt;
+  return *when - std::chrono::floor<Seconds>(now);
+}
+
+std::string HttpDate(TimePoint t) {
+  using namespace std::chrono;
+  static const char* const kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto day = floor<days>(t);
+  year_month_day ymd{day};
+  hh_mm_ss hms{floor<Seconds>(t - day)};
+  char out[40];
+  std::snprintf(out, sizeof out, "%s, %02u %s %04d %02lld:%02lld:%02lld GMT",
+                kDays[weekday{day}.c_encoding()], static_cast<unsigned>(ymd.day()),
+                kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()),
+                static_cast<long long>(hms.hours().count()), static_cast<long long>(hms.minutes().count()),
+                static_cast<long long>(hms.seconds().count()));
+  return out;
+}
+
 std::optional<Seconds> ParseRetryAfter(std::string_view value, TimePoint now) {
   std::string_view s = Trim(value);
   if (s.empty()) return std::nullopt;
   if (IsDigit(s.front())) return DelaySeconds(s);
-  auto when = ImfFixdate(s);
-  if (!when) when = Rfc850(s, now);
-  if (!when) when = Asctime(s);
+  auto when = HttpDateValue(s, now);
   if (!when) return std::nullopt;
   // Whole seconds from the start of the current second: never earlier than the date asked for.
   Seconds delay = *when - std::chrono::floor<Seconds>(now);
@@ -316,6 +370,12 @@ Decision Decide(const AttemptResult& result, int attempts, TimePoint now, const 
     if (auto asked = ParseRetryAfter(result.retry_after, now))
       delay = std::max(delay, std::min(*asked, kMaxRetryAfter));
     return Retry(StatusReason(result.status), now, delay);
+  }
+  // A signature refused while our clocks disagree is the kiosk's clock, not the intake: fixable, so it
+  // stays queued with an alert instead of being parked.
+  if (result.status == 401 || result.status == 403) {
+    if (auto offset = ClockOffset(result.date, now); offset && std::chrono::abs(*offset) > kClockSkewNoticed)
+      return Retry(ClockSkewReason(*offset), now, backoff_delay(), true);
   }
   Decision d;
   d.kind = Decision::Kind::kParked;

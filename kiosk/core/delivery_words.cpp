@@ -28,7 +28,7 @@ std::string TlsKey(std::string_view detail) {
 
 }  // namespace
 
-Words DescribeConnection(const AttemptResult& r) {
+Words DescribeConnection(const AttemptResult& r, TimePoint at) {
   using K = AttemptResult::Kind;
   switch (r.kind) {
     case K::kTlsError:
@@ -42,14 +42,27 @@ Words DescribeConnection(const AttemptResult& r) {
   }
   std::map<std::string, std::string> v{{"status", std::to_string(r.status)}};
   if (r.status >= 200 && r.status <= 299) return {"conn_ok", v, false};
-  if (r.status == 401 || r.status == 403) return {"conn_auth", v, true};
+  if (r.status == 401 || r.status == 403) {
+    auto offset = at == TimePoint{} ? std::nullopt : ClockOffset(r.date, at);
+    if (offset && std::chrono::abs(*offset) > Seconds(60)) {
+      auto minutes = (std::chrono::abs(*offset).count() + 30) / 60;
+      return {"conn_clock", {{"status", v["status"]}, {"minutes", std::to_string(minutes)}}, true};
+    }
+    return {"conn_auth", v, true};
+  }
   return {"conn_status", v, true};
 }
 
 std::string AlertOf(std::string_view last_error) {
   if (last_error.starts_with("TLS")) return "alert_tls";
   if (last_error.starts_with("HTTP 401") || last_error.starts_with("HTTP 403")) return "alert_auth";
+  if (last_error.starts_with("the kiosk's clock")) return "alert_clock";  // see core::Decide
   return "";
+}
+
+std::string SaveProblemOf(std::string_view store_error) {
+  return Contains(store_error, "disk is full") || Contains(store_error, "no space") ? "alert_disk_full"
+                                                                                    : "alert_save_failed";
 }
 
 }  // namespace core

@@ -98,7 +98,8 @@ class Checker {
     for (const char* key : required) {
       if (!v.contains(key)) Error(at, std::string("missing required \"") + key + "\"");
     }
-    for (const auto& [key, value] : v.items()) {
+    for (const auto& item : v.items()) {
+      const std::string& key = item.key();  // a plain name: clang 14 cannot capture a structured binding
       auto is = [&](const char* k) { return key == k; };
       if (std::none_of(required.begin(), required.end(), is) &&
           std::none_of(optional.begin(), optional.end(), is))

@@ -35,6 +35,8 @@ Result<Json> ParseJson(const std::string& text, JsonLimits limits) {
     if (auto at = what.find("syntax error"); at != std::string::npos) what = what.substr(at);
     return Result<Json>::Fail("invalid JSON at line " + std::to_string(line) + ", column " +
                               std::to_string(column) + ": " + what);
+  } catch (const Json::out_of_range&) {  // found by fuzzing: a number too large for a double (1e9999)
+    return Result<Json>::Fail("invalid JSON: a number is too large");
   }
 }
 
@@ -112,7 +114,8 @@ bool JsonReader::IsArray(const Json& value, const std::string& pointer) const {
 void JsonReader::AllowOnly(const Json& obj, const std::string& pointer,
                            std::initializer_list<const char*> keys) const {
   if (!obj.is_object()) return;
-  for (const auto& [key, value] : obj.items()) {
+  for (const auto& item : obj.items()) {
+    const std::string& key = item.key();  // a plain name: clang 14 cannot capture a structured binding
     bool known = std::any_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; });
     if (!known) Error(Child(pointer, key), "unknown key \"" + key + "\" (misspelt?)");
   }

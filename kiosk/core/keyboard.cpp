@@ -87,6 +87,19 @@ std::string UpperCase(const std::string& letter) {
   return it == kSpanish.end() ? letter : it->second;
 }
 
+std::vector<std::string> SplitCodePoints(std::string_view utf8) {
+  std::vector<std::string> out;
+  for (char c : utf8) {
+    bool continuation = (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+    if (continuation && !out.empty()) {
+      out.back() += c;
+    } else {
+      out.emplace_back(1, c);
+    }
+  }
+  return out;
+}
+
 void RemoveLastCharacter(std::string& text) {
   while (!text.empty()) {
     bool continuation = (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80;

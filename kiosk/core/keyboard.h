@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"
@@ -31,6 +32,9 @@ std::vector<KeyRow> KeyboardRows(KeyboardLayout layout, const KeyboardState& sta
 
 // Applies one key to `text` (and the state). Returns false for kDone (the keyboard closes).
 bool ApplyKey(const Key& key, std::string& text, KeyboardState& state, size_t max_bytes = 400);
+
+// `utf8` cut into code points, each its own string (a stray byte alone), in order.
+std::vector<std::string> SplitCodePoints(std::string_view utf8);
 
 // Removes the last UTF-8 character (a whole code point) from `text`.
 void RemoveLastCharacter(std::string& text);

@@ -7,19 +7,10 @@
 
 #include "core/clock.h"
 #include "core/content.h"
+#include "inbox/delivery_check.h"
 #include "inbox/intake_store.h"
-#include "inbox/webhook_verifier.h"
 
 namespace inbox {
-
-inline constexpr size_t kMaxBodyBytes = 2 * 1024 * 1024;
-inline constexpr int kMaxJsonDepth = 32;
-
-struct Reply {
-  int status;
-  std::string reason;     // one line for the response body and the log
-  std::string intake_id;  // when known
-};
 
 class Receiver {
  public:

@@ -1,6 +1,8 @@
 // POST /intakes (the kiosks' sender) and GET /healthz (monitoring).
 #include "inbox/routes.h"
 
+#include "core/delivery_policy.h"
+
 namespace inbox {
 
 void AddReceivingRoutes(httplib::Server& server, InboxApp& app) {
@@ -10,6 +12,7 @@ void AddReceivingRoutes(httplib::Server& server, InboxApp& app) {
         req.get_header_value("webhook-signature"), req.get_header_value("Authorization"), &req.body};
     Reply reply = app.receiver().Receive(signed_request);
     res.status = reply.status;
+    res.set_header("Date", core::HttpDate(app.clock().Now()));  // lets a kiosk see that its clock is off
     if (!reply.intake_id.empty()) res.set_header("X-Intake-Id", reply.intake_id);
     res.set_content(core::DumpJson({{"status", reply.status}, {"reason", reply.reason}}) + "\n",
                     "application/json");

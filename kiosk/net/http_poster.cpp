@@ -1,5 +1,5 @@
 // One POST with libcurl. TLS is always verified; the response body is read only up to a small cap and
-// then dropped unseen (it may echo personal data), so only the status and Retry-After leave this file.
+// then dropped unseen (it may echo personal data), so only the status, Retry-After and Date leave this file.
 #include "net/http_poster.h"
 
 #include <curl/curl.h>
@@ -35,6 +35,7 @@ using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
 // What the callbacks collect during one transfer.
 struct Transfer {
   std::string retry_after;
+  std::string date;
   size_t body_bytes = 0;
   bool body_cut = false;  // we stopped reading the body ourselves
 };
@@ -52,15 +53,20 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
          });
 }
 
-// Keeps only Retry-After. No exception may cross curl's C frames: on one, the transfer is aborted.
+// Keeps only Retry-After and Date. No exception may cross curl's C frames: on one, the transfer is aborted.
 size_t OnHeader(char* data, size_t size, size_t count, void* user) try {
   auto* transfer = static_cast<Transfer*>(user);
   const std::string_view line(data, size * count);
-  if (line.starts_with("HTTP/")) transfer->retry_after.clear();  // a new response (after a 1xx)
-  const size_t colon = line.find(':');
-  if (colon != std::string_view::npos && EqualsIgnoreCase(Trim(line.substr(0, colon)), "retry-after")) {
-    transfer->retry_after = std::string(Trim(line.substr(colon + 1)).substr(0, kMaxRetryAfterChars));
+  if (line.starts_with("HTTP/")) {  // a new response (after a 1xx)
+    transfer->retry_after.clear();
+    transfer->date.clear();
   }
+  const size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return size * count;
+  const auto name = Trim(line.substr(0, colon));
+  const auto value = std::string(Trim(line.substr(colon + 1)).substr(0, kMaxRetryAfterChars));
+  if (EqualsIgnoreCase(name, "retry-after")) transfer->retry_after = value;
+  if (EqualsIgnoreCase(name, "date")) transfer->date = value;
   return size * count;
 } catch (...) {
   return 0;
@@ -208,6 +214,7 @@ core::AttemptResult Classify(CURLcode code, CURL* easy, const Transfer& transfer
   result.kind = Kind::kResponse;
   result.status = static_cast<int>(status);
   result.retry_after = transfer.retry_after;
+  result.date = transfer.date;
   result.detail = "HTTP " + std::to_string(status);
   return result;
 }

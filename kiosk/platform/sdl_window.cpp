@@ -59,7 +59,7 @@ Events SdlWindow::Wait(int timeout_ms) {
   SDL_Event e;
   bool got = timeout_ms > 0 ? SDL_WaitEventTimeout(&e, timeout_ms) : SDL_PollEvent(&e);
   while (got) {
-    ImGui_ImplSDL2_ProcessEvent(&e);
+    if (e.type != SDL_TEXTINPUT) ImGui_ImplSDL2_ProcessEvent(&e);
     switch (e.type) {
       case SDL_QUIT:
         ev.quit = true;
@@ -80,10 +80,13 @@ Events SdlWindow::Wait(int timeout_ms) {
         finger_lifted_ = false;
         ev.input = true;
         break;
+      case SDL_TEXTINPUT:
+        ev.text += e.text.text;
+        ev.input = true;
+        break;
       case SDL_MOUSEWHEEL:
       case SDL_KEYDOWN:
       case SDL_KEYUP:
-      case SDL_TEXTINPUT:
       case SDL_FINGERDOWN:
       case SDL_FINGERMOTION:
       case SDL_FINGERUP:

@@ -47,12 +47,18 @@ core::Result<bool> Sender::DeliverOne(PassReport& report) {
     case core::Decision::Kind::kDelivered:
       recorded = outbox_.MarkDelivered(c.id, c.attempts, clock_.Now());
       report.delivered++;
+      if (probing_) {  // the endpoint is back: everything waiting goes now, oldest first
+        probing_ = false;
+        if (auto woken = outbox_.WakeWaiting(clock_.Now(), options_.demo); !woken)
+          spdlog::warn("{}", woken.error());
+      }
       spdlog::info("intake {} delivered (attempt {}, {} ms)", c.id, c.attempts, ms);
       break;
     case core::Decision::Kind::kRetry:
       recorded = outbox_.MarkRetry(c.id, c.attempts, decision.next_attempt, decision.reason);
       report.retried++;
       report.alerts += decision.alert;
+      if (core::IsEndpointFailure(result)) endpoint_down_until_ = decision.next_attempt;
       spdlog::log(decision.alert ? spdlog::level::err : spdlog::level::warn,
                   "intake {} not delivered (attempt {}): {}; retry at {}", c.id, c.attempts, decision.reason,
                   core::ToRfc3339(decision.next_attempt));
@@ -77,12 +83,18 @@ core::Result<PassReport> Sender::RunOnce() {
                    options_.retention_delivered_days);
     }
   }
+  // An outage: one probe with the oldest intake when its backoff ends, not every intake every time.
+  if (endpoint_down_until_) {
+    if (clock_.Now() < *endpoint_down_until_) return report;
+    endpoint_down_until_.reset();
+    probing_ = true;
+  }
   for (;;) {
     // staff waiting for a connection test do not wait for a whole backlog to drain
     if (auto tests = AnswerConnectionTests(); !tests) return tests.problems();
     auto more = DeliverOne(report);
     if (!more) return more.problems();
-    if (!*more) return report;
+    if (!*more || endpoint_down_until_) return report;
   }
 }
 
@@ -126,6 +138,12 @@ void Sender::Run(std::stop_token stop) {
     if (auto due = outbox_.NextDue(options_.demo); due && *due) {
       auto until = std::chrono::duration_cast<std::chrono::milliseconds>(**due - clock_.Now());
       wait = std::clamp(until, std::chrono::milliseconds(0), wait);
+    }
+    if (endpoint_down_until_) {
+      auto until =
+          std::chrono::duration_cast<std::chrono::milliseconds>(*endpoint_down_until_ - clock_.Now());
+      // the queue is due but the endpoint is down: sleep to the probe, waking every second for tests
+      wait = std::clamp(until, std::chrono::milliseconds(0), std::chrono::milliseconds(1'000));
     }
     if (!pass) wait = std::max(wait, std::chrono::milliseconds(5'000));
     std::unique_lock lock(mutex_);

@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <stop_token>
 #include <string>
 
@@ -49,6 +50,8 @@ class Sender {
   // Carries out the connection tests staff asked for in the UI (the clinic's sender only; the UI has no
   // network). Returns how many were answered.
   core::Result<int> AnswerConnectionTests();
+  // While the endpoint is down (see core::IsEndpointFailure): when the oldest intake is tried again.
+  std::optional<core::TimePoint> EndpointDownUntil() const { return endpoint_down_until_; }
   // A new intake was queued: deliver it now rather than at the next scheduled pass.
   void Wake();
 
@@ -64,6 +67,8 @@ class Sender {
   std::mutex mutex_;
   std::condition_variable_any wake_;
   bool woken_ = false;
+  std::optional<core::TimePoint> endpoint_down_until_;  // set by an endpoint failure; ends the pass
+  bool probing_ = false;  // the pass after an outage: its first success wakes all
 };
 
 }  // namespace sender

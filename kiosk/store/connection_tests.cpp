@@ -49,25 +49,27 @@ core::Status Outbox::FinishConnectionTest(const std::string& id, const core::Att
   std::lock_guard lock(mutex_);
   auto changed = sql::UpdateRows(db_,
                                  "UPDATE connection_tests SET state = 'done', kind = ?2, status = ?3, "
-                                 "detail = ?4, done_at = ?5 WHERE id = ?1",
+                                 "detail = ?4, done_at = ?5, date = ?6 WHERE id = ?1",
                                  {id, static_cast<std::int64_t>(result.kind), std::int64_t{result.status},
-                                  result.detail, core::ToRfc3339(now)});
+                                  result.detail, core::ToRfc3339(now), result.date});
   if (!changed) return changed.problems();
   if (*changed == 0) return core::Status::Fail("no connection test " + id + " to answer");
   return core::Ok{};
 }
 
-core::Result<std::optional<core::AttemptResult>> Outbox::ConnectionTestResult(const std::string& id) {
-  using R = core::Result<std::optional<core::AttemptResult>>;
+core::Result<std::optional<Outbox::ConnectionTestAnswer>> Outbox::ConnectionTestResult(
+    const std::string& id) {
+  using R = core::Result<std::optional<ConnectionTestAnswer>>;
   std::lock_guard lock(mutex_);
-  auto stmt =
-      db_.Prepare("SELECT kind, status, detail FROM connection_tests WHERE id = ?1 AND state = 'done'");
+  auto stmt = db_.Prepare(
+      "SELECT kind, status, detail, date, done_at FROM connection_tests WHERE id = ?1 AND state = 'done'");
   if (!stmt) return stmt.problems();
   if (auto b = stmt->Bind(1, id); !b) return b.problems();
   auto row = stmt->Step();
   if (!row) return row.problems();
-  if (!*row) return R(std::optional<core::AttemptResult>());
-  core::AttemptResult result;
+  if (!*row) return R(std::optional<ConnectionTestAnswer>());
+  ConnectionTestAnswer answer;
+  core::AttemptResult& result = answer.result;
   auto kind = stmt->Int(0);
   if (kind < 0 || kind > static_cast<std::int64_t>(core::AttemptResult::Kind::kTlsError)) {
     return R::Fail("connection test " + id + " holds an unknown result kind");
@@ -75,7 +77,11 @@ core::Result<std::optional<core::AttemptResult>> Outbox::ConnectionTestResult(co
   result.kind = static_cast<core::AttemptResult::Kind>(kind);
   result.status = static_cast<int>(stmt->Int(1));
   result.detail = stmt->Text(2);
-  return R(std::optional<core::AttemptResult>(std::move(result)));
+  result.date = stmt->Text(3);
+  auto at = core::ParseRfc3339(stmt->Text(4));
+  if (!at) return R::Fail("connection test " + id + " holds a done_at that is not an RFC 3339 UTC time");
+  answer.at = *at;
+  return R(std::optional<ConnectionTestAnswer>(std::move(answer)));
 }
 
 }  // namespace store

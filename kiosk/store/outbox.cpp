@@ -106,7 +106,7 @@ core::Result<std::optional<ClaimedIntake>> FindDue(sql::Database& db, const std:
   auto stmt = db.Prepare(
       "SELECT id, payload, kind, attempts FROM outbox "
       "WHERE state IN ('pending', 'delivering') AND next_attempt_at <= ?1 AND kind = ?2 "
-      "ORDER BY next_attempt_at, created_at, rowid LIMIT 1");
+      "ORDER BY created_at, rowid LIMIT 1");
   if (!stmt) return stmt.problems();
   for (auto bound : {stmt->Bind(1, now), stmt->Bind(2, kind)}) {
     if (!bound) return bound.problems();
@@ -151,6 +151,13 @@ core::Status Outbox::Put(const std::string& id, const std::string& payload_json,
   auto committed = tx->Commit();
   if (!committed) return core::Status::Fail("cannot commit intake " + id + ": " + committed.error());
   return core::Ok{};
+}
+
+core::Status Outbox::StopGrowing() {
+  std::lock_guard lock(mutex_);
+  auto pages = db_.QueryInt("PRAGMA page_count");
+  if (!pages) return pages.problems();
+  return db_.Exec("PRAGMA max_page_count = " + std::to_string(*pages));
 }
 
 core::Result<std::vector<OutboxRow>> Outbox::List(std::size_t limit) {
@@ -293,6 +300,15 @@ core::Result<std::size_t> Outbox::RetryNow(const std::string& id, core::TimePoin
                          "WHERE (?2 = '' OR id = ?2) AND (state = 'parked' OR (state = 'pending' AND "
                          "(next_attempt_at IS NULL OR next_attempt_at > ?1)))",
                          {core::ToRfc3339(now), id});
+}
+
+// After an outage: rows waiting out their own backoff become due now, so they go oldest first.
+core::Result<std::size_t> Outbox::WakeWaiting(core::TimePoint now, bool demo) {
+  std::lock_guard lock(mutex_);
+  return sql::UpdateRows(db_,
+                         "UPDATE outbox SET next_attempt_at = ?1 "
+                         "WHERE state = 'pending' AND next_attempt_at > ?1 AND kind = ?2",
+                         {core::ToRfc3339(now), std::string(KindOf(demo))});
 }
 
 // A delivering row counts at its lease expiry: if its sender died, that is when the row is due again.

@@ -62,6 +62,11 @@ class Outbox {
 
   core::Result<OutboxSettings> Settings();
 
+  // Fault injection (the headless script's `disk full`): from now on this connection cannot grow the file
+  // (SQLite max_page_count set to its current page count), so a commit that needs a new page fails with
+  // "database or disk is full", as on a full disk. Reopening the outbox lifts it.
+  core::Status StopGrowing();
+
   // --- Staff mode (outbox_summary.cpp). No payloads except DemoPayloads, which staff export.
 
   // Counts of one kind (demo or clinic intakes) and the latest delivery, for the staff status page.
@@ -81,13 +86,17 @@ class Outbox {
   core::Result<std::optional<std::string>> TakeConnectionTest();
   core::Status FinishConnectionTest(const std::string& id, const core::AttemptResult& result,
                                     core::TimePoint now);
-  // What test `id` found; nullopt while it is not done.
-  core::Result<std::optional<core::AttemptResult>> ConnectionTestResult(const std::string& id);
+  // What test `id` found and when; nullopt while it is not done.
+  struct ConnectionTestAnswer {
+    core::AttemptResult result;
+    core::TimePoint at;  // by the sender's clock
+  };
+  core::Result<std::optional<ConnectionTestAnswer>> ConnectionTestResult(const std::string& id);
 
   // --- The sender's side. Each is one transaction; several senders on one file never hold the same row.
 
-  // Claims the oldest due row: a pending row with next_attempt_at <= now, or a delivering row whose lease
-  // (next_attempt_at) has expired (its sender died). The row becomes 'delivering' with
+  // Claims the oldest (by created_at) due row: a pending row with next_attempt_at <= now, or a delivering row
+  // whose lease (next_attempt_at) has expired (its sender died). The row becomes 'delivering' with
   // next_attempt_at = now + lease and attempts + 1. nullopt when nothing is due. Demo rows are claimed
   // only when `demo` is true, real ones only when it is false (they go to different endpoints).
   core::Result<std::optional<ClaimedIntake>> Claim(core::TimePoint now, core::Seconds lease,
@@ -100,6 +109,9 @@ class Outbox {
   core::Status MarkParked(const std::string& id, std::int64_t attempts, const std::string& reason);
   // Staff: make parked or waiting rows due now (all when `id` is empty). Returns how many.
   core::Result<std::size_t> RetryNow(const std::string& id, core::TimePoint now);
+  // The endpoint answers again: pending rows (demo or real, like Claim) waiting for a later attempt become
+  // due now. Returns how many.
+  core::Result<std::size_t> WakeWaiting(core::TimePoint now, bool demo = false);
   // When the next pending row is due (for the sender's sleep); nullopt when none is pending.
   core::Result<std::optional<core::TimePoint>> NextDue(bool demo = false);
   // Deletes payloads of rows delivered before `cutoff`, keeping id, times and state. Returns how many.

@@ -29,7 +29,7 @@ constexpr const char* kSteps[] = {
       CREATE INDEX outbox_by_due ON outbox (state, next_attempt_at);
     )sql",
     // Version 2: staff's "Test connection", asked for by the UI (which has no network) and answered by the
-    // sender. kind/status/detail are the AttemptResult once state is 'done'.
+    // sender. kind/status/detail/date are the AttemptResult once state is 'done'.
     R"sql(
       CREATE TABLE connection_tests (
         id           TEXT PRIMARY KEY NOT NULL,
@@ -38,6 +38,7 @@ constexpr const char* kSteps[] = {
         kind         INTEGER,
         status       INTEGER,
         detail       TEXT,
+        date         TEXT,
         done_at      TEXT
       );
     )sql",

@@ -49,6 +49,7 @@ struct UiState {
   core::TimePoint last_frame{};
   std::string focused;  // question id of the text field the keyboard types into
   core::KeyboardState keyboard;
+  std::string typed;          // UTF-8 from a physical keyboard or the headless driver, for the focused field
   core::KeyRepeat backspace;  // held backspace repeats
   std::string flash_key;      // the key last tapped shows pressed until flash_until
   core::TimePoint flash_until{};
@@ -81,6 +82,9 @@ class KioskUi {
 
   TargetRegistry& registry() { return registry_; }
   void ScrollTo(float content_y) { state_.scroll_to = content_y; }
+  // Text typed on a physical keyboard (or by the headless driver), whole UTF-8: the next frame's focused
+  // text field takes it.
+  void Type(const std::string& utf8) { state_.typed += utf8; }
 
  private:
   core::Theme config_;

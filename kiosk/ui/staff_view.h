@@ -15,8 +15,9 @@ struct StaffView {
 
   bool endpoint = false;  // a delivery URL is configured
   size_t waiting = 0, delivered_today = 0, parked = 0;
-  std::string last_success;  // "14:05" or "" (never)
-  std::string alert_key;     // "alert_tls", "alert_auth" or ""
+  std::string last_success;    // "14:05" or "" (never)
+  std::string alert_key;       // "alert_tls", "alert_auth", "alert_clock" or ""
+  std::string save_alert_key;  // "alert_disk_full", "alert_save_failed" or "": the last intake was not saved
   struct ParkedRow {
     std::string id, reason;
   };

@@ -68,6 +68,18 @@ TEST_SUITE("delivery policy") {
     CHECK(DecideWith(Response(429)).reason == "HTTP 429 Too Many Requests");
   }
 
+  TEST_CASE(
+      "the endpoint is down on network errors, timeouts, TLS failures, 408, 429 and 5xx, not 409 or 4xx") {
+    using K = core::AttemptResult::Kind;
+    for (auto kind : {K::kNetworkError, K::kTimeout, K::kTlsError})
+      CHECK(core::IsEndpointFailure({kind, 0, "", ""}));
+    for (int status : {408, 429, 500, 502, 503, 599})
+      CHECK(core::IsEndpointFailure({K::kResponse, status, "", ""}));
+    for (int status : {200, 201, 400, 401, 409, 413, 425, 302}) {
+      CHECK_FALSE(core::IsEndpointFailure({K::kResponse, status, "", ""}));
+    }
+  }
+
   TEST_CASE("other 4xx, 3xx, 1xx and nonsense statuses are parked with the status and its phrase") {
     CHECK(DecideWith(Response(404)).reason == "HTTP 404 Not Found");
     CHECK(DecideWith(Response(400)).reason == "HTTP 400 Bad Request");
@@ -130,7 +142,8 @@ TEST_SUITE("delivery policy") {
     auto d = DecideWith(Response(503), 1, 0.5);
     CHECK(d.next_attempt == kNow + Seconds{5});
     CHECK(WaitOf(DecideWith(Response(503), 2, 0.5)) == Seconds{10});
-    CHECK(WaitOf(DecideWith(Response(503), 1, 0.0)) == Seconds{0});
+    CHECK(WaitOf(DecideWith(Response(503), 1, 0.0)) == Seconds{1});  // never due again in the same pass
+    CHECK(WaitOf(DecideWith(Response(503, "0"), 1, 0.0)) == Seconds{1});
   }
 
   TEST_CASE("full jitter with u = 0 waits nothing and with u close to 1 waits almost the whole window") {
@@ -205,7 +218,7 @@ TEST_SUITE("delivery policy") {
       return 0.0;
     });
     CHECK(calls == 1);
-    CHECK(d.next_attempt == kNow);
+    CHECK(d.next_attempt == kNow + Seconds{1});
     auto no_random = core::Decide(Response(503), 2, kNow, {}, nullptr);
     CHECK(no_random.kind == Decision::Kind::kRetry);
     CHECK(WaitOf(no_random) == Seconds{20});
@@ -294,5 +307,37 @@ TEST_SUITE("delivery policy") {
     REQUIRE(far.has_value());
     CHECK(far->count() > 0);
     CHECK(kNow + *far > kNow);
+  }
+}
+
+TEST_SUITE("clock skew") {
+  TEST_CASE("the Date header is IMF-fixdate and reads back as the same moment") {
+    CHECK(core::HttpDate(kNow) == "Wed, 25 Nov 2026 10:00:00 GMT");
+    CHECK(core::ClockOffset(core::HttpDate(kNow), kNow) == Seconds{0});
+    CHECK(core::ClockOffset("Wed, 25 Nov 2026 10:10:00 GMT", kNow) == Seconds{600});
+    CHECK_FALSE(core::ClockOffset("", kNow));
+    CHECK_FALSE(core::ClockOffset("yesterday", kNow));
+  }
+
+  TEST_CASE(
+      "a refused signature while the clocks are 10 min apart stays queued with the clock as the reason") {
+    AttemptResult r = Response(401);
+    r.date = "Wed, 25 Nov 2026 09:50:00 GMT";  // the endpoint is 10 min behind: we are ahead
+    Decision d = DecideWith(r);
+    CHECK(d.kind == Decision::Kind::kRetry);
+    CHECK(d.alert);
+    CHECK(d.reason.find("the kiosk's clock is 10 min ahead of the endpoint's") != std::string::npos);
+    r.date = "Wed, 25 Nov 2026 10:10:00 GMT";
+    CHECK(DecideWith(r).reason.find("10 min behind") != std::string::npos);
+  }
+
+  TEST_CASE("a refusal with agreeing clocks, or with no Date, is parked as before") {
+    AttemptResult r = Response(401);
+    CHECK(DecideWith(r).kind == Decision::Kind::kParked);
+    r.date = "Wed, 25 Nov 2026 10:00:30 GMT";
+    CHECK(DecideWith(r).kind == Decision::Kind::kParked);
+    r = Response(400);
+    r.date = "Wed, 25 Nov 2026 09:50:00 GMT";  // not a signature refusal: the intake is the problem
+    CHECK(DecideWith(r).kind == Decision::Kind::kParked);
   }
 }

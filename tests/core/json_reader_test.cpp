@@ -157,3 +157,9 @@ TEST_SUITE("json") {
     CHECK(bad.problems()[0].file.empty());
   }
 }
+
+TEST_CASE("a number too large for a double is a problem, not an exception (found by fuzzing)") {
+  auto parsed = core::ParseJson(R"({"n": 120e9711})", core::JsonLimits{1024, 8});
+  REQUIRE_FALSE(parsed.ok());
+  CHECK(parsed.error().find("too large") != std::string::npos);
+}

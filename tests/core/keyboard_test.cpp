@@ -73,6 +73,15 @@ TEST_CASE("each layout offers what its field needs") {
   CHECK_FALSE(has(core::KeyboardRows(core::KeyboardLayout::kPhone, letters), "a"));
 }
 
+TEST_CASE("typed text is cut into whole code points: accents, emoji, combining marks and Hebrew") {
+  auto parts = core::SplitCodePoints("Zoë 😀e\xCC\x81ש");
+  std::vector<std::string> expected = {"Z", "o", "ë", " ", "😀", "e", "\xCC\x81", "ש"};
+  CHECK(parts == expected);
+  CHECK(core::SplitCodePoints("").empty());
+  CHECK(core::SplitCodePoints("\x80"
+                              "a") == std::vector<std::string>{"\x80", "a"});  // a stray byte stays alone
+}
+
 TEST_CASE("the number pad is a 3x4 phone-style pad: 1-9, then backspace, 0, done, whatever the state") {
   for (core::KeyboardState state : {core::KeyboardState{}, core::KeyboardState{true, true}}) {
     auto rows = core::KeyboardRows(core::KeyboardLayout::kNumber, state);

@@ -34,17 +34,38 @@ TEST_SUITE("delivery words") {
     CHECK_FALSE(ok.problem);
     CHECK(core::DescribeConnection({K::kResponse, 401, "", ""}).key == "conn_auth");
     CHECK(core::DescribeConnection({K::kResponse, 403, "", ""}).key == "conn_auth");
+    // refused while the endpoint's clock is 10 minutes behind ours: the kiosk's clock is the reason
+    core::AttemptResult skewed{K::kResponse, 401, "", ""};
+    skewed.date = "Wed, 25 Nov 2026 09:50:00 GMT";
+    core::TimePoint at = core::ParseRfc3339("2026-11-25T10:00:00.000Z").value();
+    auto clock = core::DescribeConnection(skewed, at);
+    CHECK(clock.key == "conn_clock");
+    CHECK(clock.values.at("minutes") == "10");
+    CHECK(clock.problem);
+    CHECK(core::DescribeConnection(skewed, at - core::Seconds(570)).key ==
+          "conn_auth");  // 30 s: not the clock
     CHECK(core::DescribeConnection({K::kResponse, 500, "", ""}).key == "conn_status");
     CHECK(core::DescribeConnection({K::kTimeout, 0, "", ""}).key == "conn_timeout");
     CHECK(core::DescribeConnection({K::kNetworkError, 0, "", ""}).key == "conn_unreachable");
   }
 
-  TEST_CASE("queue rows raise an alert for TLS and authentication problems only") {
+  TEST_CASE("queue rows raise an alert for TLS, authentication and clock problems only") {
     CHECK(core::AlertOf("TLS: SSL certificate problem") == "alert_tls");
     CHECK(core::AlertOf("HTTP 401 Unauthorized") == "alert_auth");
     CHECK(core::AlertOf("HTTP 403 Forbidden") == "alert_auth");
+    CHECK(core::AlertOf("the kiosk's clock is 10 min ahead of the endpoint's, so it refused the signature") ==
+          "alert_clock");
     CHECK(core::AlertOf("HTTP 503 Service Unavailable") == "");
     CHECK(core::AlertOf("") == "");
+  }
+
+  TEST_CASE("a failed save names a full disk, and anything else as a storage error") {
+    CHECK(core::SaveProblemOf("cannot queue intake abc: INSERT: database or disk is full") ==
+          "alert_disk_full");
+    CHECK(core::SaveProblemOf("cannot commit intake abc: write: No space left on device") ==
+          "alert_disk_full");
+    CHECK(core::SaveProblemOf("cannot queue intake abc: disk I/O error") == "alert_save_failed");
+    CHECK(core::SaveProblemOf("") == "alert_save_failed");
   }
 }
 

@@ -82,11 +82,10 @@ def post_signed(port, ca, key, intake):
         return r.status
 
 
-def sample_intakes(signature):
-    """A morning's worth of other clients before the kiosk's own visit, so the list looks like a real day.
-    The headless kiosk's clock is fixed at 10:00 UTC on 25 November 2026; these come before it whatever
-    the time of day the test runs."""
-    now = datetime.datetime(2026, 11, 25, 10, 0, tzinfo=datetime.timezone.utc)
+def sample_intakes(signature, before):
+    """A morning's worth of other clients before `before` (the kiosk's intake: the newest, so it heads the
+    list whatever the time of day the test runs), so the list looks like a real day."""
+    now = before
     people = [("Lucía", "Fernández", "es", [("sunburn_or_tan", "recent_sun", "defer", "Sunburn or tanning in the last 2 weeks", 14)], 35),
               ("Grace", "Okafor", "en", [("blood_thinner_use", "blood_thinners", "review", "Blood thinners (including daily aspirin)", 0)], 50),
               ("Hannah", "Moore", "en", [], 75),
@@ -214,7 +213,8 @@ def main():
                 payload = json.loads(db.execute("SELECT payload FROM outbox").fetchone()[0])
             sent = run([a.kiosk, "sender", "--once", "--config", "kiosk.json", "--data-dir", "kiosk-data"], cwd=d)
             signature = payload["signatures"]["client_signature"]["png_base64"]
-            for intake in sample_intakes(signature):
+            ana_at = datetime.datetime.fromisoformat(payload["submitted_at"].replace("Z", "+00:00"))
+            for intake in sample_intakes(signature, ana_at):
                 assert post_signed(port, ca, key, intake) == 201
             browse(port, a.screenshots)
         finally:

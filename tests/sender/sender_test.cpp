@@ -280,8 +280,9 @@ TEST_CASE(
   auto result = h.outbox->ConnectionTestResult("test-1");
   REQUIRE(result.ok());
   REQUIRE(result->has_value());
-  CHECK((*result)->kind == core::AttemptResult::Kind::kResponse);
-  CHECK((*result)->status == 401);
+  CHECK((*result)->result.kind == core::AttemptResult::Kind::kResponse);
+  CHECK((*result)->result.status == 401);
+  CHECK((*result)->at == At(0));
   CHECK(h.State("intake-1") == "pending");        // a test never touches the queue
   CHECK(s.AnswerConnectionTests().value() == 0);  // each request is answered once
 
@@ -290,7 +291,8 @@ TEST_CASE(
   auto unconfigured = h.Make();
   CHECK(unconfigured.AnswerConnectionTests().value() == 1);
   CHECK(h.sent.size() == 1);
-  CHECK(h.outbox->ConnectionTestResult("test-2").value()->kind == core::AttemptResult::Kind::kNetworkError);
+  CHECK(h.outbox->ConnectionTestResult("test-2").value()->result.kind ==
+        core::AttemptResult::Kind::kNetworkError);
 
   h.options.delivery.url = "https://leads.example/demo";
   h.options.demo = true;  // the demo leads' sender leaves staff's tests to the clinic's sender

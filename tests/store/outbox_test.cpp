@@ -179,3 +179,23 @@ TEST_CASE("the outbox listing shows no personal data") {
   CHECK(table.find("Maria") == std::string::npos);
   CHECK(table.find("example.com") == std::string::npos);
 }
+
+TEST_CASE("a full disk refuses the commit with the disk named, keeps nothing half-written, then takes it") {
+  TempDir dir;
+  auto outbox = OpenOrFail(dir.File("outbox.db"));
+  REQUIRE(outbox->Put("intake-1", Payload("Maria"), At(0), false).ok());
+  REQUIRE(outbox->StopGrowing().ok());
+  const std::string big = Payload(std::string(64 * 1024, 'x'));  // needs new pages, like a signature does
+
+  auto full = outbox->Put("intake-2", big, At(1), false);
+  REQUIRE_FALSE(full.ok());
+  CHECK_MESSAGE(full.error().find("disk is full") != std::string::npos, full.error());
+  CHECK(outbox->Counts()->pending == 1);  // intake-1 only: no half row, nothing claims intake-2
+  CHECK_FALSE(outbox->Payload("intake-2")->has_value());
+  CHECK(outbox->Put("intake-2", big, At(2), false).error().find("disk is full") != std::string::npos);
+
+  outbox = OpenOrFail(dir.File("outbox.db"));  // space again (a new connection has no page limit)
+  REQUIRE(outbox->Put("intake-2", big, At(3), false).ok());
+  CHECK(outbox->Payload("intake-2")->value() == big);
+  CHECK(outbox->Counts()->pending == 2);
+}

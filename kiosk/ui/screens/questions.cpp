@@ -161,18 +161,12 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
   }
   if (focused && c.paint.enabled) {
     // a physical keyboard, where one is attached (and the headless driver's typing)
-    ImGuiIO& io = ImGui::GetIO();
     std::string typed = value;
-    for (ImWchar wc : io.InputQueueCharacters) {
-      char utf8[5] = {};
-      ImTextCharToUtf8(utf8, wc);
-      if (Accepts(q.type, utf8)) typed += utf8;
+    for (const std::string& ch : core::SplitCodePoints(c.state.typed)) {
+      if (Accepts(q.type, ch)) typed += ch;
     }
-    if (!io.InputQueueCharacters.empty()) {  // typed characters must not linger in ImGui's queue
-      std::memset(io.InputQueueCharacters.Data, 0,
-                  sizeof(ImWchar) * static_cast<size_t>(io.InputQueueCharacters.Size));
-      io.InputQueueCharacters.resize(0);
-    }
+    std::fill(c.state.typed.begin(), c.state.typed.end(), '\0');  // typed text must not linger
+    c.state.typed.clear();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) core::RemoveLastCharacter(typed);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) c.state.focused.clear();
     size_t cap = number ? 6 : static_cast<size_t>(q.max_length.value_or(500)) * 4 + 16;

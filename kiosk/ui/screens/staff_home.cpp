@@ -136,6 +136,7 @@ void StatusColumn(StaffContext& s, float width) {
     if (!v.state.message_detail.empty()) text += "\n" + v.state.message_detail;
     note(text, v.state.problem ? t.alert : t.brand, v.state.problem ? Soft(t.alert) : t.brand_soft);
   }
+  if (!v.save_alert_key.empty()) note(s.Ui(v.save_alert_key), t.alert, Soft(t.alert));
   if (!v.alert_key.empty()) note(s.Ui(v.alert_key), t.alert, Soft(t.alert));
   if (!v.endpoint) note(s.Ui("staff_no_endpoint"), t.muted, t.brand_soft);
   if (v.demo) {

@@ -1,0 +1,15 @@
+// The screen a kiosk shows when its content or settings cannot be used at start: every problem listed for
+// staff instead of the visit. The process stays up (no crash, no restart loop under systemd).
+#pragma once
+
+#include "app/run.h"
+#include "core/result.h"
+
+namespace app {
+
+// Prints the problems to stderr and shows them on screen. Windowed: until the window is closed (in kiosk
+// mode, until staff fix the files and restart the service). Headless: one frame, saved as problems.png in the
+// screenshots folder. Returns the exit code (1).
+int ShowProblems(const RunOptions& options, const core::Problems& problems);
+
+}  // namespace app

@@ -1,0 +1,36 @@
+// Every check of one delivery to POST /intakes, without storing it or any I/O: size, Standard Webhooks
+// signature, JSON with limits, the intake contract (intake JSON v1 or a FHIR R4 QuestionnaireResponse) and
+// identity. Answers a status and a short reason that never quotes the payload. Fuzzed by tests/fuzz.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "core/content.h"
+#include "core/json_reader.h"
+#include "inbox/webhook_verifier.h"
+
+namespace inbox {
+
+inline constexpr size_t kMaxBodyBytes = 2 * 1024 * 1024;
+inline constexpr int kMaxJsonDepth = 32;
+
+struct Reply {
+  int status;
+  std::string reason;     // one line for the response body and the log
+  std::string intake_id;  // when known
+};
+
+// A delivery that passed every check: what is stored.
+struct Accepted {
+  core::Json intake;   // the intake view (intake JSON, or read back from FHIR)
+  std::string format;  // "intake-json" or "fhir-r4"
+};
+
+// Every check of one delivery, nothing stored (size, signature, JSON with limits, contract, identity): the
+// refusal, or nothing and `out` filled. No I/O, so it can be fuzzed.
+std::optional<Reply> CheckDelivery(const WebhookVerifier& verifier, const core::Content& content,
+                                   const SignedRequest& request, core::TimePoint now, Accepted& out);
+
+}  // namespace inbox
