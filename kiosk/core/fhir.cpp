@@ -261,22 +261,10 @@ struct Responses {
   std::map<std::string, const Json*, std::less<>> consents;  // id -> intake consent
 };
 
-const Json& Member(const Json& obj, const char* key) {
-  static const Json kNull;
-  if (!obj.is_object()) return kNull;
-  auto it = obj.find(key);
-  return it == obj.end() ? kNull : *it;
-}
-
-std::string StringMember(const Json& obj, const char* key) {
-  const Json& v = Member(obj, key);
-  return v.is_string() ? v.get<std::string>() : std::string();
-}
-
 // The FHIR answers to one question: empty when it has none.
 Json AnswersTo(const Question& q, const Responses& r) {
   Json out = Json::array();
-  const Json& a = Member(r.answers, q.id.c_str());
+  const Json& a = JsonMember(r.answers, q.id.c_str());
   auto coding = [&](const Json& v) {
     if (v.is_string() && !v.get<std::string>().empty())
       out.push_back({{"valueCoding", Coding(r.content, q, v.get<std::string>(), r.language)}});
@@ -306,12 +294,12 @@ Json AnswersTo(const Question& q, const Responses& r) {
       break;
     case QuestionType::kConsent:
       if (auto it = r.consents.find(q.id);
-          it != r.consents.end() && Member(*it->second, "accepted").is_boolean())
-        out.push_back({{"valueBoolean", Member(*it->second, "accepted").get<bool>()}});
+          it != r.consents.end() && JsonMember(*it->second, "accepted").is_boolean())
+        out.push_back({{"valueBoolean", JsonMember(*it->second, "accepted").get<bool>()}});
       break;
     case QuestionType::kSignature: {
-      const Json& sig = Member(r.signatures, q.id.c_str());
-      std::string data = StringMember(sig, "png_base64"), media = StringMember(sig, "media_type");
+      const Json& sig = JsonMember(r.signatures, q.id.c_str());
+      std::string data = JsonString(sig, "png_base64"), media = JsonString(sig, "media_type");
       if (IsBase64(data))
         out.push_back({{"valueAttachment",
                         {{"contentType", IsFhirCode(media) ? media : "image/png"}, {"data", data}}}});
@@ -334,7 +322,7 @@ size_t AnswerFor(const Question& follow_up, const Question& parent, const Json& 
   std::vector<std::string> options;
   if (follow_up.visible_if) TriggerOptions(*follow_up.visible_if, parent.id, options);
   for (size_t i = 0; i < answers.size(); ++i) {
-    std::string code = StringMember(Member(answers[i], "valueCoding"), "code");
+    std::string code = JsonString(JsonMember(answers[i], "valueCoding"), "code");
     if (std::find(options.begin(), options.end(), code) != options.end()) return i;
   }
   return 0;
@@ -351,7 +339,7 @@ std::optional<Json> ResponseItem(const Question& q, const Responses& r) {
   SetString(item, "text", q.label.In(r.language));
   if (q.type == QuestionType::kConsent) {
     auto it = r.consents.find(q.id);
-    std::string version = it == r.consents.end() ? "" : FhirString(StringMember(*it->second, "version"));
+    std::string version = it == r.consents.end() ? "" : FhirString(JsonString(*it->second, "version"));
     if (!version.empty()) AddExtension(item, {{"url", Ext("consent-version")}, {"valueString", version}});
   }
   for (auto& [follow_up, child] : children) {
@@ -371,29 +359,29 @@ Json FlagExtension(const Json& flag) {
   auto part = [&](const char* url, const char* type, Json value) {
     parts.push_back({{"url", url}, {type, std::move(value)}});
   };
-  if (std::string id = FhirString(StringMember(flag, "id")); !id.empty()) part("id", "valueString", id);
-  if (std::string tier = StringMember(flag, "tier"); IsFhirCode(tier)) part("tier", "valueCode", tier);
-  if (std::string reason = FhirString(StringMember(flag, "reason")); !reason.empty())
+  if (std::string id = FhirString(JsonString(flag, "id")); !id.empty()) part("id", "valueString", id);
+  if (std::string tier = JsonString(flag, "tier"); IsFhirCode(tier)) part("tier", "valueCode", tier);
+  if (std::string reason = FhirString(JsonString(flag, "reason")); !reason.empty())
     part("reason", "valueString", reason);
-  if (std::string question = FhirString(StringMember(flag, "question_id")); !question.empty())
+  if (std::string question = FhirString(JsonString(flag, "question_id")); !question.empty())
     part("question", "valueString", question);
-  if (const Json& wait = Member(flag, "wait_days"); wait.is_number_integer() && wait.get<long long>() > 0)
+  if (const Json& wait = JsonMember(flag, "wait_days"); wait.is_number_integer() && wait.get<long long>() > 0)
     part("waitDays", "valuePositiveInt", wait);
   return {{"url", Ext("flag")}, {"extension", std::move(parts)}};
 }
 
 void AddIntakeExtensions(Json& response, const Json& intake) {
-  if (std::string kiosk = FhirString(StringMember(intake, "kiosk_id")); !kiosk.empty())
+  if (std::string kiosk = FhirString(JsonString(intake, "kiosk_id")); !kiosk.empty())
     AddExtension(response, {{"url", Ext("kiosk-id")}, {"valueString", kiosk}});
-  const Json& demo = Member(intake, "demo");
+  const Json& demo = JsonMember(intake, "demo");
   AddExtension(response, {{"url", Ext("demo")}, {"valueBoolean", demo.is_boolean() && demo.get<bool>()}});
   if (demo.is_boolean() && demo.get<bool>()) {
     response["meta"]["tag"].push_back(
         {{"system", Ext("tag")}, {"code", "demo"}, {"display", "Demo mode: not a clinic record"}});
   }
-  if (std::string started = StringMember(intake, "started_at"); IsFhirDateTime(started))
+  if (std::string started = JsonString(intake, "started_at"); IsFhirDateTime(started))
     AddExtension(response, {{"url", Ext("started-at")}, {"valueDateTime", started}});
-  const Json& flags = Member(intake, "flags");
+  const Json& flags = JsonMember(intake, "flags");
   if (flags.is_array()) {
     for (const auto& f : flags) {
       if (f.is_object()) AddExtension(response, FlagExtension(f));
@@ -424,13 +412,13 @@ Json ToFhirQuestionnaire(const Content& content, std::string_view language) {
 }
 
 Json ToFhirQuestionnaireResponse(const Content& content, const Json& intake) {
-  std::string id = StringMember(intake, "intake_id");
-  std::string language = StringMember(intake, "language");
+  std::string id = JsonString(intake, "intake_id");
+  std::string language = JsonString(intake, "language");
   if (!content.HasLanguage(language)) language = content.default_language;
-  const Json& consents = Member(intake, "consents");
-  Responses r{content, language, Member(intake, "answers"), Member(intake, "signatures"), {}};
+  const Json& consents = JsonMember(intake, "consents");
+  Responses r{content, language, JsonMember(intake, "answers"), JsonMember(intake, "signatures"), {}};
   if (consents.is_array()) {
-    for (const auto& c : consents) r.consents.emplace(StringMember(c, "id"), &c);
+    for (const auto& c : consents) r.consents.emplace(JsonString(c, "id"), &c);
   }
 
   std::string version = FhirString(content.version);
@@ -440,8 +428,8 @@ Json ToFhirQuestionnaireResponse(const Content& content, const Json& intake) {
   if (IsFhirId(id)) response["id"] = id;
   if (!FhirString(id).empty())
     response["identifier"] = {{"system", "urn:glowup-kiosk:intake"}, {"value", FhirString(id)}};
-  if (std::string lang = StringMember(intake, "language"); IsFhirCode(lang)) response["language"] = lang;
-  if (std::string authored = StringMember(intake, "submitted_at"); IsFhirDateTime(authored))
+  if (std::string lang = JsonString(intake, "language"); IsFhirCode(lang)) response["language"] = lang;
+  if (std::string authored = JsonString(intake, "submitted_at"); IsFhirDateTime(authored))
     response["authored"] = authored;
   AddIntakeExtensions(response, intake);
   for (const auto& step : content.steps) {

@@ -8,20 +8,8 @@
 namespace core {
 namespace {
 
-const Json& Member(const Json& obj, const char* key) {
-  static const Json kNull;
-  if (!obj.is_object()) return kNull;
-  auto it = obj.find(key);
-  return it == obj.end() ? kNull : *it;
-}
-
-std::string Str(const Json& obj, const char* key) {
-  const Json& v = Member(obj, key);
-  return v.is_string() ? v.get<std::string>() : std::string();
-}
-
 std::string ExtensionName(const Json& extension) {
-  std::string url = Str(extension, "url");
+  std::string url = JsonString(extension, "url");
   return url.starts_with(kFhirExtensionPrefix) ? url.substr(kFhirExtensionPrefix.size()) : std::string();
 }
 
@@ -37,8 +25,8 @@ const Json& Value(const Json& obj) {
 
 Json FlagFrom(const Json& extension) {
   Json flag = Json::object();
-  for (const auto& part : Member(extension, "extension")) {
-    std::string name = Str(part, "url");
+  for (const auto& part : JsonMember(extension, "extension")) {
+    std::string name = JsonString(part, "url");
     const Json& v = Value(part);
     if (name == "id") flag["id"] = v;
     if (name == "tier") flag["tier"] = v;
@@ -66,24 +54,24 @@ class Reader {
   }
 
   void Item(const Json& item, const std::string& at) {
-    std::string link = Str(item, "linkId");
-    const Json& answers = Member(item, "answer");
+    std::string link = JsonString(item, "linkId");
+    const Json& answers = JsonMember(item, "answer");
     if (const Question* q = content_.FindQuestion(link); q && answers.is_array() && !answers.empty()) {
       Answer(*q, item, answers, Child(at, "answer"));
     } else if (!content_.FindQuestion(link) && !content_.FindStep(link)) {
       Error(Child(at, "linkId"), "not a question or step of content \"" + content_.id + "\"");
     }
-    Items(Member(item, "item"), Child(at, "item"));
+    Items(JsonMember(item, "item"), Child(at, "item"));
     if (answers.is_array()) {
       for (size_t i = 0; i < answers.size(); ++i)
-        Items(Member(answers[i], "item"), Child(Child(Child(at, "answer"), i), "item"));
+        Items(JsonMember(answers[i], "item"), Child(Child(Child(at, "answer"), i), "item"));
     }
   }
 
   void Answer(const Question& q, const Json& item, const Json& answers, const std::string& at) {
     const Json& first = answers[0];
     auto expect = [&](const char* key) {
-      if (!Member(first, key).is_null()) return true;
+      if (!JsonMember(first, key).is_null()) return true;
       Error(Child(at, 0), std::string("expected ") + key + " for question \"" + q.id + "\"");
       return false;
     };
@@ -93,11 +81,11 @@ class Reader {
         if (expect("valueBoolean")) out[q.id] = first["valueBoolean"];
         break;
       case QuestionType::kSingleChoice:
-        if (expect("valueCoding")) out[q.id] = Str(first["valueCoding"], "code");
+        if (expect("valueCoding")) out[q.id] = JsonString(first["valueCoding"], "code");
         break;
       case QuestionType::kMultiChoice:
         out[q.id] = Json::array();
-        for (const auto& a : answers) out[q.id].push_back(Str(Member(a, "valueCoding"), "code"));
+        for (const auto& a : answers) out[q.id].push_back(JsonString(JsonMember(a, "valueCoding"), "code"));
         break;
       case QuestionType::kText:
       case QuestionType::kEmail:
@@ -113,8 +101,8 @@ class Reader {
       case QuestionType::kConsent:
         if (expect("valueBoolean")) {
           std::string version;
-          for (const auto& e : Member(item, "extension")) {
-            if (ExtensionName(e) == "consent-version") version = Str(e, "valueString");
+          for (const auto& e : JsonMember(item, "extension")) {
+            if (ExtensionName(e) == "consent-version") version = JsonString(e, "valueString");
           }
           intake_["consents"].push_back(
               {{"id", q.id}, {"version", version}, {"accepted", first["valueBoolean"]}});
@@ -122,8 +110,8 @@ class Reader {
         break;
       case QuestionType::kSignature:
         if (expect("valueAttachment")) {
-          intake_["signatures"][q.id] = {{"png_base64", Str(first["valueAttachment"], "data")},
-                                         {"media_type", Str(first["valueAttachment"], "contentType")}};
+          intake_["signatures"][q.id] = {{"png_base64", JsonString(first["valueAttachment"], "data")},
+                                         {"media_type", JsonString(first["valueAttachment"], "contentType")}};
         }
         break;
       case QuestionType::kInfo:
@@ -143,30 +131,31 @@ Result<Json> IntakeFromFhirResponse(const Content& content, const Json& response
   auto error = [&](const std::string& at, std::string message) {
     problems.push_back({"", at, std::move(message)});
   };
-  if (!response.is_object() || Str(response, "resourceType") != "QuestionnaireResponse")
+  if (!response.is_object() || JsonString(response, "resourceType") != "QuestionnaireResponse")
     return Problems{{"", "/resourceType", "must be \"QuestionnaireResponse\""}};
-  if (Str(response, "status") != "completed") error("/status", "must be \"completed\"");
-  const Json& identifier = Member(response, "identifier");
-  if (Str(identifier, "system") != "urn:glowup-kiosk:intake" || Str(identifier, "value").empty())
+  if (JsonString(response, "status") != "completed") error("/status", "must be \"completed\"");
+  const Json& identifier = JsonMember(response, "identifier");
+  if (JsonString(identifier, "system") != "urn:glowup-kiosk:intake" ||
+      JsonString(identifier, "value").empty())
     error("/identifier", "must be {system: \"urn:glowup-kiosk:intake\", value: <intake id>}");
 
-  const std::string questionnaire = Str(response, "questionnaire");
+  const std::string questionnaire = JsonString(response, "questionnaire");
   const std::string url = FhirQuestionnaireUrl(content);
   if (questionnaire != url && !questionnaire.starts_with(url + "|"))
     error("/questionnaire", "must be " + url + "|<version> (the inbox's content is \"" + content.id + "\")");
   const std::string version = questionnaire.size() > url.size() ? questionnaire.substr(url.size() + 1) : "";
 
   Json intake = {{"schema_version", 1},
-                 {"intake_id", Str(identifier, "value")},
-                 {"submitted_at", Str(response, "authored")},
-                 {"language", Str(response, "language")},
+                 {"intake_id", JsonString(identifier, "value")},
+                 {"submitted_at", JsonString(response, "authored")},
+                 {"language", JsonString(response, "language")},
                  {"content", {{"id", content.id}, {"version", version}}},
                  {"demo", false},
                  {"answers", Json::object()},
                  {"flags", Json::array()},
                  {"consents", Json::array()},
                  {"signatures", Json::object()}};
-  for (const auto& e : Member(response, "extension")) {
+  for (const auto& e : JsonMember(response, "extension")) {
     const std::string name = ExtensionName(e);
     if (name == "kiosk-id") intake["kiosk_id"] = Value(e);
     if (name == "started-at") intake["started_at"] = Value(e);
@@ -174,7 +163,7 @@ Result<Json> IntakeFromFhirResponse(const Content& content, const Json& response
     if (name == "flag") intake["flags"].push_back(FlagFrom(e));
   }
   if (!intake.contains("kiosk_id")) error("/extension", "missing the kiosk-id extension");
-  Reader(content, intake, problems).Items(Member(response, "item"), "/item");
+  Reader(content, intake, problems).Items(JsonMember(response, "item"), "/item");
   if (!problems.empty()) return problems;
   return intake;
 }

@@ -197,4 +197,16 @@ Text JsonReader::LocalText(const Json& value, const std::string& pointer) const 
   return text;
 }
 
+const Json& JsonMember(const Json& obj, const char* key) {
+  static const Json kNull;
+  if (!obj.is_object()) return kNull;
+  auto it = obj.find(key);
+  return it == obj.end() ? kNull : *it;
+}
+
+std::string JsonString(const Json& obj, const char* key) {
+  const Json& v = JsonMember(obj, key);
+  return v.is_string() ? v.get<std::string>() : std::string();
+}
+
 }  // namespace core

@@ -62,4 +62,9 @@ class JsonReader {
 
 const char* JsonTypeName(const Json& value);
 
+// The member `key` of `obj`, or null (which iterates as empty) when `obj` is not an object or lacks it.
+const Json& JsonMember(const Json& obj, const char* key);
+// The string member `key` of `obj`, or "" when absent or not a string.
+std::string JsonString(const Json& obj, const char* key);
+
 }  // namespace core

@@ -42,20 +42,6 @@ std::string TierBadge(const std::string& tier) {
   return "<span class=\"badge " + HtmlEscape(tier) + "\">" + HtmlEscape(upper) + "</span>";
 }
 
-// The member `key`, or null (which iterates as empty) when absent.
-const Json& Member(const Json& obj, const char* key) {
-  static const Json kNull;
-  if (!obj.is_object()) return kNull;
-  auto it = obj.find(key);
-  return it == obj.end() ? kNull : *it;
-}
-
-std::string Str(const Json& obj, const char* key) {
-  if (!obj.is_object()) return {};
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // One answer in the content's words, in the client's language.
 std::string AnswerText(const core::Content& content, const core::Question& q, const Json& a,
                        const std::string& lang) {
@@ -79,9 +65,10 @@ std::string AnswerText(const core::Content& content, const core::Question& q, co
 // The most serious tier of the flags a question's answer raised, or "".
 std::string FlagTierOf(const Json& intake, const std::string& question_id) {
   std::string tier;
-  for (const auto& f : Member(intake, "flags")) {
-    if (Str(f, "question_id") == question_id && core::TierRank(Str(f, "tier")) < core::TierRank(tier))
-      tier = Str(f, "tier");
+  for (const auto& f : core::JsonMember(intake, "flags")) {
+    if (core::JsonString(f, "question_id") == question_id &&
+        core::TierRank(core::JsonString(f, "tier")) < core::TierRank(tier))
+      tier = core::JsonString(f, "tier");
   }
   return tier;
 }
@@ -89,7 +76,7 @@ std::string FlagTierOf(const Json& intake, const std::string& question_id) {
 // A question's answer row (and its follow-ups'); an answer that raised a flag is tinted by its tier.
 void AnswerRows(const core::Content& content, const core::Question& q, const Json& intake,
                 const std::string& lang, std::string& out) {
-  const Json& answers = Member(intake, "answers");
+  const Json& answers = core::JsonMember(intake, "answers");
   if (q.Answerable() && answers.is_object() && answers.contains(q.id)) {
     const std::string tier = FlagTierOf(intake, q.id);
     out += "<div class=\"qa" + (tier.empty() ? std::string() : " flagged " + HtmlEscape(tier)) + "\"><dt>" +
@@ -100,15 +87,16 @@ void AnswerRows(const core::Content& content, const core::Question& q, const Jso
 }
 
 std::string FlagsBlock(const core::Content& content, const Json& intake, const std::string& lang) {
-  const Json& flags = Member(intake, "flags");
+  const Json& flags = core::JsonMember(intake, "flags");
   if (!flags.is_array() || flags.empty())
     return "<section class=\"flags clear\"><h2>Screening</h2><p>No flags raised.</p></section>";
   std::string out = "<section class=\"flags\"><h2>Flags for the practitioner</h2><ul>";
   for (const auto& f : flags) {
-    const core::Question* q = content.FindQuestion(Str(f, "question_id"));
-    out += "<li class=\"flag " + HtmlEscape(Str(f, "tier")) + "\">" + TierBadge(Str(f, "tier")) +
-           "<div><strong>" + HtmlEscape(Str(f, "reason")) + "</strong>";
-    if (const Json& wait = Member(f, "wait_days"); wait.is_number_integer())
+    const core::Question* q = content.FindQuestion(core::JsonString(f, "question_id"));
+    out += "<li class=\"flag " + HtmlEscape(core::JsonString(f, "tier")) + "\">" +
+           TierBadge(core::JsonString(f, "tier")) + "<div><strong>" +
+           HtmlEscape(core::JsonString(f, "reason")) + "</strong>";
+    if (const Json& wait = core::JsonMember(f, "wait_days"); wait.is_number_integer())
       out += "<span class=\"wait\">Wait " + std::to_string(wait.get<int>()) + " days before treating</span>";
     if (q) out += "<span class=\"from\">From: " + HtmlEscape(q->label.In(lang)) + "</span>";
     out += "</div></li>";
@@ -120,18 +108,19 @@ std::string ConsentsAndSignatures(const core::Content& content, const Json& inta
   std::string out =
       "<section><h2>Consent</h2><table class=\"consents\"><thead><tr><th>Consent</th>"
       "<th>Agreed</th><th>Text version</th></tr></thead><tbody>";
-  for (const auto& c : Member(intake, "consents")) {
-    const core::Question* q = content.FindQuestion(Str(c, "id"));
-    const bool yes = Member(c, "accepted") == true;
-    out += "<tr><td>" + HtmlEscape(q ? q->label.In(lang) : Str(c, "id")) + "</td><td class=\"" +
-           (yes ? "yes\">Yes" : "no\">No") + "</td><td>" + HtmlEscape(Str(c, "version")) + "</td></tr>";
+  for (const auto& c : core::JsonMember(intake, "consents")) {
+    const core::Question* q = content.FindQuestion(core::JsonString(c, "id"));
+    const bool yes = core::JsonMember(c, "accepted") == true;
+    out += "<tr><td>" + HtmlEscape(q ? q->label.In(lang) : core::JsonString(c, "id")) + "</td><td class=\"" +
+           (yes ? "yes\">Yes" : "no\">No") + "</td><td>" + HtmlEscape(core::JsonString(c, "version")) +
+           "</td></tr>";
   }
   out += "</tbody></table><div class=\"signatures\">";
-  const Json& signatures = Member(intake, "signatures");
+  const Json& signatures = core::JsonMember(intake, "signatures");
   if (!signatures.is_object()) return out + "</div></section>";
   for (const auto& [id, sig] : signatures.items()) {
     const core::Question* q = content.FindQuestion(id);
-    std::string png = Str(sig, "png_base64");
+    std::string png = core::JsonString(sig, "png_base64");
     out += "<figure><img alt=\"Signature\" src=\"data:image/png;base64," + HtmlEscape(png) +
            "\"><figcaption>" + HtmlEscape(q ? q->label.In(lang) : id) + "</figcaption></figure>";
   }
@@ -142,13 +131,14 @@ std::string Metadata(const StoredIntake& s, const Json& intake) {
   auto row = [](const std::string& k, const std::string& v) {
     return "<div class=\"qa\"><dt>" + k + "</dt><dd>" + HtmlEscape(v) + "</dd></div>";
   };
-  const Json& content = Member(intake, "content");
+  const Json& content = core::JsonMember(intake, "content");
   return "<section class=\"meta\"><h2>Delivery</h2><dl>" + row("Intake id", s.id) + row("Kiosk", s.kiosk_id) +
-         row("Started", LocalTime(Str(intake, "started_at"))) + row("Submitted", LocalTime(s.submitted_at)) +
-         row("Received", LocalTime(s.received_at)) + row("Format", s.format) +
-         row("Content", Str(content, "id") + " " + Str(content, "version")) +
-         row("Language", Str(intake, "language")) + row("Demo", s.demo ? "yes (not a clinic record)" : "no") +
-         "</dl></section>";
+         row("Started", LocalTime(core::JsonString(intake, "started_at"))) +
+         row("Submitted", LocalTime(s.submitted_at)) + row("Received", LocalTime(s.received_at)) +
+         row("Format", s.format) +
+         row("Content", core::JsonString(content, "id") + " " + core::JsonString(content, "version")) +
+         row("Language", core::JsonString(intake, "language")) +
+         row("Demo", s.demo ? "yes (not a clinic record)" : "no") + "</dl></section>";
 }
 
 std::string Name(const StoredIntake& s) {
@@ -214,7 +204,7 @@ std::string ListPage(const PageContext& ctx, const ListView& view, const std::ve
 
 std::string IntakePage(const PageContext& ctx, const StoredIntake& s) {
   const Json& intake = s.intake;
-  std::string lang = Str(intake, "language");
+  std::string lang = core::JsonString(intake, "language");
   if (!ctx.content.HasLanguage(lang)) lang = ctx.content.default_language;
   std::string body = "<p class=\"back\"><a href=\"/\">&larr; All intakes</a></p><div class=\"title\"><h1>" +
                      HtmlEscape(Name(s)) + "</h1>" + TierBadge(s.top_tier) +
