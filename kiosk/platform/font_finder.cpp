@@ -1,4 +1,4 @@
-// fontconfig lookup of Noto Sans.
+// Noto Sans by path when Debian's fonts-noto-core put it where it always does, fontconfig otherwise.
 #include "platform/font_finder.h"
 
 #include <fontconfig/fontconfig.h>
@@ -8,6 +8,12 @@
 namespace platform {
 
 namespace {
+
+// Where fonts-noto-core installs Noto Sans (the kiosk package depends on it). Opening these by path skips
+// fontconfig, whose first lookup parses every configuration file and reads the cache of every font
+// directory: 10-20 ms of a start that has nothing else to do with fonts.
+constexpr const char* kDebianNotoRegular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+constexpr const char* kDebianNotoBold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
 
 std::string Match(const char* family, int weight) {
   FcPattern* pattern = FcPatternCreate();
@@ -31,15 +37,7 @@ std::string Match(const char* family, int weight) {
   return path;
 }
 
-}  // namespace
-
-core::Result<FontFiles> FindFonts(const std::string& configured) {
-  if (!configured.empty()) {
-    if (!std::filesystem::is_regular_file(configured)) {
-      return core::Result<FontFiles>::Fail("theme.font_path: no font file at " + configured);
-    }
-    return FontFiles{configured, configured};
-  }
+core::Result<FontFiles> AskFontconfig() {
   FontFiles files{Match("Noto Sans", FC_WEIGHT_REGULAR), Match("Noto Sans", FC_WEIGHT_BOLD)};
   if (files.regular.empty()) {
     return core::Result<FontFiles>::Fail(
@@ -47,6 +45,23 @@ core::Result<FontFiles> FindFonts(const std::string& configured) {
   }
   if (files.bold.empty()) files.bold = files.regular;
   return files;
+}
+
+}  // namespace
+
+core::Result<FontFiles> FindFonts(const std::string& configured) {
+  std::error_code ec;
+  if (!configured.empty()) {
+    if (!std::filesystem::is_regular_file(configured, ec)) {
+      return core::Result<FontFiles>::Fail("theme.font_path: no font file at " + configured);
+    }
+    return FontFiles{configured, configured};
+  }
+  if (std::filesystem::is_regular_file(kDebianNotoRegular, ec) &&
+      std::filesystem::is_regular_file(kDebianNotoBold, ec)) {
+    return FontFiles{kDebianNotoRegular, kDebianNotoBold};
+  }
+  return AskFontconfig();
 }
 
 }  // namespace platform
