@@ -8,8 +8,35 @@
 
 #include <cfloat>
 #include <cstdlib>
+#include <cstring>
+
+#include "platform/wayland_presenter.h"
 
 namespace platform {
+
+namespace {
+
+// Where a fullscreen kiosk window goes and how it is asked for. SDL's X11 driver turns a fullscreen request
+// into a message to the window manager and then polls for up to 100 ms for the window to change; with no
+// window manager (Xvfb, a bare X server) nothing answers and the whole 100 ms passes before the first frame.
+// There a borderless window placed over the whole display is the same picture without the wait. Elsewhere
+// (Wayland: cage) the compositor is asked for fullscreen and answers at once.
+struct Placement {
+  int x, y, w, h;
+  Uint32 flags;
+};
+
+Placement FullscreenPlacement(const WindowOptions& o) {
+  SDL_Rect display{};
+  bool x11 = std::strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0;
+  if (x11 && SDL_GetDisplayBounds(0, &display) == 0) {
+    return {display.x, display.y, display.w, display.h, SDL_WINDOW_BORDERLESS};
+  }
+  return {SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height,
+          SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS};
+}
+
+}  // namespace
 
 core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& o) {
   using R = core::Result<std::unique_ptr<SdlWindow>>;
@@ -19,6 +46,10 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
   SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+  // No client-side decorations on Wayland: cage asks clients to draw their own, SDL then hands the window to
+  // libdecor, and libdecor without its plugins (not installed on a kiosk) leaves the window unmapped: a
+  // black screen under cage. A kiosk never wants a title bar anyway.
+  SDL_SetHint(SDL_HINT_VIDEO_WAYLAND_ALLOW_LIBDECOR, "0");
   if (o.fullscreen) {
     // Kiosk mode: keep the keyboard (no Alt+Tab out while grabbed), never minimise on focus loss.
     SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
@@ -28,12 +59,12 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
     return R::Fail(std::string("SDL_Init: ") + SDL_GetError());
   std::unique_ptr<SdlWindow> w(new SdlWindow());
-  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-  if (!o.headless) flags |= o.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
-  w->window_ = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width,
-                                o.height, flags);
+  Placement at{SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, 0};
+  if (!o.headless)
+    at = o.fullscreen ? FullscreenPlacement(o) : Placement{at.x, at.y, at.w, at.h, SDL_WINDOW_RESIZABLE};
+  w->window_ = SDL_CreateWindow(o.title.c_str(), at.x, at.y, at.w, at.h, at.flags | SDL_WINDOW_ALLOW_HIGHDPI);
   if (!w->window_) return R::Fail(std::string("SDL_CreateWindow: ") + SDL_GetError());
-  w->renderer_ = SDL_CreateRenderer(w->window_, -1, 0);
+  if (!w->UseWaylandPresenter()) w->renderer_ = SDL_CreateRenderer(w->window_, -1, 0);
   if (!w->renderer_) return R::Fail(std::string("SDL_CreateRenderer: ") + SDL_GetError());
   if (!o.headless) SDL_ShowCursor(SDL_DISABLE);
   if (o.fullscreen && !o.headless) SDL_SetWindowKeyboardGrab(w->window_, SDL_TRUE);
@@ -44,12 +75,50 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
   return w;
 }
 
+// SDL 2.26 gives Wayland windows no software framebuffer: asked for its software renderer it falls back to
+// OpenGL (llvmpipe without a GPU: +60 MB and +200 ms before the first frame). So on Wayland the software
+// renderer draws into a texture the size of the window, and WaylandPresenter hands each frame to the
+// compositor through shared memory. SDL still owns the window and its input.
+bool SdlWindow::UseWaylandPresenter() {
+  presenter_ = WaylandPresenter::For(window_);
+  if (!presenter_) return false;
+  // A software renderer needs a surface of its own; it never draws on it (its target is frame_), and it does
+  // not own it: base_ lives as long as the window.
+  base_ = SDL_CreateRGBSurfaceWithFormat(0, 1, 1, 32, SDL_PIXELFORMAT_RGB888);
+  if (base_) renderer_ = SDL_CreateSoftwareRenderer(base_);
+  if (renderer_) FitFrameToWindow();
+  if (!renderer_ || !frame_) {
+    presenter_.reset();
+    if (renderer_) SDL_DestroyRenderer(renderer_);
+    renderer_ = nullptr;
+    return false;
+  }
+  return true;
+}
+
+// The target the renderer draws into on Wayland, the window's size in pixels (it follows resizes).
+void SdlWindow::FitFrameToWindow() {
+  int w = 0, h = 0;
+  SDL_GetWindowSizeInPixels(window_, &w, &h);
+  if (frame_ && w == frame_w_ && h == frame_h_) return;
+  SDL_Texture* frame = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, w, h);
+  if (!frame) return;  // keep the old frame: a wrong size beats no picture
+  SDL_SetRenderTarget(renderer_, frame);
+  if (frame_) SDL_DestroyTexture(frame_);
+  frame_ = frame;
+  frame_w_ = w;
+  frame_h_ = h;
+}
+
 SdlWindow::~SdlWindow() {
   if (backends_) {
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui_ImplSDL2_Shutdown();
   }
+  presenter_.reset();
+  if (frame_) SDL_DestroyTexture(frame_);
   if (renderer_) SDL_DestroyRenderer(renderer_);
+  if (base_) SDL_FreeSurface(base_);
   if (window_) SDL_DestroyWindow(window_);
   SDL_Quit();
 }
@@ -101,6 +170,7 @@ Events SdlWindow::Wait(int timeout_ms) {
 }
 
 void SdlWindow::NewFrame() {
+  if (presenter_) FitFrameToWindow();
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   if (finger_lifted_ && !ImGui::GetIO().MouseDown[0]) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
@@ -120,7 +190,11 @@ void SdlWindow::Present(const core::Rgba& clear, core::Image* capture) {
     SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, capture->rgba.data(),
                          capture->width * 4);
   }
-  SDL_RenderPresent(renderer_);
+  if (presenter_) {
+    presenter_->Show(renderer_, frame_w_, frame_h_);
+  } else {
+    SDL_RenderPresent(renderer_);
+  }
 }
 
 int SdlWindow::width() const {

@@ -11,8 +11,12 @@
 
 struct SDL_Window;
 struct SDL_Renderer;
+struct SDL_Texture;
+struct SDL_Surface;
 
 namespace platform {
+
+class WaylandPresenter;
 
 // An image on the renderer, for ImGui::Image / AddImage (ImTextureID is the SDL_Texture*).
 struct Texture {
@@ -60,8 +64,15 @@ class SdlWindow {
 
  private:
   SdlWindow() = default;
+  // On Wayland: the software renderer draws into frame_ (the size of the window), which presenter_ shows.
+  bool UseWaylandPresenter();
+  void FitFrameToWindow();
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
+  std::unique_ptr<WaylandPresenter> presenter_;
+  SDL_Texture* frame_ = nullptr;
+  SDL_Surface* base_ = nullptr;  // the software renderer's own surface (1x1, never drawn on)
+  int frame_w_ = 0, frame_h_ = 0;
   bool backends_ = false;
   bool finger_lifted_ = false;
   bool pixels_on_demand_ = false;  // headless without render_every_frame
