@@ -26,7 +26,7 @@ function(kiosk_package_docs component package)
 endfunction()
 
 # The kiosk
-install(TARGETS kiosk RUNTIME DESTINATION bin COMPONENT kiosk)
+install(TARGETS kiosk kiosk-sender RUNTIME DESTINATION bin COMPONENT kiosk)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/content/ DESTINATION share/${KIOSK_PACKAGE}/content COMPONENT kiosk)
 # The clinic's logo sits beside kiosk.json (theme.logo names it): a conffile, so a clinic's own logo survives upgrades.
 install(FILES ${PROJECT_SOURCE_DIR}/config/kiosk.json ${PROJECT_SOURCE_DIR}/config/logo.png DESTINATION /etc/${KIOSK_PACKAGE}

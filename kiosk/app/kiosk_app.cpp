@@ -201,7 +201,6 @@ void KioskApp::Submit() {
   if (saved) {
     spdlog::info("{} {} committed to the outbox", demo_ ? "demo lead" : "intake", session_.intake_id);
     if (staff_) staff_->Submitted(intake, demo_);
-    if (on_submitted_) on_submitted_();
   } else {
     spdlog::error("intake {} could not be saved: {}", session_.intake_id, saved.error());
     if (staff_) staff_->SaveFailed(saved.error());

@@ -54,8 +54,6 @@ class KioskApp {
   void Inject(InjectedInput input) { injected_ = std::move(input); }
   // Text from a physical keyboard, whole UTF-8, for the focused field.
   void Type(const std::string& utf8) { ui_.Type(utf8); }
-  // Called after an intake is committed (the development run wakes its sender thread).
-  void OnSubmitted(std::function<void()> f) { on_submitted_ = std::move(f); }
 
   // Staff mode and demo mode (kiosk_app_staff.cpp). `content_dir` is where "Reload content" reads from.
   void AttachStaff(std::unique_ptr<StaffController> staff, std::filesystem::path content_dir);
@@ -90,7 +88,6 @@ class KioskApp {
   int frames_to_settle_ = 0;
   long first_frame_ms_ = -1;
   std::optional<InjectedInput> injected_;
-  std::function<void()> on_submitted_;
   core::Content clinic_content_;  // as loaded; content_ is it or its demo flow
   std::unique_ptr<StaffController> staff_;
   std::filesystem::path content_dir_;

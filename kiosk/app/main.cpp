@@ -1,8 +1,8 @@
-// The kiosk binary: parses the command line and hands over to the app's modes.
+// The kiosk binary, the client UI: parses the command line and hands over to the app's modes. Delivery is
+// another program's job (kiosk-sender, kiosk/sender).
 #include <CLI/CLI.hpp>
 
 #include "app/run.h"
-#include "app/sender_mode.h"
 #include "app/staff_tools.h"
 
 int main(int argc, char** argv) {
@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
   };
   add_paths(&cli);
   std::string size;
-  cli.add_flag("--windowed", o.windowed, "run in a window instead of fullscreen");
+  cli.add_flag("--windowed", o.windowed,
+               "run in a window instead of fullscreen, with kiosk-sender as a child process (development)");
   cli.add_option("--size", size, "window size, e.g. 1920x1080");
   cli.add_flag("--headless", o.headless, "no screen: run a script with a virtual clock");
   cli.add_option("--script", o.script, "script to run with --headless");
@@ -33,11 +34,6 @@ int main(int argc, char** argv) {
   std::string show;
   outbox->add_option("--show", show, "print the payload of this intake id");
   add_paths(outbox);
-
-  auto* sender = cli.add_subcommand("sender", "deliver queued intakes to the configured endpoint");
-  bool once = false;
-  sender->add_flag("--once", once, "deliver what is due now, then exit");
-  add_paths(sender);
 
   auto* fhir =
       cli.add_subcommand("export-fhir-questionnaire", "print the FHIR R4 Questionnaire for the content");
@@ -61,7 +57,6 @@ int main(int argc, char** argv) {
   }
   if (*check) return app::CheckContent(check_dir, o.paths);
   if (*outbox) return app::ShowOutbox(o.paths, show);
-  if (*sender) return app::RunSender(o.paths, once);
   if (*set_pin) return app::RunSetPin(o.paths);
   if (*leads) return app::RunLeads(o.paths, leads_csv);
   if (*fhir) return app::ExportFhirQuestionnaire(fhir_dir, fhir_language, o.paths);

@@ -9,10 +9,10 @@
 #include <optional>
 
 #include "core/config.h"
+#include "host/systemd_notify.h"
 #include "platform/font_finder.h"
 #include "platform/png.h"
 #include "platform/sdl_window.h"
-#include "platform/systemd_notify.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
 
@@ -82,7 +82,7 @@ std::string GlyphText(const core::Problems& problems) {
 
 }  // namespace
 
-int ShowProblems(const RunOptions& o, const core::Problems& problems) {
+int ShowProblems(const RunOptions& o, const core::Problems& problems, const host::StopSignals* stop) {
   for (const auto& p : problems) std::cerr << p.ToString() << "\n";
   auto fonts = platform::FindFonts("");
   if (!fonts) return 1;
@@ -124,13 +124,14 @@ int ShowProblems(const RunOptions& o, const core::Problems& problems) {
         if (!written) std::cerr << written.error() << "\n";
       }
     } else {
-      auto systemd = platform::SystemdNotifier::FromEnvironment();
+      auto systemd = host::SystemdNotifier::FromEnvironment();
       systemd.Ready();  // up and showing why: a restart would only show the same problems again
       for (bool quit = false; !quit;) {
         frame(nullptr);
         systemd.KeepAlive();
-        quit = w.Wait(systemd.CapWaitMs(60'000)).quit;
+        quit = w.Wait(systemd.CapWaitMs(60'000)).quit || (stop && stop->Requested());
       }
+      if (stop && stop->Requested()) systemd.Stopping();
     }
   }
   ImGui::DestroyContext();

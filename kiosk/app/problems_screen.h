@@ -4,12 +4,13 @@
 
 #include "app/run.h"
 #include "core/result.h"
+#include "host/stop_signals.h"
 
 namespace app {
 
 // Prints the problems to stderr and shows them on screen. Windowed: until the window is closed (in kiosk
-// mode, until staff fix the files and restart the service). Headless: one frame, saved as problems.png in the
-// screenshots folder. Returns the exit code (1).
-int ShowProblems(const RunOptions& options, const core::Problems& problems);
+// mode, until staff fix the files and restart the service) or SIGTERM (`stop`). Headless: one frame, saved
+// as problems.png in the screenshots folder. Returns the exit code (1).
+int ShowProblems(const RunOptions& options, const core::Problems& problems, const host::StopSignals* stop);
 
 }  // namespace app

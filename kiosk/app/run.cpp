@@ -1,6 +1,7 @@
 // The kiosk's modes: load everything (errors name file and JSON pointer), then the window loop or a script.
 #include "app/run.h"
 
+#include <SDL.h>
 #include <imgui.h>
 #include <spdlog/spdlog.h>
 
@@ -12,11 +13,12 @@
 #include "app/headless_driver.h"
 #include "app/kiosk_app.h"
 #include "app/problems_screen.h"
-#include "app/sender_mode.h"
+#include "app/sender_child.h"
 #include "app/staff_tools.h"
 #include "core/content_loader.h"
 #include "core/fhir.h"
-#include "platform/systemd_notify.h"
+#include "host/stop_signals.h"
+#include "host/systemd_notify.h"
 #include "store/outbox_report.h"
 
 namespace app {
@@ -45,19 +47,27 @@ int Report(const core::Problems& problems) {
   return 1;
 }
 
-// Draws only when something changed: blocks until input, the next deadline or the next systemd keep-alive.
+// Draws only when something changed: blocks until input, the next deadline, the next systemd keep-alive or
+// a stop signal. Returns on SIGTERM/SIGINT (and on a window close in a development window).
 void WindowLoop(KioskApp& app, platform::SdlWindow& window, const core::Clock& clock,
-                bool report_first_frame) {
-  auto systemd = platform::SystemdNotifier::FromEnvironment();
+                const host::StopSignals& stop, bool report_first_frame) {
+  auto systemd = host::SystemdNotifier::FromEnvironment();
   systemd.Ready();
   for (;;) {
+    if (stop.Requested()) {
+      spdlog::info("stop requested: closing");
+      systemd.Stopping();
+      return;
+    }
     int timeout_ms = 0;
     if (!app.Animating()) {
       auto wait = app.NextWake() - clock.Now();
       auto ms = std::chrono::duration_cast<core::Millis>(wait).count();
       timeout_ms = static_cast<int>(std::clamp<long long>(ms, 1, systemd.CapWaitMs(60'000)));
     }
-    app.HandleEvents(window.Wait(timeout_ms));  // in kiosk mode no key or close request ends the app
+    auto events = window.Wait(timeout_ms);
+    if (stop.Requested()) continue;
+    app.HandleEvents(events);  // in kiosk mode no key, gesture or close request ends the app
     if (app.QuitRequested()) return;
     app.Frame();
     if (report_first_frame) {  // the benchmark compares this with the time it started the process
@@ -74,14 +84,25 @@ void WindowLoop(KioskApp& app, platform::SdlWindow& window, const core::Clock& c
 }  // namespace
 
 int RunKiosk(const RunOptions& o) {
-  auto loaded = LoadConfigAndPaths(o.paths);
-  if (!loaded) return ShowProblems(o, loaded.problems());
+  // First, before any thread exists: SIGTERM and SIGINT become a clean stop, never SDL's quit event (which a
+  // kiosk must ignore, so systemd's stop would end in SIGKILL). The watcher wakes the event loop.
+  std::unique_ptr<host::StopSignals> stop;
+  if (!o.headless) {
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    stop = host::StopSignals::Start([] {
+      SDL_Event wake{};
+      wake.type = SDL_USEREVENT;
+      SDL_PushEvent(&wake);
+    });
+  }
+  auto loaded = host::LoadConfigAndPaths(o.paths);
+  if (!loaded) return ShowProblems(o, loaded.problems(), stop.get());
   auto& [config, paths] = *loaded;
   auto content = core::LoadContent(paths.content_dir);
   if (!content) {
     core::Problems problems = content.problems();
     for (auto& p : problems) p.file = (paths.content_dir / p.file).string();
-    return ShowProblems(o, problems);
+    return ShowProblems(o, problems, stop.get());
   }
   std::error_code ec;
   std::filesystem::create_directories(paths.data_dir, ec);
@@ -133,28 +154,21 @@ int RunKiosk(const RunOptions& o) {
       }
     } else {
       core::SystemClock clock;
-      // The development run delivers on a thread; production runs `kiosk sender` as its own service.
-      std::unique_ptr<SenderThread> sender, demo_sender;
-      if (config.delivery.configured()) {
-        auto started = SenderThread::Start(config, paths, *content);
-        if (!started) return Report(started.problems());
-        sender = std::move(*started);
-      }
-      if (config.demo.delivery.configured()) {
-        auto started = SenderThread::Start(config, paths, *content, true);
-        if (!started) return Report(started.problems());
-        demo_sender = std::move(*started);
+      // The development window starts the sender as production runs it: its own process (as a service).
+      std::unique_ptr<SenderChild> sender;
+      if (o.windowed) {
+        auto started = SenderChild::Start(SenderChild::Program(), paths);
+        if (!started)
+          spdlog::warn("no sender: {}", started.error());
+        else
+          sender = std::move(*started);
       }
       auto staff = MakeStaffController(config, paths, **outbox, clock);
       if (!staff) return Report(staff.problems());
       KioskApp app(std::move(*content), config, std::move(*outbox), clock, **window, *fonts);
       app.AttachStaff(std::move(*staff), paths.content_dir);
       app.AllowClose(o.windowed);
-      app.OnSubmitted([s = sender.get(), d = demo_sender.get()] {
-        if (s) s->Wake();
-        if (d) d->Wake();
-      });
-      WindowLoop(app, **window, clock, o.report_first_frame);
+      WindowLoop(app, **window, clock, *stop, o.report_first_frame);
     }
   }
   ImGui::DestroyContext();
@@ -162,14 +176,15 @@ int RunKiosk(const RunOptions& o) {
 }
 
 namespace {
-std::filesystem::path ContentDir(const std::string& dir, const PathArgs& paths) {
+std::filesystem::path ContentDir(const std::string& dir, const host::PathArgs& paths) {
   if (!dir.empty()) return dir;
   if (!paths.content.empty()) return paths.content;
-  return DefaultPaths().content_dir;
+  return host::DefaultPaths().content_dir;
 }
 }  // namespace
 
-int ExportFhirQuestionnaire(const std::string& dir, const std::string& language, const PathArgs& paths) {
+int ExportFhirQuestionnaire(const std::string& dir, const std::string& language,
+                            const host::PathArgs& paths) {
   std::filesystem::path content_dir = ContentDir(dir, paths);
   auto content = core::LoadContent(content_dir);
   if (!content) return Report(content.problems());
@@ -180,7 +195,7 @@ int ExportFhirQuestionnaire(const std::string& dir, const std::string& language,
   return 0;
 }
 
-int CheckContent(const std::string& dir, const PathArgs& paths) {
+int CheckContent(const std::string& dir, const host::PathArgs& paths) {
   std::filesystem::path content_dir = ContentDir(dir, paths);
   auto content = core::LoadContent(content_dir);
   if (!content) {
@@ -202,8 +217,8 @@ int CheckContent(const std::string& dir, const PathArgs& paths) {
   return 0;
 }
 
-int ShowOutbox(const PathArgs& args, const std::string& show_id) {
-  auto loaded = LoadConfigAndPaths(args);
+int ShowOutbox(const host::PathArgs& args, const std::string& show_id) {
+  auto loaded = host::LoadConfigAndPaths(args);
   if (!loaded) return Report(loaded.problems());
   if (!std::filesystem::exists(loaded->second.outbox())) {
     std::cout << "no outbox at " << loaded->second.outbox().string() << " yet: nothing has been submitted\n";

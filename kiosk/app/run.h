@@ -3,12 +3,12 @@
 
 #include <string>
 
-#include "app/paths.h"
+#include "host/paths.h"
 
 namespace app {
 
 struct RunOptions {
-  PathArgs paths;
+  host::PathArgs paths;
   bool windowed = false;
   int width = 0, height = 0;  // 0: the display's size (fullscreen) or 1280x800 (windowed)
   bool headless = false;
@@ -17,8 +17,8 @@ struct RunOptions {
 };
 
 int RunKiosk(const RunOptions& options);
-int CheckContent(const std::string& dir, const PathArgs& paths);
-int ShowOutbox(const PathArgs& paths, const std::string& show_id);
-int ExportFhirQuestionnaire(const std::string& dir, const std::string& language, const PathArgs& paths);
+int CheckContent(const std::string& dir, const host::PathArgs& paths);
+int ShowOutbox(const host::PathArgs& paths, const std::string& show_id);
+int ExportFhirQuestionnaire(const std::string& dir, const std::string& language, const host::PathArgs& paths);
 
 }  // namespace app

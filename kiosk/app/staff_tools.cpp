@@ -45,17 +45,18 @@ int Fail(const core::Problems& problems) {
 
 }  // namespace
 
-std::filesystem::path PinHashFile(const core::Config& config, const Paths& paths) {
+std::filesystem::path PinHashFile(const core::Config& config, const host::Paths& paths) {
   if (!config.staff.pin_hash_file.empty()) return config.staff.pin_hash_file;
   return paths.data_dir / "staff-pin.hash";
 }
 
-std::filesystem::path StaffStoreFile(const Paths& paths) {
+std::filesystem::path StaffStoreFile(const host::Paths& paths) {
   return paths.data_dir / "staff.sqlite";
 }
 
 core::Result<std::unique_ptr<StaffController>> MakeStaffController(const core::Config& config,
-                                                                   const Paths& paths, store::Outbox& outbox,
+                                                                   const host::Paths& paths,
+                                                                   store::Outbox& outbox,
                                                                    const core::Clock& clock) {
   auto store = store::StaffStore::Open(StaffStoreFile(paths));
   if (!store) return store.problems();
@@ -63,8 +64,8 @@ core::Result<std::unique_ptr<StaffController>> MakeStaffController(const core::C
                                            clock);
 }
 
-int RunSetPin(const PathArgs& args) {
-  auto loaded = LoadConfigAndPaths(args);
+int RunSetPin(const host::PathArgs& args) {
+  auto loaded = host::LoadConfigAndPaths(args);
   if (!loaded) return Fail(loaded.problems());
   auto& [config, paths] = *loaded;
   bool tty = isatty(STDIN_FILENO) == 1;
@@ -89,12 +90,12 @@ int RunSetPin(const PathArgs& args) {
   return 0;
 }
 
-int RunLeads(const PathArgs& args, bool csv) {
+int RunLeads(const host::PathArgs& args, bool csv) {
   if (!csv) {
     std::cerr << "kiosk leads: add --csv (the only format)\n";
     return 2;
   }
-  auto loaded = LoadConfigAndPaths(args);
+  auto loaded = host::LoadConfigAndPaths(args);
   if (!loaded) return Fail(loaded.problems());
   std::vector<core::Json> leads;
   if (std::filesystem::exists(loaded->second.outbox())) {

@@ -121,7 +121,7 @@ core::Result<std::optional<ClaimedIntake>> FindDue(sql::Database& db, const std:
 
 core::Result<std::unique_ptr<Outbox>> Outbox::Open(const std::filesystem::path& file) {
   using R = core::Result<std::unique_ptr<Outbox>>;
-  auto db = sql::OpenPrivate(file);
+  auto db = sql::OpenPrivate(file, 0660);  // shared by the UI and the sender (one group)
   if (!db) return R::Fail("outbox " + file.string() + ": " + db.error());
   auto migrated = MigrateOutbox(*db);
   if (!migrated) return R::Fail("outbox " + file.string() + ": " + migrated.error());

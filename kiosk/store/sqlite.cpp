@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -39,15 +40,19 @@ core::Result<Database> Database::Open(const std::filesystem::path& file, int fla
 
 namespace {
 
-// Creates the file with mode 0600 if it is missing, so SQLite (and its -wal and -shm files, which copy the
+// Creates the file with `mode` if it is missing, so SQLite (and its -wal and -shm files, which copy the
 // database's mode) never make personal data world-readable. An existing file keeps its mode.
-core::Status CreatePrivateFile(const std::filesystem::path& file) {
-  int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    return core::Status::Fail("cannot create database file " + file.string() + ": " + std::strerror(errno));
+core::Status CreatePrivateFile(const std::filesystem::path& file, unsigned mode) {
+  int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  if (fd >= 0) {
+    bool exact = ::fchmod(fd, mode) == 0;  // the umask may have taken bits away (0660 under umask 022)
+    ::close(fd);
+    if (!exact)
+      return core::Status::Fail("cannot set the mode of " + file.string() + ": " + std::strerror(errno));
+    return core::Ok{};
   }
-  ::close(fd);
-  return core::Ok{};
+  if (errno == EEXIST) return core::Ok{};
+  return core::Status::Fail("cannot create database file " + file.string() + ": " + std::strerror(errno));
 }
 
 core::Status Configure(Database& db) {
@@ -66,8 +71,8 @@ core::Status Configure(Database& db) {
 
 }  // namespace
 
-core::Result<Database> OpenPrivate(const std::filesystem::path& file) {
-  auto created = CreatePrivateFile(file);
+core::Result<Database> OpenPrivate(const std::filesystem::path& file, unsigned mode) {
+  auto created = CreatePrivateFile(file, mode);
   if (!created) return created.problems();
   auto db = Database::Open(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
   if (!db) return db.problems();

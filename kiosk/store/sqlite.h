@@ -49,9 +49,11 @@ class Database {
   sqlite3* db_ = nullptr;
 };
 
-// Opens (creating with mode 0600 if missing) a database holding personal data, durable and private:
-// journal_mode=WAL, synchronous=FULL, foreign_keys=ON, secure_delete=ON, busy_timeout=5000.
-core::Result<Database> OpenPrivate(const std::filesystem::path& file);
+// Opens a database holding personal data, durable and private: journal_mode=WAL, synchronous=FULL,
+// foreign_keys=ON, secure_delete=ON, busy_timeout=5000. A missing file is created with exactly `mode`
+// (whatever the umask): 0600 for one program's own data, 0660 for the outbox, which the UI and the sender
+// (two users in one group) share. SQLite gives its -wal and -shm files the database's mode.
+core::Result<Database> OpenPrivate(const std::filesystem::path& file, unsigned mode = 0600);
 
 // A prepared statement. Parameters are 1-based (SQLite's convention), columns 0-based.
 class Statement {

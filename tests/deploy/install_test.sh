@@ -13,6 +13,7 @@ source=$(realpath "$2")
 pkg=glowup-kiosk
 inbox_pkg=glowup-kiosk-inbox
 user=glowup-kiosk
+sender=glowup-kiosk-sender
 
 step() { echo "== $*"; }
 fail() {
@@ -65,7 +66,7 @@ echo "built $(basename "$deb")${inbox_deb:+ and $(basename "$inbox_deb")}"
 step "file list"
 dpkg-deb -c "$deb" >"$tmp/contents"
 files=$(awk '{print $NF}' "$tmp/contents" | sed 's#^\./#/#')
-for f in /usr/bin/kiosk /etc/$pkg/kiosk.json /etc/$pkg/logo.png /etc/default/$pkg /etc/pam.d/$pkg \
+for f in /usr/bin/kiosk /usr/bin/kiosk-sender /etc/$pkg/kiosk.json /etc/$pkg/logo.png /etc/default/$pkg /etc/pam.d/$pkg \
   /usr/share/$pkg/content/questionnaire.json /usr/lib/systemd/system/$pkg.service \
   /usr/lib/systemd/system/$pkg-sender.service /usr/share/doc/$pkg/copyright /usr/share/doc/$pkg/changelog.gz; do
   grep -qx "$f" <<<"$files" || fail "$f is not in the package"
@@ -101,7 +102,7 @@ if command -v lintian >/dev/null; then
   grep -q '^E:' "$tmp/lintian" && fail "lintian reports errors"
   echo "no lintian errors"
 else
-  echo "lintian is not installed: skipping the lintian check (deploy/setup-debian.sh installs it)"
+  fail "lintian is not installed (deploy/setup-debian.sh installs it): a check that did not run never passes"
 fi
 
 step "install (apt-get install ./$(basename "$deb"))"
@@ -114,8 +115,15 @@ IFS=: read -r _ _ uid _ _ home shell < <(getent passwd $user) || fail "no user $
 [ "$uid" -lt 1000 ] || fail "$user is not a system user (uid $uid)"
 [ "$home" = /var/lib/$pkg ] || fail "$user's home is $home"
 [ "$shell" = /usr/sbin/nologin ] || fail "$user can log in (shell $shell)"
-[ "$(stat -c '%U:%G %a' /var/lib/$pkg)" = "$user:$user 750" ] ||
-  fail "/var/lib/$pkg is $(stat -c '%U:%G %a' /var/lib/$pkg), expected $user:$user 750"
+[ "$(stat -c '%U:%G %a' /var/lib/$pkg)" = "$user:$user 770" ] ||
+  fail "/var/lib/$pkg is $(stat -c '%U:%G %a' /var/lib/$pkg), expected $user:$user 770"
+getent passwd $sender >/dev/null || fail "no user $sender"
+[ "$(getent passwd $sender | cut -d: -f7)" = /usr/sbin/nologin ] || fail "$sender can log in"
+[ "$(stat -c '%U:%G %a' /etc/$pkg/secrets)" = "root:$sender 750" ] ||
+  fail "/etc/$pkg/secrets is $(stat -c '%U:%G %a' /etc/$pkg/secrets), expected root:$sender 750"
+# The UI's program links no network or TLS library; the sender's no SDL, ImGui, FreeType or fontconfig.
+ldd /usr/bin/kiosk | grep -E 'libcurl|libssl|libgnutls|libgssapi|libldap' && fail "kiosk links network code"
+ldd /usr/bin/kiosk-sender | grep -E 'libSDL|libfreetype|libfontconfig' && fail "kiosk-sender links UI code"
 [ "$(stat -c '%U %a' /etc/$pkg/kiosk.json)" = "root 644" ] || fail "/etc/$pkg/kiosk.json is not root's 644"
 dpkg-query -W -f='${Conffiles}\n' $pkg | grep -q "/etc/$pkg/kiosk.json" || fail "kiosk.json is not a conffile"
 [ -L /etc/systemd/system/graphical.target.wants/$pkg.service ] || fail "the UI service is not enabled"
@@ -126,9 +134,9 @@ if command -v pamtester >/dev/null; then
   pamtester -I tty=/dev/tty1 $pkg $user acct_mgmt "setcred(PAM_ESTABLISH_CRED)" ||
     fail "/etc/pam.d/$pkg refuses what systemd does for the UI service"
 else
-  echo "pamtester is not installed: skipping the PAM check (deploy/setup-debian.sh installs it)"
+  fail "pamtester is not installed (deploy/setup-debian.sh installs it): a check that did not run never passes"
 fi
-echo "system user $user (uid $uid, nologin), /var/lib/$pkg $user 750, services enabled, content valid"
+echo "system users $user (uid $uid) and $sender, nologin; /var/lib/$pkg 770; secrets 750 root:$sender; services enabled"
 if [ -n "$inbox_deb" ]; then
   getent passwd $inbox_pkg >/dev/null || fail "no user $inbox_pkg"
   [ "$(stat -c '%U:%G %a' /var/lib/$inbox_pkg)" = "$inbox_pkg:$inbox_pkg 750" ] ||
@@ -162,16 +170,18 @@ receiver_pid=$!
 for _ in $(seq 50); do [ -s "$tmp/port" ] && break; sleep 0.1; done
 port=$(head -1 "$tmp/port")
 [ -n "$port" ] || fail "the loopback receiver did not start"
-# What a clinic does (README): the secret in a file only root and the kiosk user can read, then the URL.
-printf 'whsec_%s\n' "$(head -c 32 /dev/urandom | base64)" >/etc/$pkg/webhook-secret
-chown root:$user /etc/$pkg/webhook-secret
-chmod 0640 /etc/$pkg/webhook-secret
+# What a clinic does (README): the secret in the package's secrets directory, then the URL. Even a
+# world-readable file there is out of the UI user's reach.
+printf 'whsec_%s\n' "$(head -c 32 /dev/urandom | base64)" >/etc/$pkg/secrets/webhook-secret
+chmod 0644 /etc/$pkg/secrets/webhook-secret
+runuser -u $user -- cat /etc/$pkg/secrets/webhook-secret >/dev/null 2>&1 && fail "the UI's user can read the secret"
+runuser -u $sender -- cat /etc/$pkg/secrets/webhook-secret >/dev/null 2>&1 || fail "the sender's user cannot read the secret"
 python3 - "$port" <<'EOF'
 import json, sys
 path = "/etc/glowup-kiosk/kiosk.json"
 config = json.load(open(path))
 config["delivery"] = {"url": f"http://127.0.0.1:{sys.argv[1]}/intakes",
-                      "webhook_secret_file": "/etc/glowup-kiosk/webhook-secret"}
+                      "webhook_secret_file": "/etc/glowup-kiosk/secrets/webhook-secret"}
 json.dump(config, open(path, "w"), indent=2)
 EOF
 install -m 0644 "$source/tests/scripts/full-visit.kiosk" "$tmp/visit.kiosk"
@@ -179,7 +189,8 @@ install -m 0644 "$source/tests/scripts/full-visit.kiosk" "$tmp/visit.kiosk"
   { cat "$tmp/visit.log"; fail "a headless visit as $user failed"; }
 intake_id=$(grep -o 'intake [0-9a-f-]* committed' "$tmp/visit.log" | awk '{print $2}' || true)
 [ -n "$intake_id" ] || fail "the visit committed no intake"
-[ "$(stat -c '%U %a' /var/lib/$pkg/outbox.sqlite)" = "$user 600" ] || fail "the outbox is not $user's alone"
+[ "$(stat -c '%U:%G %a' /var/lib/$pkg/outbox.sqlite)" = "$user:$user 660" ] ||
+  fail "the outbox is $(stat -c '%U:%G %a' /var/lib/$pkg/outbox.sqlite), expected $user:$user 660"
 # A headless visit runs on a virtual clock (2026-11-25 10:00 UTC), so its intake may be due in the future
 # of the real clock: make it due now, as a staff "retry now" would.
 runuser -u $user -- sqlite3 /var/lib/$pkg/outbox.sqlite \
@@ -197,11 +208,13 @@ if [ "$(cat /proc/1/comm)" = systemd ] && [ -d /run/systemd/system ]; then
   journalctl -u $pkg-sender.service --no-pager -o cat >"$tmp/journal"
   echo "$pkg-sender.service (systemd, hardened) delivered $intake_id"
 else
-  echo "SKIP (systemd part): PID 1 is '$(cat /proc/1/comm)', not systemd, so $pkg-sender.service cannot be"
-  echo "     started here; delivering with the unit's binary and config, as $user, instead."
-  runuser -u $user -- kiosk sender --once >"$tmp/journal" 2>&1 || { cat "$tmp/journal"; fail "kiosk sender --once"; }
-  grep -qx "$intake_id" "$tmp/received" || { cat "$tmp/journal"; fail "kiosk sender --once did not deliver"; }
-  echo "kiosk sender --once as $user delivered $intake_id"
+  # The services themselves run under systemd in the VM boot test (tests/deploy/vm); here, the unit's
+  # binary, user and groups by hand.
+  echo "PID 1 is '$(cat /proc/1/comm)', not systemd: delivering as the unit would ($sender, group $user)"
+  (umask 0007 && setpriv --reuid=$sender --regid=$user --groups=$sender,$user -- kiosk-sender --once) \
+    >"$tmp/journal" 2>&1 || { cat "$tmp/journal"; fail "kiosk-sender --once"; }
+  grep -qx "$intake_id" "$tmp/received" || { cat "$tmp/journal"; fail "kiosk-sender --once did not deliver"; }
+  echo "kiosk-sender --once as $sender delivered $intake_id"
 fi
 runuser -u $user -- kiosk outbox | grep "$intake_id" | grep -q delivered || fail "the outbox does not say delivered"
 # The visit typed a name and contact details: none of them may reach the logs.
@@ -214,7 +227,7 @@ receiver_pid=""
 step "reinstall (postinst on an existing installation), then remove (keeps settings and data)"
 apt-get install -y -qq --reinstall -o DPkg::Lock::Timeout=120 -o Dpkg::Options::=--force-confold "$deb" >"$tmp/apt.log" 2>&1 ||
   { cat "$tmp/apt.log"; fail "reinstalling failed"; }
-[ "$(stat -c '%U:%G %a' /var/lib/$pkg)" = "$user:$user 750" ] || fail "reinstalling changed /var/lib/$pkg"
+[ "$(stat -c '%U:%G %a' /var/lib/$pkg)" = "$user:$user 770" ] || fail "reinstalling changed /var/lib/$pkg"
 grep -q 127.0.0.1 /etc/$pkg/kiosk.json || fail "reinstalling overwrote the edited kiosk.json"
 apt-get remove -y -qq -o DPkg::Lock::Timeout=120 $pkg >"$tmp/apt.log" 2>&1 ||
   { cat "$tmp/apt.log"; fail "apt-get remove failed"; }
@@ -227,7 +240,7 @@ echo "reinstall kept the data and the edited config; remove kept settings, outbo
 step "purge"
 apt-get purge -y -qq -o DPkg::Lock::Timeout=120 $pkg ${inbox_deb:+$inbox_pkg} >"$tmp/apt.log" 2>&1 ||
   { cat "$tmp/apt.log"; fail "apt-get purge failed"; }
-for p in $pkg $inbox_pkg; do
+for p in $pkg $sender $inbox_pkg; do
   getent passwd "$p" >/dev/null && fail "user $p is left"
   getent group "$p" >/dev/null && fail "group $p is left"
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q installed && fail "$p is still installed"

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """sd_notify from the real kiosk binary: the UI loop (idle, as cage's child) and the sender process each send
-READY=1 and then WATCHDOG=1 often enough for systemd's watchdog, and stay silent for another process's watchdog.
+READY=1 and then WATCHDOG=1 often enough for systemd's watchdog, and stay silent for another process's watchdog;
+SIGTERM (systemctl stop) makes each send STOPPING=1 and exit 0 within a second, never waiting for SIGKILL. The
+UI runs in a development window (--windowed), so it also starts its kiosk-sender child, which must stay
+silent on the UI's notification socket and end with it.
 
-usage: systemd_notify.py KIOSK_BINARY CONFIG_FILE
+usage: systemd_notify.py KIOSK_BINARY KIOSK_SENDER_BINARY CONFIG_FILE
 """
 import os
 import socket
@@ -15,8 +18,17 @@ WATCHDOG_USEC = 800_000  # systemd would kill a process silent for 0.8 s
 LISTEN_S = 3.0
 
 
+def children_of(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
+
+
 def listen(kiosk, args, env_extra, tmp):
-    """Runs kiosk ARGS for LISTEN_S with a notify socket; returns [(seconds since start, message)]."""
+    """Runs kiosk ARGS for LISTEN_S with a notify socket, then SIGTERM; returns [(seconds since start,
+    message)], with ("exit", rc, seconds from SIGTERM to exit) last, or a problem string."""
     path = os.path.join(tmp, "notify.sock")
     if os.path.exists(path):
         os.unlink(path)
@@ -37,14 +49,49 @@ def listen(kiosk, args, env_extra, tmp):
             if proc.poll() is not None:
                 raise SystemExit(f"kiosk {' '.join(args)} exited early with {proc.returncode}: "
                                  f"{proc.stderr.read().decode()}")
-    finally:
+        children = children_of(proc.pid)
+        stop_at = time.monotonic()
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            rc = proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            return f"{os.path.basename(kiosk)} {' '.join(args)}: still running 5 s after SIGTERM"
+        stopped_after = time.monotonic() - stop_at
+        try:
+            while True:
+                messages.append((time.monotonic() - start, sock.recv(4096).decode()))
+        except socket.timeout:
+            pass
+        for child in children:
+            for _ in range(100):
+                if not os.path.exists(f"/proc/{child}") or open(f"/proc/{child}/stat").read().split()[2] == "Z":
+                    break
+                time.sleep(0.05)
+            else:
+                return f"{os.path.basename(kiosk)}: its child {child} outlived it by 5 s"
+        messages.append(("exit", rc, stopped_after))
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
         sock.close()
     return messages
 
 
 def check(name, messages, expect_watchdog):
+    if isinstance(messages, str):
+        return messages
+    _, rc, stopped_after = messages.pop()
+    if rc != 0 or stopped_after > 1.0:
+        return f"{name}: SIGTERM ended it with {rc} after {stopped_after:.2f} s (expected 0 within 1 s)"
+    if not messages or messages[-1][1] != "STOPPING=1":
+        return f"{name}: no STOPPING=1 after SIGTERM (last: {messages[-1:]})"
+    messages.pop()
+    if any(m == "READY=1" for _, m in messages[1:]):
+        return f"{name}: READY=1 twice (a child on the service's socket?)"
+    print(f"{name}: SIGTERM: STOPPING=1, exit 0 after {stopped_after * 1000:.0f} ms")
     texts = [m for _, m in messages]
     if not texts or texts[0] != "READY=1":
         return f"{name}: expected READY=1 first, got {texts[:3]}"
@@ -63,7 +110,7 @@ def check(name, messages, expect_watchdog):
 
 
 def main():
-    kiosk, config = sys.argv[1], sys.argv[2]
+    kiosk, sender, config = sys.argv[1], sys.argv[2], sys.argv[3]
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         paths = ["--config", config, "--data-dir", os.path.join(tmp, "data")]
@@ -71,12 +118,12 @@ def main():
         ui_env = {"SDL_VIDEODRIVER": "dummy"}
         parent = {"WATCHDOG_PID": str(os.getpid())}  # as under cage: the main process is the parent
         runs = [
-            ("idle UI under its parent's watchdog", ui, dict(ui_env, **parent), True),
-            ("UI with another process's watchdog", ui, dict(ui_env, WATCHDOG_PID="1"), False),
-            ("sender", ["sender"] + paths, {}, True),
+            ("idle UI under its parent's watchdog", kiosk, ui, dict(ui_env, **parent), True),
+            ("UI with another process's watchdog", kiosk, ui, dict(ui_env, WATCHDOG_PID="1"), False),
+            ("sender", sender, paths, {}, True),
         ]
-        for name, args, env, expect in runs:
-            problem = check(name, listen(kiosk, args, env, tmp), expect)
+        for name, program, args, env, expect in runs:
+            problem = check(name, listen(program, args, env, tmp), expect)
             if problem:
                 failures.append(problem)
     for f in failures:

@@ -190,6 +190,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--inbox", required=True)
     p.add_argument("--kiosk", required=True)
+    p.add_argument("--sender", required=True)
     p.add_argument("--source", required=True)
     p.add_argument("--screenshots", required=True)
     a = p.parse_args()
@@ -211,7 +212,7 @@ def main():
             with sqlite3.connect(os.path.join(d, "kiosk-data", "outbox.sqlite")) as db:
                 assert db.execute("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00.000Z'").rowcount == 1
                 payload = json.loads(db.execute("SELECT payload FROM outbox").fetchone()[0])
-            sent = run([a.kiosk, "sender", "--once", "--config", "kiosk.json", "--data-dir", "kiosk-data"], cwd=d)
+            sent = run([a.sender, "--once", "--config", "kiosk.json", "--data-dir", "kiosk-data"], cwd=d)
             signature = payload["signatures"]["client_signature"]["png_base64"]
             ana_at = datetime.datetime.fromisoformat(payload["submitted_at"].replace("Z", "+00:00"))
             for intake in sample_intakes(signature, ana_at):

@@ -4,10 +4,11 @@
 Usage: privacy.py KIOSK SOURCE_DIR
 1. A whole visit (tests/scripts/full-visit.kiosk) and a walk-away visit wiped by the idle timer
    (idle-wipe.kiosk), headless, into one data dir.
-2. `kiosk sender --once` delivers the intake to a plain-HTTP receiver on 127.0.0.1; its delivered_at is then
-   moved back 30 days (virtual time) and a second `kiosk sender --once` runs the retention purge.
+2. `kiosk-sender --once` delivers the intake to a plain-HTTP receiver on 127.0.0.1; its delivered_at is then
+   moved back 30 days (virtual time) and a second `kiosk-sender --once` runs the retention purge.
 Then no typed string may appear in the stdout/stderr of any of those runs, nor in the raw bytes of the
-outbox file, its WAL or shared-memory file; and those files must be mode 0600 (owner only).
+outbox file, its WAL or shared-memory file; and those files must be mode 0660 (the UI's user and the
+   group the sender joins; nobody else).
 Exit 0 when all of that holds, 1 otherwise (every problem printed).
 """
 import os
@@ -30,6 +31,7 @@ def run(cmd, env, logs, name):
 
 def main():
     kiosk, src = sys.argv[1], sys.argv[2]
+    sender = os.environ["KIOSK_SENDER"]
     problems, logs = [], {}
     env = dict(os.environ, SDL_VIDEODRIVER="dummy")
     with tempfile.TemporaryDirectory(prefix="privacy-") as tmp:
@@ -56,7 +58,7 @@ def main():
             db.execute("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00.000Z' WHERE state = 'pending'")
             db.commit()
             db.close()
-            rc, out = run([kiosk, "sender", "--once", "--config", config], env, logs, "sender (deliver)")
+            rc, out = run([sender, "--once", "--config", config], env, logs, "sender (deliver)")
             if rc != 0:
                 problems.append(f"sender did not deliver: {out.strip()[-400:]}")
             outbox = os.path.join(data, "outbox.sqlite")
@@ -67,7 +69,7 @@ def main():
             db.close()
             if delivered != 1:
                 problems.append(f"expected 1 delivered intake, found {delivered}")
-            rc, out = run([kiosk, "sender", "--once", "--config", config], env, logs, "sender (purge)")
+            rc, out = run([sender, "--once", "--config", config], env, logs, "sender (purge)")
             if rc != 0 or "purged 1" not in out:
                 problems.append(f"the purge did not run: {out.strip()[-400:]}")
         finally:
@@ -77,8 +79,8 @@ def main():
         for name in files:
             path = os.path.join(data, name)
             mode = stat.S_IMODE(os.stat(path).st_mode)
-            if mode != 0o600:
-                problems.append(f"{name} has mode {mode:o}, not 600")
+            if mode != 0o660:
+                problems.append(f"{name} has mode {mode:o}, not 660")
             raw = open(path, "rb").read()
             for s in TYPED:
                 if s.encode() in raw:

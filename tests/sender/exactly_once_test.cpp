@@ -1,5 +1,5 @@
 // Exactly once, the hard way: 200 intakes, a real HTTPS receiver on 127.0.0.1 that randomly fails, hangs
-// or drops the connection after storing, and the real `kiosk sender` process killed with SIGKILL at random
+// or drops the connection after storing, and the real `kiosk-sender` process killed with SIGKILL at random
 // moments and restarted. At the end the receiver holds each intake id once and every row is delivered.
 #include <doctest/doctest.h>
 #include <httplib.h>
@@ -100,7 +100,7 @@ pid_t StartSender(const std::filesystem::path& config, const std::filesystem::pa
     FILE* out = std::freopen(log.c_str(), "a", stderr);
     (void)out;
     std::freopen(log.c_str(), "a", stdout);
-    execl(KIOSK_BINARY, KIOSK_BINARY, "sender", "--config", config.c_str(), static_cast<char*>(nullptr));
+    execl(KIOSK_SENDER_BINARY, KIOSK_SENDER_BINARY, "--config", config.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   return pid;

@@ -104,7 +104,7 @@ def kiosk_run(kiosk, d, url, ca, script_text=None, script=None, shots=None, unti
     if not sender:
         print(run(cmd).strip())
         return data
-    sender = subprocess.Popen([kiosk, "sender", *common], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    sender = subprocess.Popen([os.environ["KIOSK_SENDER"], *common], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               text=True)
     try:
         print(run(cmd).strip())

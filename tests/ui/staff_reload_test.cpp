@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 struct StaffKiosk {
   fs::path dir = fs::temp_directory_path() / ("kiosk-reload-" + std::to_string(::getpid()));
-  app::Paths paths{dir / "kiosk.json", dir / "content", dir};
+  host::Paths paths{dir / "kiosk.json", dir / "content", dir};
   core::ManualClock clock{core::TimePoint(std::chrono::sys_days(std::chrono::year(2026) / 11 / 25))};
   std::unique_ptr<platform::SdlWindow> window;
   std::unique_ptr<app::KioskApp> app;

@@ -1,5 +1,5 @@
 // sd_notify messages to the service manager (see systemd_notify.h).
-#include "platform/systemd_notify.h"
+#include "host/systemd_notify.h"
 
 #include <systemd/sd-daemon.h>
 #include <unistd.h>
@@ -9,7 +9,7 @@
 
 #include "core/watchdog.h"
 
-namespace platform {
+namespace host {
 
 SystemdNotifier SystemdNotifier::FromEnvironment() {
   SystemdNotifier n;
@@ -20,6 +20,10 @@ SystemdNotifier SystemdNotifier::FromEnvironment() {
 
 void SystemdNotifier::Ready() const {
   sd_notify(0, "READY=1");
+}
+
+void SystemdNotifier::Stopping() const {
+  sd_notify(0, "STOPPING=1");
 }
 
 void SystemdNotifier::KeepAlive() {
@@ -37,4 +41,4 @@ int SystemdNotifier::CapWaitMs(int longest_ms) const {
   return static_cast<int>(std::clamp<long long>(interval_->count() / 2, 1, longest_ms));
 }
 
-}  // namespace platform
+}  // namespace host

@@ -7,7 +7,7 @@
 #include "core/config.h"
 #include "core/result.h"
 
-namespace app {
+namespace host {
 
 struct PathArgs {
   std::string config, content, data_dir;  // from the command line; empty when not given
@@ -25,4 +25,4 @@ Paths DefaultPaths();
 // Loads the config named by the arguments (or the default) and resolves every path.
 core::Result<std::pair<core::Config, Paths>> LoadConfigAndPaths(const PathArgs& args);
 
-}  // namespace app
+}  // namespace host

@@ -1,16 +1,17 @@
-// Sender process and thread: config, secrets, the outbox connection, and the loop.
-#include "app/sender_mode.h"
+// The sender program: config, secrets, the outbox connection, and the loop until SIGTERM.
+#include "sender/sender_program.h"
 
 #include <spdlog/spdlog.h>
 
-#include <csignal>
 #include <iostream>
 #include <random>
 
 #include "core/content_loader.h"
-#include "platform/systemd_notify.h"
+#include "host/stop_signals.h"
+#include "host/systemd_notify.h"
+#include "net/url_policy.h"
 
-namespace app {
+namespace sender {
 
 namespace {
 
@@ -19,15 +20,10 @@ std::function<double()> Uniform01() {
   return [engine] { return std::uniform_real_distribution<double>(0.0, 1.0)(*engine); };
 }
 
-volatile std::sig_atomic_t g_stop_requested = 0;
-extern "C" void OnSignal(int) {
-  g_stop_requested = 1;
-}  // async-signal-safe: the main thread polls it
-
 }  // namespace
 
-core::Result<sender::SenderOptions> SenderOptionsFrom(const core::Config& config, bool demo) {
-  sender::SenderOptions o;
+core::Result<SenderOptions> SenderOptionsFrom(const core::Config& config, bool demo) {
+  SenderOptions o;
   o.delivery = demo ? config.demo.delivery : config.delivery;
   o.demo = demo;
   o.kiosk_id = config.kiosk_id;
@@ -38,34 +34,20 @@ core::Result<sender::SenderOptions> SenderOptionsFrom(const core::Config& config
   o.lease = core::Seconds(2 * o.delivery.timeout_s + 5);
   if (o.delivery.configured()) {
     if (auto allowed = net::CheckUrlAllowed(o.delivery.url); !allowed) {
-      return core::Result<sender::SenderOptions>::Fail(
-          std::string(demo ? "demo.delivery.url: " : "delivery.url: ") + allowed.error());
+      return core::Result<SenderOptions>::Fail(std::string(demo ? "demo.delivery.url: " : "delivery.url: ") +
+                                               allowed.error());
     }
   }
-  auto secrets = sender::LoadDeliverySecrets(o.delivery);
+  auto secrets = LoadDeliverySecrets(o.delivery);
   if (!secrets) return secrets.problems();
   o.secrets = std::move(*secrets);
   return o;
 }
 
-core::Result<std::unique_ptr<SenderThread>> SenderThread::Start(const core::Config& config,
-                                                                const Paths& paths,
-                                                                const core::Content& content, bool demo) {
-  auto options = SenderOptionsFrom(config, demo);
-  if (!options) return options.problems();
-  std::unique_ptr<SenderThread> t(new SenderThread());
-  auto outbox = store::Outbox::Open(paths.outbox());
-  if (!outbox) return outbox.problems();
-  t->outbox_ = std::move(*outbox);
-  net::InitHttp();
-  t->sender_ = std::make_unique<sender::Sender>(*t->outbox_, std::move(*options), &content, t->clock_,
-                                                net::Post, Uniform01());
-  t->thread_ = std::jthread([s = t->sender_.get()](std::stop_token stop) { s->Run(stop); });
-  return t;
-}
-
-int RunSender(const PathArgs& args, bool once) {
-  auto loaded = LoadConfigAndPaths(args);
+int RunSender(const host::PathArgs& args, bool once) {
+  // First, before any thread exists: SIGTERM then reaches only the watcher, never a delivery half-way.
+  auto stop = once ? nullptr : host::StopSignals::Start();
+  auto loaded = host::LoadConfigAndPaths(args);
   if (!loaded) {
     for (const auto& p : loaded.problems()) std::cerr << p.ToString() << "\n";
     return 1;
@@ -96,9 +78,9 @@ int RunSender(const PathArgs& args, bool once) {
   }
   net::InitHttp();
   core::SystemClock clock;
-  sender::Sender s(**outbox, std::move(*options), &content, clock, net::Post, Uniform01());
+  Sender s(**outbox, std::move(*options), &content, clock, net::Post, Uniform01());
   // Demo leads have their own sender and endpoint; without demo.delivery.url they stay on the kiosk.
-  sender::Sender demo(**outbox, std::move(*demo_options), &content, clock, net::Post, Uniform01());
+  Sender demo(**outbox, std::move(*demo_options), &content, clock, net::Post, Uniform01());
   if (once) {
     for (auto* one : {&s, &demo}) {
       auto pass = one->RunOnce();
@@ -113,20 +95,19 @@ int RunSender(const PathArgs& args, bool once) {
     }
     return 0;
   }
-  std::signal(SIGTERM, OnSignal);
-  std::signal(SIGINT, OnSignal);
   spdlog::info("sender started for {}",
                config.delivery.configured() ? "the configured endpoint" : "nothing (no url)");
   std::jthread loop([&s](std::stop_token st) { s.Run(st); });
   std::jthread demo_loop;
   if (config.demo.delivery.configured())
     demo_loop = std::jthread([&demo](std::stop_token st) { demo.Run(st); });
-  auto systemd = platform::SystemdNotifier::FromEnvironment();
+  auto systemd = host::SystemdNotifier::FromEnvironment();
   systemd.Ready();
-  while (!g_stop_requested) {
+  while (!stop->Requested()) {
     std::this_thread::sleep_for(std::chrono::milliseconds(systemd.CapWaitMs(200)));
     systemd.KeepAlive();
   }
+  systemd.Stopping();
   loop.request_stop();
   loop.join();
   if (demo_loop.joinable()) {
@@ -137,4 +118,4 @@ int RunSender(const PathArgs& args, bool once) {
   return 0;
 }
 
-}  // namespace app
+}  // namespace sender

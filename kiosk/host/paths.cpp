@@ -1,11 +1,11 @@
 // Path defaults: the repository when run from a build, /etc, /usr/share and /var/lib when installed.
-#include "app/paths.h"
+#include "host/paths.h"
 
 #include <unistd.h>
 
 #include "core/content_loader.h"
 
-namespace app {
+namespace host {
 
 namespace fs = std::filesystem;
 
@@ -37,4 +37,4 @@ core::Result<std::pair<core::Config, Paths>> LoadConfigAndPaths(const PathArgs& 
   return std::make_pair(*config, paths);
 }
 
-}  // namespace app
+}  // namespace host

@@ -1,10 +1,11 @@
-// Tells systemd the process is ready (READY=1) and still alive (WATCHDOG=1): a hung loop gets restarted.
+// Tells systemd the process is ready (READY=1), still alive (WATCHDOG=1: a hung loop gets restarted) and
+// stopping (STOPPING=1). Used by both programs, the kiosk UI and the sender.
 #pragma once
 
 #include <chrono>
 #include <optional>
 
-namespace platform {
+namespace host {
 
 class SystemdNotifier {
  public:
@@ -12,6 +13,8 @@ class SystemdNotifier {
   static SystemdNotifier FromEnvironment();
 
   void Ready() const;
+  // A clean shutdown has begun (after SIGTERM): systemd then waits for the exit rather than the watchdog.
+  void Stopping() const;
   // Sends WATCHDOG=1 when due; call every loop turn (cheap: at most a few messages per interval).
   void KeepAlive();
   // The longest a loop may block before its next KeepAlive(), capped at `longest_ms`.
@@ -22,4 +25,4 @@ class SystemdNotifier {
   std::chrono::steady_clock::time_point last_ping_{};
 };
 
-}  // namespace platform
+}  // namespace host

@@ -1,0 +1,16 @@
+# Fails when a file under DIR includes a header matching FORBIDDEN (a regex on what follows `#include <` or
+# `#include "`); WHY names the rule. Run: cmake -DDIR=... -DFORBIDDEN=... -DWHY=... -P this.
+file(GLOB_RECURSE files "${DIR}/*.h" "${DIR}/*.cpp")
+set(bad "")
+foreach(f ${files})
+  file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](${FORBIDDEN})")
+  foreach(line ${lines})
+    list(APPEND bad "${f}: ${line}")
+  endforeach()
+endforeach()
+list(LENGTH files count)
+if(bad)
+  string(REPLACE ";" "\n" bad "${bad}")
+  message(FATAL_ERROR "${WHY}; forbidden includes:\n${bad}")
+endif()
+message(STATUS "${DIR}: ${count} files, no forbidden include")
