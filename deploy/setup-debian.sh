@@ -16,7 +16,8 @@ packages=(
   doctest-dev python3 python3-jsonschema sqlite3 openssl libcpp-httplib-dev
   # tests of the intake inbox in a real browser
   chromium chromium-driver python3-selenium
-  # benchmarks (tests/bench/run): a virtual X server and XTest for the taps on the real window
+  # benchmarks (tests/bench/run): a virtual X server and XTest for the taps on the real window; the Wayland
+  # figures use cage (above) on wlroots' headless backend
   xvfb libxtst6
 )
 
