@@ -77,32 +77,40 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
 
 // SDL 2.26 gives Wayland windows no software framebuffer: asked for its software renderer it falls back to
 // OpenGL (llvmpipe without a GPU: +60 MB and +200 ms before the first frame). So on Wayland the software
-// renderer draws into a texture the size of the window, and WaylandPresenter hands each frame to the
-// compositor through shared memory. SDL still owns the window and its input.
+// renderer draws straight into shared-memory buffers that WaylandPresenter hands to the compositor. SDL
+// still owns the window and its input.
 bool SdlWindow::UseWaylandPresenter() {
   presenter_ = WaylandPresenter::For(window_);
   if (!presenter_) return false;
-  // A software renderer needs a surface of its own; it never draws on it (its target is frame_), and it does
-  // not own it: base_ lives as long as the window.
-  base_ = SDL_CreateRGBSurfaceWithFormat(0, 1, 1, 32, SDL_PIXELFORMAT_RGB888);
-  if (base_) renderer_ = SDL_CreateSoftwareRenderer(base_);
-  if (renderer_) FitFrameToWindow();
-  if (!renderer_ || !frame_) {
-    presenter_.reset();
-    if (renderer_) SDL_DestroyRenderer(renderer_);
-    renderer_ = nullptr;
-    return false;
+  SDL_GetWindowSizeInPixels(window_, &frame_w_, &frame_h_);
+  // The renderer's surface is a view of a presenter buffer; each Present points it at a free one (an
+  // application may change a surface's pixels). The renderer does not own it: base_ lives with the window.
+  void* pixels = presenter_->Acquire(frame_w_, frame_h_);
+  if (pixels) {
+    base_ = SDL_CreateRGBSurfaceWithFormatFrom(pixels, frame_w_, frame_h_, 32, frame_w_ * 4,
+                                               SDL_PIXELFORMAT_RGB888);
   }
-  return true;
+  if (base_) renderer_ = SDL_CreateSoftwareRenderer(base_);
+  if (renderer_) return true;
+  if (base_) SDL_FreeSurface(base_);
+  base_ = nullptr;
+  presenter_.reset();
+  return false;
 }
 
-// The target the renderer draws into on Wayland, the window's size in pixels (it follows resizes).
+// A surface cannot change size. If the window does (another screen: not part of a kiosk's day), the renderer
+// draws into a target texture of the window's size from then on, copied into a buffer at each Present.
 void SdlWindow::FitFrameToWindow() {
   int w = 0, h = 0;
   SDL_GetWindowSizeInPixels(window_, &w, &h);
-  if (frame_ && w == frame_w_ && h == frame_h_) return;
+  if (w == frame_w_ && h == frame_h_) return;
   SDL_Texture* frame = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, w, h);
-  if (!frame) return;  // keep the old frame: a wrong size beats no picture
+  if (!frame) return;  // keep drawing at the old size: a wrong size beats no picture
+  if (!frame_) {
+    // The presenter replaces its buffers at the new size: the surface must not keep pointing into them.
+    unused_pixels_.assign(static_cast<size_t>(base_->pitch) * base_->h, 0);
+    base_->pixels = unused_pixels_.data();
+  }
   SDL_SetRenderTarget(renderer_, frame);
   if (frame_) SDL_DestroyTexture(frame_);
   frame_ = frame;
@@ -115,10 +123,10 @@ SdlWindow::~SdlWindow() {
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui_ImplSDL2_Shutdown();
   }
-  presenter_.reset();
   if (frame_) SDL_DestroyTexture(frame_);
   if (renderer_) SDL_DestroyRenderer(renderer_);
   if (base_) SDL_FreeSurface(base_);
+  presenter_.reset();
   if (window_) SDL_DestroyWindow(window_);
   SDL_Quit();
 }
@@ -179,6 +187,11 @@ void SdlWindow::NewFrame() {
 void SdlWindow::Present(const core::Rgba& clear, core::Image* capture) {
   ImGui::Render();
   if (pixels_on_demand_ && !capture) return;
+  bool into_buffer = presenter_ && !frame_;  // Wayland: draw straight into a free shared-memory buffer
+  if (into_buffer) {
+    void* pixels = presenter_->Acquire(frame_w_, frame_h_);
+    if (pixels) base_->pixels = pixels;
+  }
   SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(clear[0] * 255), static_cast<Uint8>(clear[1] * 255),
                          static_cast<Uint8>(clear[2] * 255), 255);
   SDL_RenderClear(renderer_);
@@ -190,7 +203,10 @@ void SdlWindow::Present(const core::Rgba& clear, core::Image* capture) {
     SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, capture->rgba.data(),
                          capture->width * 4);
   }
-  if (presenter_) {
+  if (into_buffer) {
+    SDL_RenderFlush(renderer_);
+    presenter_->Commit();
+  } else if (presenter_) {
     presenter_->Show(renderer_, frame_w_, frame_h_);
   } else {
     SDL_RenderPresent(renderer_);

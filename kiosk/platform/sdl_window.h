@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/config.h"
 #include "core/result.h"
@@ -64,14 +65,16 @@ class SdlWindow {
 
  private:
   SdlWindow() = default;
-  // On Wayland: the software renderer draws into frame_ (the size of the window), which presenter_ shows.
+  // On Wayland the software renderer draws into presenter_'s buffers through base_ (or, once the window has
+  // changed size, into frame_, copied into them).
   bool UseWaylandPresenter();
   void FitFrameToWindow();
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   std::unique_ptr<WaylandPresenter> presenter_;
   SDL_Texture* frame_ = nullptr;
-  SDL_Surface* base_ = nullptr;  // the software renderer's own surface (1x1, never drawn on)
+  SDL_Surface* base_ = nullptr;
+  std::vector<unsigned char> unused_pixels_;  // what base_ points at once frame_ is drawn into instead
   int frame_w_ = 0, frame_h_ = 0;
   bool backends_ = false;
   bool finger_lifted_ = false;

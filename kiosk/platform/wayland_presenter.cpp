@@ -107,8 +107,11 @@ struct WaylandPresenter::State {
   size_t size = 0;
   int width = 0, height = 0;
   std::array<Buffer, 2> buffers{};
+  Buffer* current = nullptr;  // acquired for the frame being drawn
+  Buffer* last = nullptr;     // committed last: on screen
 
   void DropBuffers() {
+    current = last = nullptr;
     for (Buffer& b : buffers) {
       if (b.buffer)
         wl.marshal_flags(b.buffer, kBufferDestroy, nullptr, wl.get_version(b.buffer), kMarshalDestroy);
@@ -147,7 +150,7 @@ struct WaylandPresenter::State {
     return true;
   }
 
-  // A buffer the compositor has let go of; waits for a release (one round trip) if both are on screen.
+  // A buffer the compositor has let go of; waits for a release (one round trip) if both are in use.
   Buffer* FreeBuffer() {
     for (int attempt = 0; attempt < 2; ++attempt) {
       wl.dispatch_queue_pending(display, queue);
@@ -155,6 +158,10 @@ struct WaylandPresenter::State {
         if (!b.busy) return &b;
       }
       if (wl.roundtrip_queue(display, queue) < 0) break;
+    }
+    // Still both on screen: the older one (at worst a frame shows half drawn, never a stale picture).
+    for (Buffer& b : buffers) {
+      if (&b != last && b.buffer) return &b;
     }
     return nullptr;
   }
@@ -202,23 +209,35 @@ std::unique_ptr<WaylandPresenter> WaylandPresenter::For(SDL_Window* window) {
   return std::unique_ptr<WaylandPresenter>(new WaylandPresenter(std::move(s)));
 }
 
-bool WaylandPresenter::Show(SDL_Renderer* renderer, int width, int height) {
+void* WaylandPresenter::Acquire(int width, int height) {
   State& s = *s_;
+  s.current = nullptr;
   if ((width != s.width || height != s.height) && !s.MakeBuffers(width, height)) {
     s.DropBuffers();
-    return false;
+    return nullptr;
   }
-  Buffer* b = s.FreeBuffer();
-  if (!b) return false;
-  if (SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_RGB888, b->pixels, width * 4) != 0)
-    return false;
+  s.current = s.FreeBuffer();
+  return s.current ? s.current->pixels : nullptr;
+}
+
+void WaylandPresenter::Commit() {
+  State& s = *s_;
+  if (!s.current) return;
   Wl& wl = s.wl;
   uint32_t version = wl.get_version(s.surface);
-  wl.marshal_flags(s.surface, kAttach, nullptr, version, 0, b->buffer, 0, 0);
+  wl.marshal_flags(s.surface, kAttach, nullptr, version, 0, s.current->buffer, 0, 0);
   wl.marshal_flags(s.surface, kDamage, nullptr, version, 0, 0, 0, kWholeSurface, kWholeSurface);
   wl.marshal_flags(s.surface, kCommit, nullptr, version, 0);
   wl.flush(s.display);
-  b->busy = true;
+  s.current->busy = true;
+  s.last = s.current;
+}
+
+bool WaylandPresenter::Show(SDL_Renderer* renderer, int width, int height) {
+  void* pixels = Acquire(width, height);
+  if (!pixels) return false;
+  if (SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_RGB888, pixels, width * 4) != 0) return false;
+  Commit();
   return true;
 }
 

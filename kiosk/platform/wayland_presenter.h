@@ -18,8 +18,13 @@ class WaylandPresenter {
   WaylandPresenter(const WaylandPresenter&) = delete;
   WaylandPresenter& operator=(const WaylandPresenter&) = delete;
 
-  // Reads the renderer's current target (`width` x `height`) into a buffer the compositor is not using,
-  // and shows it on the window. False if no buffer could be made (the frame is dropped).
+  // The pixels (XRGB8888, `width` * 4 bytes a row) of a buffer the compositor is not using, for the next
+  // frame to be drawn into; null if no buffer could be made. A new size replaces the buffers.
+  void* Acquire(int width, int height);
+  // Shows the buffer last acquired on the window.
+  void Commit();
+  // Acquire, copy the renderer's current target (`width` x `height`) into the buffer, Commit. False if no
+  // buffer could be made (the frame is dropped).
   bool Show(SDL_Renderer* renderer, int width, int height);
 
  private:
