@@ -9,6 +9,7 @@
 #include <cfloat>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 
 #include "platform/wayland_presenter.h"
 
@@ -36,6 +37,17 @@ Placement FullscreenPlacement(const WindowOptions& o) {
           SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS};
 }
 
+// SDL_Init connects to the D-Bus session bus (for screensaver and input-method helpers a kiosk does not use).
+// With no session bus (a kiosk's service has none) and DISPLAY set (cage sets it for Xwayland), libdbus
+// forks and execs dbus-launch to start one: 8-20 ms of every start, to fail anyway. Say there is none.
+void NoSessionBusAutolaunch() {
+  if (std::getenv("DBUS_SESSION_BUS_ADDRESS")) return;
+  const char* runtime_dir = std::getenv("XDG_RUNTIME_DIR");
+  std::error_code ec;
+  if (runtime_dir && std::filesystem::exists(std::filesystem::path(runtime_dir) / "bus", ec)) return;
+  setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
+}
+
 }  // namespace
 
 core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& o) {
@@ -56,6 +68,7 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
     SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
   }
+  NoSessionBusAutolaunch();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
     return R::Fail(std::string("SDL_Init: ") + SDL_GetError());
   std::unique_ptr<SdlWindow> w(new SdlWindow());
