@@ -9,7 +9,7 @@
 
 #include "app/kiosk_app.h"
 #include "app/script.h"
-#include "core/clock.h"
+#include "core/base/clock.h"
 
 namespace app {
 

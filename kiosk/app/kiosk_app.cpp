@@ -10,10 +10,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/demo_flow.h"
-#include "core/flags.h"
-#include "core/intake.h"
-#include "core/uuid.h"
+#include "core/base/uuid.h"
+#include "core/visit/demo_flow.h"
+#include "core/visit/flags.h"
+#include "core/visit/intake.h"
 #include "platform/png.h"
 #include "ui/fonts.h"
 

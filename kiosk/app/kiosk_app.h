@@ -7,10 +7,10 @@
 #include <string>
 
 #include "app/staff_controller.h"
-#include "core/clock.h"
-#include "core/config.h"
-#include "core/content.h"
-#include "core/flow.h"
+#include "core/base/clock.h"
+#include "core/content/config.h"
+#include "core/content/content.h"
+#include "core/visit/flow.h"
 #include "platform/font_finder.h"
 #include "platform/sdl_window.h"
 #include "store/outbox.h"

@@ -2,8 +2,8 @@
 #include <spdlog/spdlog.h>
 
 #include "app/kiosk_app.h"
-#include "core/content_loader.h"
-#include "core/demo_flow.h"
+#include "core/content/content_loader.h"
+#include "core/visit/demo_flow.h"
 
 namespace app {
 

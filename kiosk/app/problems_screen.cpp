@@ -8,7 +8,7 @@
 #include <iostream>
 #include <optional>
 
-#include "core/config.h"
+#include "core/content/config.h"
 #include "host/systemd_notify.h"
 #include "platform/font_finder.h"
 #include "platform/png.h"

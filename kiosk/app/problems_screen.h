@@ -3,7 +3,7 @@
 #pragma once
 
 #include "app/run.h"
-#include "core/result.h"
+#include "core/base/result.h"
 #include "host/stop_signals.h"
 
 namespace app {

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "core/result.h"
+#include "core/base/result.h"
 #include "host/paths.h"
 
 namespace app {

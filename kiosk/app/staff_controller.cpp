@@ -10,10 +10,10 @@
 #include <ctime>
 #include <map>
 
-#include "core/delivery_words.h"
-#include "core/leads.h"
-#include "core/pin_throttle.h"
-#include "core/uuid.h"
+#include "core/base/uuid.h"
+#include "core/delivery/delivery_words.h"
+#include "core/staff/pin_throttle.h"
+#include "core/visit/leads.h"
 #include "staff/pin_file.h"
 
 namespace app {

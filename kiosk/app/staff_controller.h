@@ -9,11 +9,11 @@
 #include <memory>
 #include <optional>
 
-#include "core/clock.h"
-#include "core/config.h"
-#include "core/hold_gesture.h"
-#include "core/json_reader.h"
-#include "core/staff.h"
+#include "core/base/clock.h"
+#include "core/content/config.h"
+#include "core/content/json_reader.h"
+#include "core/staff/staff.h"
+#include "core/touch/hold_gesture.h"
 #include "store/outbox.h"
 #include "store/staff_store.h"
 #include "ui/staff_view.h"

@@ -6,7 +6,7 @@
 
 #include <iostream>
 
-#include "core/leads.h"
+#include "core/visit/leads.h"
 #include "staff/pin_file.h"
 
 namespace app {

@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "app/staff_controller.h"
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "host/paths.h"
 
 namespace app {

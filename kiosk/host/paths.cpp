@@ -3,7 +3,7 @@
 
 #include <unistd.h>
 
-#include "core/content_loader.h"
+#include "core/content/content_loader.h"
 
 namespace host {
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <string>
 
-#include "core/config.h"
-#include "core/result.h"
+#include "core/base/result.h"
+#include "core/content/config.h"
 
 namespace host {
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "core/watchdog.h"
+#include "core/base/watchdog.h"
 
 namespace host {
 

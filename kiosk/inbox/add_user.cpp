@@ -7,10 +7,10 @@
 #include <iostream>
 #include <string>
 
-#include "core/inbox_config.h"
 #include "inbox/cli.h"
 #include "inbox/inbox_db.h"
 #include "inbox/passwords.h"
+#include "inbox/rules/inbox_config.h"
 #include "inbox/staff_store.h"
 
 namespace inbox {

@@ -1,8 +1,8 @@
 // The checks of one delivery, cheapest refusal first: size, signature, JSON, contract, identity.
 #include "inbox/delivery_check.h"
 
-#include "core/fhir_intake.h"
-#include "core/intake_check.h"
+#include "inbox/rules/fhir_intake.h"
+#include "inbox/rules/intake_check.h"
 
 namespace inbox {
 namespace {

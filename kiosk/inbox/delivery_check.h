@@ -6,9 +6,9 @@
 #include <optional>
 #include <string>
 
-#include "core/clock.h"
-#include "core/content.h"
-#include "core/json_reader.h"
+#include "core/base/clock.h"
+#include "core/content/content.h"
+#include "core/content/json_reader.h"
 #include "inbox/webhook_verifier.h"
 
 namespace inbox {

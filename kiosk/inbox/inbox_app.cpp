@@ -3,7 +3,7 @@
 
 #include <system_error>
 
-#include "core/content_loader.h"
+#include "core/content/content_loader.h"
 
 namespace inbox {
 

@@ -4,12 +4,12 @@
 
 #include <memory>
 
-#include "core/clock.h"
-#include "core/content.h"
-#include "core/inbox_config.h"
+#include "core/base/clock.h"
+#include "core/content/content.h"
 #include "inbox/inbox_db.h"
 #include "inbox/intake_store.h"
 #include "inbox/receiver.h"
+#include "inbox/rules/inbox_config.h"
 #include "inbox/staff_store.h"
 #include "inbox/webhook_verifier.h"
 

@@ -6,7 +6,7 @@
 #include <memory>
 #include <mutex>
 
-#include "core/result.h"
+#include "core/base/result.h"
 #include "store/sqlite.h"
 
 namespace inbox {

@@ -2,7 +2,7 @@
 // concurrent deliveries of one intake store one row and the others learn "repeat" or "conflict".
 #include "inbox/intake_store.h"
 
-#include "core/intake_summary.h"
+#include "inbox/rules/intake_summary.h"
 
 namespace inbox {
 namespace {

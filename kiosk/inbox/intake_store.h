@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.h"
-#include "core/json_reader.h"
-#include "core/result.h"
+#include "core/base/clock.h"
+#include "core/base/result.h"
+#include "core/content/json_reader.h"
 #include "inbox/inbox_db.h"
 
 namespace inbox {

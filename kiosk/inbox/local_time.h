@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "core/clock.h"
-#include "core/date.h"
+#include "core/base/clock.h"
+#include "core/base/date.h"
 
 namespace inbox {
 

@@ -2,9 +2,9 @@
 // coloured badges with words (STOP / DEFER / REVIEW), never colour alone.
 #include "inbox/pages.h"
 
-#include "core/intake_summary.h"
-#include "core/staff_rules.h"
 #include "inbox/local_time.h"
+#include "inbox/rules/intake_summary.h"
+#include "inbox/rules/staff_rules.h"
 
 namespace inbox {
 namespace {

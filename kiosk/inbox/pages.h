@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/content.h"
+#include "core/content/content.h"
 #include "inbox/intake_store.h"
 #include "inbox/staff_store.h"
 

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "core/clock.h"
-#include "core/content.h"
+#include "core/base/clock.h"
+#include "core/content/content.h"
 #include "inbox/delivery_check.h"
 #include "inbox/intake_store.h"
 

@@ -1,7 +1,7 @@
 // POST /intakes (the kiosks' sender) and GET /healthz (monitoring).
 #include "inbox/routes.h"
 
-#include "core/delivery_policy.h"
+#include "core/delivery/delivery_policy.h"
 
 namespace inbox {
 

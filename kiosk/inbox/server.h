@@ -8,7 +8,7 @@
 #include <string>
 #include <thread>
 
-#include "core/result.h"
+#include "core/base/result.h"
 #include "inbox/inbox_app.h"
 
 namespace inbox {

@@ -2,12 +2,12 @@
 // A page needs a live session (else: to /login); a POST also needs the session's CSRF token (else: 403).
 #include <optional>
 
-#include "core/intake_summary.h"
-#include "core/staff_rules.h"
 #include "inbox/local_time.h"
 #include "inbox/pages.h"
 #include "inbox/passwords.h"
 #include "inbox/routes.h"
+#include "inbox/rules/intake_summary.h"
+#include "inbox/rules/staff_rules.h"
 
 namespace inbox {
 namespace {

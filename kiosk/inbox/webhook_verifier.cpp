@@ -4,8 +4,8 @@
 
 #include <sodium.h>
 
-#include "core/secret_file.h"
-#include "core/webhook_check.h"
+#include "core/content/secret_file.h"
+#include "inbox/rules/webhook_check.h"
 #include "net/webhook_signature.h"
 
 namespace inbox {

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.h"
-#include "core/inbox_config.h"
-#include "core/result.h"
+#include "core/base/clock.h"
+#include "core/base/result.h"
+#include "inbox/rules/inbox_config.h"
 
 namespace inbox {
 

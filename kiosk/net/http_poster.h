@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/delivery_policy.h"
-#include "core/result.h"
+#include "core/base/result.h"
+#include "core/delivery/delivery_policy.h"
 
 namespace net {
 

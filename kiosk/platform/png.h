@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <string>
 
-#include "core/result.h"
-#include "core/signature.h"
+#include "core/base/result.h"
+#include "core/visit/signature.h"
 
 namespace platform {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "core/config.h"
-#include "core/result.h"
-#include "core/signature.h"
+#include "core/base/result.h"
+#include "core/content/config.h"
+#include "core/visit/signature.h"
 
 struct SDL_Window;
 struct SDL_Renderer;

@@ -1,7 +1,7 @@
 // Reading the secrets: whitespace around them is ignored; an empty or unreadable file is an error.
 #include "sender/delivery_secrets.h"
 
-#include "core/secret_file.h"
+#include "core/content/secret_file.h"
 #include "net/webhook_signature.h"
 
 namespace sender {

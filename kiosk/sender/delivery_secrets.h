@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "core/config.h"
-#include "core/result.h"
+#include "core/base/result.h"
+#include "core/content/config.h"
 
 namespace sender {
 

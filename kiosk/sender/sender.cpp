@@ -3,8 +3,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "core/fhir.h"
-#include "core/json_reader.h"
+#include "core/content/json_reader.h"
+#include "core/delivery/fhir.h"
 #include "sender/signed_request.h"
 
 namespace sender {

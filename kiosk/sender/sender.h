@@ -9,10 +9,10 @@
 #include <stop_token>
 #include <string>
 
-#include "core/clock.h"
-#include "core/config.h"
-#include "core/content.h"
-#include "core/delivery_policy.h"
+#include "core/base/clock.h"
+#include "core/content/config.h"
+#include "core/content/content.h"
+#include "core/delivery/delivery_policy.h"
 #include "net/http_poster.h"
 #include "sender/delivery_secrets.h"
 #include "store/outbox.h"

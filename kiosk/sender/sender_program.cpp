@@ -6,7 +6,7 @@
 #include <iostream>
 #include <random>
 
-#include "core/content_loader.h"
+#include "core/content/content_loader.h"
 #include "host/stop_signals.h"
 #include "host/systemd_notify.h"
 #include "net/url_policy.h"

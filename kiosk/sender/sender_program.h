@@ -2,7 +2,7 @@
 // client UI never links this: it has no network code and never reads a delivery secret.
 #pragma once
 
-#include "core/config.h"
+#include "core/content/config.h"
 #include "host/paths.h"
 #include "sender/sender.h"
 

@@ -1,7 +1,7 @@
 // Signed requests: the same headers for intakes and for staff's connection test.
 #include "sender/signed_request.h"
 
-#include "core/json_reader.h"
+#include "core/content/json_reader.h"
 #include "net/webhook_signature.h"
 
 namespace sender {

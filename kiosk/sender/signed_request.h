@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "net/http_poster.h"
 #include "sender/sender.h"
 

@@ -10,7 +10,7 @@
 #include <cstring>
 #include <fstream>
 
-#include "core/content_loader.h"
+#include "core/content/content_loader.h"
 
 namespace staff {
 

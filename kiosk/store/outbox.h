@@ -11,9 +11,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/clock.h"
-#include "core/delivery_policy.h"
-#include "core/result.h"
+#include "core/base/clock.h"
+#include "core/base/result.h"
+#include "core/delivery/delivery_policy.h"
 #include "store/outbox_row.h"
 #include "store/sqlite.h"
 

@@ -1,7 +1,7 @@
 // The outbox's table layout and its migrations, tracked by PRAGMA user_version.
 #pragma once
 
-#include "core/result.h"
+#include "core/base/result.h"
 #include "store/sqlite.h"
 
 namespace store {

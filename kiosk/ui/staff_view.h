@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/staff.h"
+#include "core/staff/staff.h"
 
 namespace ui {
 

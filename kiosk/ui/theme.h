@@ -3,7 +3,7 @@
 
 #include <imgui.h>
 
-#include "core/config.h"
+#include "core/content/config.h"
 
 namespace ui {
 

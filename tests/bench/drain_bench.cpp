@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/uuid.h"
+#include "core/base/uuid.h"
 #include "net/test_certs.h"
 #include "net/test_server.h"
 #include "sender/sender.h"

@@ -15,7 +15,7 @@
 #include "app/headless_driver.h"
 #include "app/kiosk_app.h"
 #include "app/script.h"
-#include "core/content_loader.h"
+#include "core/content/content_loader.h"
 
 namespace {
 

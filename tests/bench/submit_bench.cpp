@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "core/uuid.h"
+#include "core/base/uuid.h"
 #include "store/outbox.h"
 
 namespace {

@@ -3,8 +3,8 @@
 
 #include <filesystem>
 
-#include "core/config.h"
-#include "core/content_loader.h"
+#include "core/content/config.h"
+#include "core/content/content_loader.h"
 
 TEST_CASE("the default config and every example config parse without a problem") {
   std::vector<std::filesystem::path> files{std::filesystem::path(KIOSK_SOURCE_DIR) / "config/kiosk.json"};

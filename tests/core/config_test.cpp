@@ -1,7 +1,7 @@
 // kiosk.json: defaults, colours, and every bad value named with the file and its JSON pointer.
 #include <doctest/doctest.h>
 
-#include "core/config.h"
+#include "core/content/config.h"
 #include "fixtures.h"
 
 using core_test::Has;

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/content_loader.h"
+#include "core/content/content_loader.h"
 #include "fixtures.h"
 
 using namespace core_test;

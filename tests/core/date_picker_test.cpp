@@ -1,7 +1,7 @@
 // The date picker's bounds: only real dates, none in the future, none absurdly old; and date phrasing.
 #include <doctest/doctest.h>
 
-#include "core/date_picker.h"
+#include "core/touch/date_picker.h"
 
 namespace {
 const core::Date kToday{2026, 11, 25};

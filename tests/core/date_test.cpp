@@ -1,8 +1,8 @@
 // Calendar dates: leap years, strict parsing, and ages in whole years including 29 February birthdays.
 #include <doctest/doctest.h>
 
-#include "core/clock.h"
-#include "core/date.h"
+#include "core/base/clock.h"
+#include "core/base/date.h"
 #include "fixtures.h"
 
 using core_test::D;

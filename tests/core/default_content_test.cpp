@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "core/flags.h"
-#include "core/intake.h"
-#include "core/validation.h"
+#include "core/visit/flags.h"
+#include "core/visit/intake.h"
+#include "core/visit/validation.h"
 #include "fixtures.h"
 
 using namespace core_test;

@@ -1,5 +1,5 @@
 // The delivery policy: delivered, retry with full-jitter backoff and Retry-After, park, TLS alerts.
-#include "core/delivery_policy.h"
+#include "core/delivery/delivery_policy.h"
 
 #include <doctest/doctest.h>
 

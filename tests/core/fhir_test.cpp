@@ -1,5 +1,5 @@
 // FHIR R4: the default content as a Questionnaire and intakes as QuestionnaireResponses that match it.
-#include "core/fhir.h"
+#include "core/delivery/fhir.h"
 
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 #include <regex>
 #include <set>
 
-#include "core/intake.h"
+#include "core/visit/intake.h"
 #include "fixtures.h"
 
 using namespace core_test;

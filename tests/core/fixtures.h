@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.h"
-#include "core/content_loader.h"
-#include "core/flow.h"
-#include "core/json_reader.h"
-#include "core/rules.h"
-#include "core/session.h"
+#include "core/base/clock.h"
+#include "core/content/content_loader.h"
+#include "core/content/json_reader.h"
+#include "core/visit/flow.h"
+#include "core/visit/rules.h"
+#include "core/visit/session.h"
 
 namespace core_test {
 

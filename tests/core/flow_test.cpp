@@ -1,7 +1,7 @@
 // The flow engine: a visit driven by intents through core::Apply, as the screens drive it.
 #include <doctest/doctest.h>
 
-#include "core/flow.h"
+#include "core/visit/flow.h"
 #include "fixtures.h"
 
 using namespace core_test;

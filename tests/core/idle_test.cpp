@@ -1,7 +1,7 @@
 // Idle policy: "Still there?" after the timeout, a wipe after the countdown, never on attract; no sleeping.
 #include <doctest/doctest.h>
 
-#include "core/idle.h"
+#include "core/visit/idle.h"
 #include "fixtures.h"
 
 using namespace core_test;

@@ -1,8 +1,8 @@
 // The intake document: visible answers only, typed values, flags by tier, consents with versions, signatures.
 #include <doctest/doctest.h>
 
-#include "core/flags.h"
-#include "core/intake.h"
+#include "core/visit/flags.h"
+#include "core/visit/intake.h"
 #include "fixtures.h"
 
 using namespace core_test;

@@ -1,7 +1,7 @@
 // Safe JSON parsing (size and depth limits, line and column) and the problem-collecting reader.
 #include <doctest/doctest.h>
 
-#include "core/json_reader.h"
+#include "core/content/json_reader.h"
 #include "fixtures.h"
 
 using core::Json;

@@ -1,7 +1,7 @@
 // The on-screen keyboard's layouts and keys.
 #include <doctest/doctest.h>
 
-#include "core/keyboard.h"
+#include "core/touch/keyboard.h"
 
 namespace {
 core::Key Char(const char* s) {

@@ -2,13 +2,13 @@
 // JSON integer and the FHIR integer item that reads back to the same intake.
 #include <doctest/doctest.h>
 
-#include "core/content_loader.h"
-#include "core/fhir.h"
-#include "core/fhir_intake.h"
-#include "core/flags.h"
-#include "core/intake.h"
-#include "core/validation.h"
+#include "core/content/content_loader.h"
+#include "core/delivery/fhir.h"
+#include "core/visit/flags.h"
+#include "core/visit/intake.h"
+#include "core/visit/validation.h"
 #include "fixtures.h"
+#include "inbox/rules/fhir_intake.h"
 
 using namespace core_test;
 

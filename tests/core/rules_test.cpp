@@ -1,7 +1,7 @@
 // Conditions (equals, includes, answered, age, all, any, not) and the visibility walk.
 #include <doctest/doctest.h>
 
-#include "core/rules.h"
+#include "core/visit/rules.h"
 #include "fixtures.h"
 
 using namespace core_test;

@@ -1,7 +1,7 @@
 // Drag-to-scroll physics with a manual clock: taps, drags, the glide, and the ends of the page.
 #include <doctest/doctest.h>
 
-#include "core/scroll.h"
+#include "core/touch/scroll.h"
 
 namespace {
 const core::TimePoint kT0 = core::TimePoint(std::chrono::hours(1000));

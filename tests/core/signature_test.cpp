@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/signature.h"
+#include "core/visit/signature.h"
 #include "fixtures.h"
 
 using namespace core_test;

@@ -1,9 +1,9 @@
 // Staff mode rules: the PIN throttle, the hidden gesture, the PIN pad and the inactivity lock.
 #include <doctest/doctest.h>
 
-#include "core/hold_gesture.h"
-#include "core/pin_throttle.h"
-#include "core/staff.h"
+#include "core/staff/pin_throttle.h"
+#include "core/staff/staff.h"
+#include "core/touch/hold_gesture.h"
 
 using core::Seconds;
 using std::chrono::minutes;

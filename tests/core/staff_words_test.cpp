@@ -1,9 +1,9 @@
 // Staff's plain words for delivery results, the leads CSV, short names, and the demo flow's checks.
 #include <doctest/doctest.h>
 
-#include "core/delivery_words.h"
-#include "core/demo_flow.h"
-#include "core/leads.h"
+#include "core/delivery/delivery_words.h"
+#include "core/visit/demo_flow.h"
+#include "core/visit/leads.h"
 #include "fixtures.h"
 
 using K = core::AttemptResult::Kind;

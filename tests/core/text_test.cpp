@@ -3,8 +3,8 @@
 
 #include <set>
 
-#include "core/text.h"
-#include "core/uuid.h"
+#include "core/base/uuid.h"
+#include "core/content/text.h"
 
 TEST_SUITE("text") {
   TEST_CASE("Format replaces every placeholder, however often it appears") {

@@ -2,7 +2,7 @@
 // signature.
 #include <doctest/doctest.h>
 
-#include "core/validation.h"
+#include "core/visit/validation.h"
 #include "fixtures.h"
 
 using namespace core_test;

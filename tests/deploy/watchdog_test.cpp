@@ -1,7 +1,7 @@
 // The systemd watchdog rule: which environments expect keep-alives from us, and how often.
 #include <doctest/doctest.h>
 
-#include "core/watchdog.h"
+#include "core/base/watchdog.h"
 
 using core::Millis;
 using core::WatchdogPingInterval;

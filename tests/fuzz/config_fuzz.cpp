@@ -1,6 +1,6 @@
 // Fuzzes the kiosk's and the inbox's config loaders: settings or problems, never a crash, hang or leak.
-#include "core/config.h"
-#include "core/inbox_config.h"
+#include "core/content/config.h"
+#include "inbox/rules/inbox_config.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

@@ -1,6 +1,6 @@
 // Fuzzes the content loader: manifest.json, app.json and questionnaire.json (NUL-separated) must give
 // content or a list of problems, never a crash, hang or leak.
-#include "core/content_loader.h"
+#include "core/content/content_loader.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

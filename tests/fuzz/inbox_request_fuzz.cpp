@@ -1,7 +1,7 @@
 // Fuzzes the inbox's checks of one POST /intakes (inbox/delivery_check.h): webhook-id, webhook-timestamp,
 // webhook-signature, Authorization and body, NUL-separated. When the first byte is odd the harness signs the
 // body itself, so the JSON, contract and FHIR checks behind the signature are reached too.
-#include "core/content_loader.h"
+#include "core/content/content_loader.h"
 #include "fuzz_input.h"
 #include "inbox/delivery_check.h"
 #include "net/webhook_signature.h"

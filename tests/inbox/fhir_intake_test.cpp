@@ -2,10 +2,10 @@
 // signature stroke counts, which FHIR does not carry); foreign responses are refused with a pointer.
 #include <doctest/doctest.h>
 
-#include "core/content_loader.h"
-#include "core/fhir.h"
-#include "core/fhir_intake.h"
-#include "core/intake_summary.h"
+#include "core/content/content_loader.h"
+#include "core/delivery/fhir.h"
+#include "inbox/rules/fhir_intake.h"
+#include "inbox/rules/intake_summary.h"
 
 using core::Json;
 

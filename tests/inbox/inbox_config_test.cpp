@@ -1,7 +1,7 @@
 // The inbox config: the shipped example parses; relative paths follow the config file; mistakes are named.
 #include <doctest/doctest.h>
 
-#include "core/inbox_config.h"
+#include "inbox/rules/inbox_config.h"
 
 namespace {
 

@@ -11,8 +11,8 @@
 #include <memory>
 #include <string>
 
-#include "core/content_loader.h"
-#include "core/uuid.h"
+#include "core/base/uuid.h"
+#include "core/content/content_loader.h"
 #include "inbox/server.h"
 #include "net/test_certs.h"
 #include "net/webhook_signature.h"

@@ -2,8 +2,8 @@
 // of its problems.
 #include <doctest/doctest.h>
 
-#include "core/content_loader.h"
-#include "core/intake_check.h"
+#include "core/content/content_loader.h"
+#include "inbox/rules/intake_check.h"
 
 using core::Json;
 

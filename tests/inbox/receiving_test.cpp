@@ -3,7 +3,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/fhir.h"
+#include "core/delivery/fhir.h"
 #include "inbox_fixture.h"
 
 using namespace inbox_test;

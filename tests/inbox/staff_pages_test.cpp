@@ -1,7 +1,7 @@
 // The staff pages over real HTTPS: sign-in with throttling, CSRF on every form, sessions that expire and
 // end at logout, the list (flags first), an intake page, mark reviewed, export and the audit log.
-#include "core/staff_rules.h"
 #include "inbox/passwords.h"
+#include "inbox/rules/staff_rules.h"
 #include "inbox_fixture.h"
 #include "staff_client.h"
 

@@ -1,7 +1,7 @@
 // Login throttling, HTML escaping and CSV fields for the staff pages, with a manual clock.
 #include <doctest/doctest.h>
 
-#include "core/staff_rules.h"
+#include "inbox/rules/staff_rules.h"
 #include "store/temp_dir.h"
 
 using store_test::At;

@@ -1,7 +1,7 @@
 // The Standard Webhooks header rules: signature lists, timestamps and the five-minute window.
 #include <doctest/doctest.h>
 
-#include "core/webhook_check.h"
+#include "inbox/rules/webhook_check.h"
 #include "store/temp_dir.h"
 
 TEST_CASE("v1 signatures are read from a space-separated list; other versions are skipped") {

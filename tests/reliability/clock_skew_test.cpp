@@ -3,7 +3,7 @@
 // 10 minutes ahead or behind, the inbox refuses the signature and the intake stays queued (not parked) with
 // the clock named as the reason, for `kiosk outbox` and for staff mode, then arrives once the clock is right.
 // Every network wait is bounded: curl's timeouts, and a post counter that ends a runaway pass.
-#include "core/delivery_words.h"
+#include "core/delivery/delivery_words.h"
 #include "inbox/inbox_fixture.h"
 #include "net/http_poster.h"
 #include "sender/sender.h"

@@ -14,7 +14,7 @@
 #include <random>
 #include <thread>
 
-#include "core/uuid.h"
+#include "core/base/uuid.h"
 #include "store/outbox.h"
 #include "store/temp_dir.h"
 

@@ -4,8 +4,8 @@
 
 #include <deque>
 
-#include "core/content_loader.h"
-#include "core/json_reader.h"
+#include "core/content/content_loader.h"
+#include "core/content/json_reader.h"
 #include "net/webhook_signature.h"
 #include "sender/sender.h"
 #include "store/outbox.h"

@@ -3,7 +3,7 @@
 
 #include <sys/stat.h>
 
-#include "core/content_loader.h"
+#include "core/content/content_loader.h"
 #include "staff/pin_file.h"
 #include "store/temp_dir.h"
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <system_error>
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 
 namespace store_test {
 

@@ -11,7 +11,7 @@
 #include "app/kiosk_app.h"
 #include "app/script.h"
 #include "app/staff_tools.h"
-#include "core/content_loader.h"
+#include "core/content/content_loader.h"
 #include "staff/pin_file.h"
 
 namespace {

@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/flow.h"
+#include "core/visit/flow.h"
 #include "ui/screens/screen.h"
 
 namespace ui {

@@ -1,6 +1,6 @@
 // The date picker: a dialog with a grid of days, months or years. What it offers comes from
 // core/date_picker, so it cannot produce an impossible or future date.
-#include "core/date_picker.h"
+#include "core/touch/date_picker.h"
 #include "ui/screens/questions.h"
 #include "ui/screens/screen.h"
 

@@ -2,7 +2,7 @@
 // Keys come from core::KeyboardRows; each tap becomes a SetAnswer for the focused question.
 #include "ui/screens/keyboard.h"
 
-#include "core/keyboard.h"
+#include "core/touch/keyboard.h"
 
 namespace ui {
 

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cstring>
 
-#include "core/date_picker.h"
-#include "core/flags.h"
-#include "core/rules.h"
+#include "core/touch/date_picker.h"
+#include "core/visit/flags.h"
+#include "core/visit/rules.h"
 
 namespace ui {
 

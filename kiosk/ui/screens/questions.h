@@ -1,7 +1,7 @@
 // Drawing one question of any type (and its visible follow-ups) at the ImGui cursor.
 #pragma once
 
-#include "core/content.h"
+#include "core/content/content.h"
 #include "ui/screens/screen.h"
 
 namespace ui {

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "core/intents.h"
+#include "core/visit/intents.h"
 #include "ui/kiosk_ui.h"
 #include "ui/paint.h"
 

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "core/staff.h"
+#include "core/staff/staff.h"
 #include "ui/screens/screen.h"
 #include "ui/staff_view.h"
 

@@ -1,5 +1,5 @@
 // "Still there?": a calm dialog over the page with a large countdown, Continue and Start over.
-#include "core/idle.h"
+#include "core/visit/idle.h"
 #include "ui/screens/screen.h"
 
 namespace ui {

@@ -1,0 +1,77 @@
+// One installation's settings (config/kiosk.json): kiosk id, idle timings, theme, window, data directory.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <string>
+
+#include "core/base/result.h"
+#include "core/content/json_reader.h"
+#include "core/visit/idle.h"
+
+namespace core {
+
+using Rgba = std::array<float, 4>;  // 0..1
+
+struct Theme {
+  Rgba brand{0.545f, 0.239f, 0.376f, 1};       // buttons, progress, checked cards
+  Rgba brand_soft{0.976f, 0.933f, 0.953f, 1};  // card background, progress track
+  Rgba background{1, 1, 1, 1};
+  Rgba text{0.145f, 0.118f, 0.161f, 1};
+  Rgba muted{0.42f, 0.38f, 0.43f, 1};  // help lines, progress text
+  Rgba line{0.88f, 0.84f, 0.86f, 1};   // separators, card borders
+  Rgba alert{0.70f, 0.23f, 0.18f, 1};  // validation messages
+  float font_px = 30;                  // body text at scale 1 (1080p)
+  float scale = 1.0f;                  // one factor for every size
+  float corner_radius = 0.6f;          // in em
+  std::string font_path;               // empty: Noto Sans through fontconfig
+  std::string logo;                    // PNG for the attract screen (relative: beside the config file)
+};
+
+// Where and how intakes are posted (README "Delivery"). Secrets live in files, never in this config.
+struct DeliveryConfig {
+  std::string url;                     // https://... (http:// only to a loopback address); empty: keep queued
+  std::string webhook_secret_file;     // a Standard Webhooks secret, "whsec_" + base64
+  std::string bearer_token_file;       // sent as "Authorization: Bearer ..."
+  std::string ca_file;                 // a CA bundle to trust instead of the system's
+  std::string pinned_public_key;       // curl's "sha256//base64" form
+  std::string format = "intake-json";  // or "fhir-r4"
+  int timeout_s = 30;                  // whole request
+  int backoff_base_s = 10;             // first retry within this, doubling up to the cap
+  int backoff_cap_s = 3600;
+
+  bool configured() const { return !url.empty(); }
+};
+
+// Staff mode (README "Staff mode"): the hidden gesture, the PIN file, the lock, the today's list.
+struct StaffConfig {
+  std::string gesture_corner = "top_left";  // top_left, top_right, bottom_left, bottom_right
+  int gesture_hold_s = 3;                   // press this long in the corner
+  float gesture_size_em = 3;                // the corner square, in em
+  std::string pin_hash_file;                // empty: <data_dir>/staff-pin.hash
+  int lock_after_s = 120;                   // staff mode locks itself after this long without a touch
+  int today_list_hours = 24;                // the today's-intakes list forgets rows older than this
+};
+
+// Event / demo mode (README "Event / demo mode").
+struct DemoConfig {
+  bool enabled = false;     // start in demo mode (staff can switch it)
+  DeliveryConfig delivery;  // where demo leads go; empty url: kept locally, exported by staff
+  std::string export_dir;   // a USB drive's mount point for "Export leads" (e.g. /media/usb)
+};
+
+struct Config {
+  std::string kiosk_id = "kiosk-1";
+  std::filesystem::path data_dir;  // empty: the default for a build tree or an install
+  IdleSettings idle;
+  Theme theme;
+  DemoConfig demo;
+  StaffConfig staff;
+  DeliveryConfig delivery;
+  int retention_delivered_days = 7;  // delivered payloads are deleted after this (id, times and state kept)
+};
+
+// Parses kiosk.json; every problem names the file and the JSON pointer.
+Result<Config> ParseConfig(const std::string& text, const std::string& file_name);
+
+}  // namespace core

@@ -1,0 +1,160 @@
+// The content model: what a client reads and answers, loaded from content/ (see content/README.md).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/content/text.h"
+
+namespace core {
+
+enum class QuestionType {
+  kSingleChoice,
+  kMultiChoice,
+  kYesNo,
+  kText,
+  kEmail,
+  kPhone,
+  kDate,
+  kNumber,
+  kConsent,
+  kSignature,
+  kInfo
+};
+enum class Tier { kStop, kDefer, kReview };
+
+// The largest answer (and min/max) a number question takes: six digits, typed on the keypad.
+inline constexpr int kNumberLimit = 999999;
+
+const char* ToString(QuestionType type);
+const char* ToString(Tier tier);
+
+// A structured visibility or flag rule. Never code.
+struct Condition {
+  enum class Kind { kEquals, kIncludes, kAnswered, kAge, kNumber, kAll, kAny, kNot };
+  Kind kind = Kind::kAnswered;
+  std::string
+      question;  // kEquals, kIncludes, kAnswered, kNumber: the question asked about; kAge: the date one
+  std::variant<bool, std::string>
+      value;  // kEquals: the value; kIncludes: the option id (string); kAnswered: bool
+  std::optional<int> at_least, below;  // kAge: bounds in whole years; kNumber: bounds on the answer
+  std::vector<Condition> children;     // kAll, kAny, kNot (one child)
+};
+
+struct Option {
+  std::string id;
+  Text label, description;
+  bool exclusive = false;  // multi_choice: "None of these" clears the others and is cleared by them
+};
+
+struct Flag {
+  std::string id;
+  Tier tier = Tier::kReview;
+  std::string reason;  // for staff
+  int wait_days = 0;   // defer only
+  Condition when;
+};
+
+struct Question {
+  std::string id;
+  QuestionType type = QuestionType::kText;
+  Text label, help, body;
+  bool required = false;
+  std::vector<Option> options;
+  std::optional<int> min_length, max_length, min_age, max_age;
+  std::optional<int> min, max;  // number: the whole numbers allowed (both required)
+  Text unit;                    // number: the unit words shown after the field ("months" / "meses")
+  std::string pattern;
+  std::string version;  // consent text version
+  std::optional<Condition> visible_if;
+  std::vector<Question> follow_ups;
+  std::vector<Flag> flags;
+
+  const Option* FindOption(std::string_view option_id) const;
+  bool Answerable() const { return type != QuestionType::kInfo; }
+};
+
+struct Step {
+  std::string id;
+  Text title, heading, intro;
+  std::optional<Condition> visible_if;
+  std::vector<Question> questions;
+};
+
+struct Language {
+  std::string code, name;
+};
+
+struct AppText {
+  std::string clinic_name;
+  struct {
+    Text title, subtitle, tap_to_start;
+    std::vector<Text> highlights;
+    int rotate_s = 6;
+  } attract;
+  struct {
+    Text title;
+  } language;
+  struct {
+    Text title, intro, edit, not_answered, submit;
+  } review;
+  struct {
+    Text title, body;
+    int return_s = 8;
+  } thank_you;
+  struct {
+    Text title, body, continue_, start_over;
+  } idle;
+  std::map<std::string, Text, std::less<>> ui;  // buttons and messages, by key
+  std::vector<Text> months;                     // 12 month names
+
+  const Text& Ui(std::string_view key) const;
+};
+
+// The event / demo lead-capture flow (content/demo.json): its own steps and thank-you, no screening.
+struct DemoFlow {
+  std::vector<Step> steps;
+  Text attract_title, attract_subtitle;  // empty: the clinic's own welcome
+  Text thank_you_title, thank_you_body;
+  int return_s = 5;  // back to the attract screen this soon after thank-you
+};
+
+struct Content {
+  std::string id, version;
+  std::vector<Language> languages;
+  std::string default_language;
+  AppText app;
+  std::vector<Step> steps;
+  std::optional<DemoFlow> demo;  // when the content has a demo.json
+
+  // Every question by id, follow-ups included (pointers into `steps`; rebuilt by Index()).
+  std::map<std::string, const Question*, std::less<>> questions;
+  std::map<std::string, const Question*, std::less<>> parent_of;  // follow-up id -> its parent
+  std::map<std::string, const Step*, std::less<>> step_of;        // question id -> its step
+
+  const Question* FindQuestion(std::string_view id) const;
+  const Step* FindStep(std::string_view id) const;
+  bool HasLanguage(std::string_view code) const;
+  void Index();  // call after building or copying `steps`
+
+  Content() = default;
+  Content(const Content& other) { *this = other; }
+  Content& operator=(const Content& other);
+  Content(Content&&) = default;
+  Content& operator=(Content&&) = default;
+};
+
+// Visits every question in display order, follow-ups right after their parent.
+template <typename F>
+void ForEachQuestion(const std::vector<Question>& questions, F&& f) {
+  for (const auto& q : questions) {
+    f(q);
+    ForEachQuestion(q.follow_ups, f);
+  }
+}
+
+}  // namespace core

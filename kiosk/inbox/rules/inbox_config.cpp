@@ -1,0 +1,86 @@
+// Reading the inbox config with the same JsonReader rules as kiosk.json: unknown keys and bad values are
+// errors naming the file and the JSON pointer.
+#include "inbox/rules/inbox_config.h"
+
+#include "core/content/content_loader.h"
+#include "core/content/json_reader.h"
+
+namespace core {
+namespace {
+
+std::filesystem::path Resolve(const std::filesystem::path& base, const std::string& path) {
+  if (path.empty()) return {};
+  std::filesystem::path p(path);
+  return p.is_absolute() ? p : base / p;
+}
+
+std::vector<std::filesystem::path> Files(const JsonReader& r, const Json& obj, const std::string& at,
+                                         const char* key, const std::filesystem::path& base) {
+  std::vector<std::filesystem::path> out;
+  const Json* list = r.Field(obj, at, key, false);
+  if (!list || !r.IsArray(*list, Child(at, key))) return out;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const Json& v = (*list)[i];
+    if (!v.is_string() || v.get_ref<const std::string&>().empty()) {
+      r.Error(Child(Child(at, key), i), "must be a file name");
+    } else {
+      out.push_back(Resolve(base, v.get<std::string>()));
+    }
+  }
+  return out;
+}
+
+void ReadKiosks(const JsonReader& r, const Json& kiosks, const std::filesystem::path& base,
+                InboxConfig& out) {
+  if (!r.IsObject(kiosks, "/kiosks")) return;
+  if (kiosks.empty()) r.Error("/kiosks", "name at least one kiosk, or no intake can be accepted");
+  for (const auto& [id, k] : kiosks.items()) {
+    const std::string at = Child("/kiosks", id);
+    if (!r.IsObject(k, at)) continue;
+    r.AllowOnly(k, at, {"webhook_secret_files", "bearer_token_files"});
+    InboxKiosk kiosk;
+    kiosk.webhook_secret_files = Files(r, k, at, "webhook_secret_files", base);
+    kiosk.bearer_token_files = Files(r, k, at, "bearer_token_files", base);
+    if (kiosk.webhook_secret_files.empty())
+      r.Error(at, "needs \"webhook_secret_files\" with at least one file: unsigned intakes are refused");
+    out.kiosks.emplace(id, std::move(kiosk));
+  }
+}
+
+}  // namespace
+
+Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string& file_name,
+                                     const std::filesystem::path& base_dir) {
+  auto parsed = ParseJson(text, JsonLimits{256 * 1024, 16});
+  if (!parsed) return Problems{Problem{file_name, "/", parsed.error()}};
+  const Json& j = *parsed;
+  Problems problems;
+  JsonReader r(file_name, problems);
+  InboxConfig config;
+  if (!r.IsObject(j, "")) return problems;
+  r.AllowOnly(j, "", {"$comment", "listen", "tls", "kiosks", "content_dir", "data_dir", "session_minutes"});
+  if (const Json* listen = r.Field(j, "", "listen", false); listen && r.IsObject(*listen, "/listen")) {
+    r.AllowOnly(*listen, "/listen", {"address", "port"});
+    if (auto a = r.String(*listen, "/listen", "address", false); !a.empty()) config.listen_address = a;
+    if (auto p = r.Int(*listen, "/listen", "port", false, 0, 65535)) config.port = *p;
+  }
+  if (const Json* tls = r.Field(j, "", "tls", true); tls && r.IsObject(*tls, "/tls")) {
+    r.AllowOnly(*tls, "/tls", {"cert_file", "key_file"});
+    config.tls_cert_file = Resolve(base_dir, r.String(*tls, "/tls", "cert_file", true));
+    config.tls_key_file = Resolve(base_dir, r.String(*tls, "/tls", "key_file", true));
+  }
+  if (const Json* kiosks = r.Field(j, "", "kiosks", true)) ReadKiosks(r, *kiosks, base_dir, config);
+  config.content_dir = Resolve(base_dir, r.String(j, "", "content_dir", true));
+  config.data_dir = Resolve(base_dir, r.String(j, "", "data_dir", true));
+  if (auto m = r.Int(j, "", "session_minutes", false, 1, 24 * 60)) config.session_minutes = *m;
+  if (!problems.empty()) return problems;
+  return config;
+}
+
+Result<InboxConfig> LoadInboxConfig(const std::filesystem::path& file) {
+  auto text = ReadFile(file, 256 * 1024);
+  if (!text) return Problems{Problem{file.string(), "", text.error()}};
+  return ParseInboxConfig(*text, file.string(), file.parent_path());
+}
+
+}  // namespace core

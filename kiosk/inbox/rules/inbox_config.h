@@ -1,0 +1,37 @@
+// The intake inbox's settings (config/examples/inbox.json): where it listens, its TLS files, the kiosks it
+// accepts (each with its webhook secret files, several at once for rotation, and optional bearer token
+// files), the content it shows intakes with, and where its database lives. Secrets stay in their files.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/base/result.h"
+
+namespace core {
+
+struct InboxKiosk {
+  std::vector<std::filesystem::path> webhook_secret_files;  // at least one: every intake must be signed
+  std::vector<std::filesystem::path> bearer_token_files;    // empty: no Authorization header needed
+};
+
+struct InboxConfig {
+  std::string listen_address = "127.0.0.1";
+  int port = 8443;
+  std::filesystem::path tls_cert_file, tls_key_file;
+  std::map<std::string, InboxKiosk> kiosks;  // by kiosk_id
+  std::filesystem::path content_dir, data_dir;
+  int session_minutes = 30;  // a staff session ends after this long without a request
+};
+
+// Parses the config text; relative paths are taken from `base_dir` (the config file's folder). Every problem
+// names the file and the JSON pointer.
+Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string& file_name,
+                                     const std::filesystem::path& base_dir);
+
+// Reads and parses a config file.
+Result<InboxConfig> LoadInboxConfig(const std::filesystem::path& file);
+
+}  // namespace core
