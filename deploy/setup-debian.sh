@@ -19,6 +19,8 @@ packages=(
   # benchmarks (tests/bench/run): a virtual X server and XTest for the taps on the real window; the Wayland
   # figures use cage (above) on wlroots' headless backend
   xvfb libxtst6
+  # the VM boot test (tests/deploy/vm/boot_test.py): QEMU, a Debian image made with mmdebstrap, mke2fs
+  qemu-system-x86 mmdebstrap e2fsprogs
 )
 
 missing=()
