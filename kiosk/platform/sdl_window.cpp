@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "platform/no_gl_window.h"
 #include "platform/wayland_presenter.h"
 
 namespace platform {
@@ -75,7 +76,12 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
   Placement at{SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, 0};
   if (!o.headless)
     at = o.fullscreen ? FullscreenPlacement(o) : Placement{at.x, at.y, at.w, at.h, SDL_WINDOW_RESIZABLE};
-  w->window_ = SDL_CreateWindow(o.title.c_str(), at.x, at.y, at.w, at.h, at.flags | SDL_WINDOW_ALLOW_HIGHDPI);
+  Uint32 flags = at.flags | SDL_WINDOW_ALLOW_HIGHDPI;
+  // Wayland on SDL 2.26: no EGL for a window drawn in software; SDL's own way if it will not take that.
+  Uint32 no_gl = o.headless ? 0 : NoGlWindowFlag();
+  w->window_ = SDL_CreateWindow(o.title.c_str(), at.x, at.y, at.w, at.h, flags | no_gl);
+  ReleaseNoGlHold(no_gl);
+  if (!w->window_ && no_gl) w->window_ = SDL_CreateWindow(o.title.c_str(), at.x, at.y, at.w, at.h, flags);
   if (!w->window_) return R::Fail(std::string("SDL_CreateWindow: ") + SDL_GetError());
   if (!w->UseWaylandPresenter()) w->renderer_ = SDL_CreateRenderer(w->window_, -1, 0);
   if (!w->renderer_) return R::Fail(std::string("SDL_CreateRenderer: ") + SDL_GetError());

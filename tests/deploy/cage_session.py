@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """The kiosk under the real cage compositor, as the UI service runs it (wlroots' headless backend instead of a
-screen): the kiosk, a child of cage, sends READY=1 and WATCHDOG=1 while WATCHDOG_PID names cage; and when the
-kiosk is killed, cage exits, which is what makes systemd restart the service.
+screen): the kiosk, a child of cage, sends READY=1 and WATCHDOG=1 while WATCHDOG_PID names cage; it draws
+without OpenGL (no EGL, Mesa driver or libLLVM in its memory: SDL 2.26 loads them for a Wayland window unless
+told otherwise); and when the kiosk is killed, cage exits, which is what makes systemd restart the service.
 
 usage: cage_session.py KIOSK_BINARY CONFIG_FILE CONTENT_DIR
 (as root, cage runs as `nobody`, since it refuses root, on copies of the three in a directory nobody can read)
 """
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
@@ -17,6 +19,9 @@ import tempfile
 import time
 
 WATCHDOG_USEC = 2_000_000
+# What SDL 2.26 maps for a Wayland window's EGL surface: glvnd's libEGL and libGL, Mesa's EGL, its DRI driver and
+# libLLVM (libgbm is not among them: Debian's libSDL2 links it).
+GL_LIBRARY = re.compile(r"/lib(EGL|GL|glapi|LLVM)[^/]*\.so|_dri\.so")
 
 
 def children(pid):
@@ -80,6 +85,12 @@ def main():
             if not kiosk_pids:
                 print("FAIL: cage has no child process")
                 return 1
+            with open(f"/proc/{kiosk_pids[0]}/maps") as f:
+                gl = sorted({line.split()[-1] for line in f if GL_LIBRARY.search(line)})
+            if gl:
+                print(f"FAIL: the kiosk under cage has OpenGL libraries in its memory: {', '.join(gl)}")
+                return 1
+            print("kiosk under cage: no EGL, GL driver or libLLVM in its memory")
             os.kill(kiosk_pids[0], signal.SIGKILL)
             killed = time.monotonic()
             try:
