@@ -123,7 +123,8 @@ void KioskApp::RebuildFontsIfNeeded() {
   ui_.SetFonts(ui::BuildFonts(font_files_.regular, font_files_.bold, em, glyph_text_, DisplayText(content_)));
   ImGui_ImplSDLRenderer_DestroyFontsTexture();
   const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-  spdlog::info("fonts built at {} px: atlas {}x{}, {} glyphs", em, atlas.TexWidth, atlas.TexHeight,
+  spdlog::info("fonts built at {} px for {}x{}: atlas {}x{}, {} glyphs", em, window_.width(),
+               window_.height(), atlas.TexWidth, atlas.TexHeight,
                atlas.Fonts.empty() ? 0 : atlas.Fonts[0]->Glyphs.Size);
 }
 

@@ -28,14 +28,16 @@ struct Placement {
   Uint32 flags;
 };
 
+// The fullscreen request is made at the display's size too: SDL 2.26's Wayland window keeps the size it was
+// asked for as its size in pixels until the compositor resizes it, so asked for at another size its first
+// frames were drawn at that size and then, after a resize, through a copy (see FitFrameToWindow).
 Placement FullscreenPlacement(const WindowOptions& o) {
   SDL_Rect display{};
+  bool known = SDL_GetDisplayBounds(0, &display) == 0 && display.w > 0 && display.h > 0;
   bool x11 = std::strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0;
-  if (x11 && SDL_GetDisplayBounds(0, &display) == 0) {
-    return {display.x, display.y, display.w, display.h, SDL_WINDOW_BORDERLESS};
-  }
-  return {SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height,
-          SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS};
+  if (x11 && known) return {display.x, display.y, display.w, display.h, SDL_WINDOW_BORDERLESS};
+  return {SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, known ? display.w : o.width,
+          known ? display.h : o.height, SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS};
 }
 
 // SDL_Init connects to the D-Bus session bus (for screensaver and input-method helpers a kiosk does not use).

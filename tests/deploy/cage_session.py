@@ -2,7 +2,8 @@
 """The kiosk under the real cage compositor, as the UI service runs it (wlroots' headless backend instead of a
 screen): the kiosk, a child of cage, sends READY=1 and WATCHDOG=1 while WATCHDOG_PID names cage; it draws
 without OpenGL (no EGL, Mesa driver or libLLVM in its memory: SDL 2.26 loads them for a Wayland window unless
-told otherwise); and when the kiosk is killed, cage exits, which is what makes systemd restart the service.
+told otherwise), laid out for the output's size from its first frame; and when the kiosk is killed, cage
+exits, which is what makes systemd restart the service.
 
 usage: cage_session.py KIOSK_BINARY CONFIG_FILE CONTENT_DIR
 (as root, cage runs as `nobody`, since it refuses root, on copies of the three in a directory nobody can read)
@@ -19,6 +20,7 @@ import tempfile
 import time
 
 WATCHDOG_USEC = 2_000_000
+OUTPUT = (1280, 720)  # wlroots 0.15's headless output
 # What SDL 2.26 maps for a Wayland window's EGL surface: glvnd's libEGL and libGL, Mesa's EGL, its DRI driver and
 # libLLVM (libgbm is not among them: Debian's libSDL2 links it).
 GL_LIBRARY = re.compile(r"/lib(EGL|GL|glapi|LLVM)[^/]*\.so|_dri\.so")
@@ -62,7 +64,7 @@ def main():
         # As systemd does for the UI service: WATCHDOG_PID is the main process, cage (the shell execs it).
         cmd = run_as + ["sh", "-c", 'export WATCHDOG_PID=$$; exec cage -- "$@"', "cage",
                         kiosk, "--config", config, "--content", content, "--data-dir", os.path.join(runtime, "data")]
-        cage = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cage = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 start_new_session=True)
         try:
             messages, start = [], time.monotonic()
@@ -71,7 +73,7 @@ def main():
                     messages.append(sock.recv(4096).decode())
                 except socket.timeout:
                     if cage.poll() is not None:
-                        print(cage.stderr.read().decode())
+                        print(cage.stdout.read().decode())
                         print(f"FAIL: cage exited with {cage.returncode} before the kiosk was up")
                         return 1
             if not messages or messages[0] != "READY=1" or messages.count("WATCHDOG=1") < 2:
@@ -100,6 +102,13 @@ def main():
                 return 1
             print(f"kiosk killed: cage exited {time.monotonic() - killed:.2f} s later (status {cage.returncode}),"
                   " so the service's main process ends and Restart=always starts it again")
+            # The kiosk logs (on stdout) the size it lays out for whenever it builds its fonts: the output's, from the
+            # first frame on.
+            sizes = re.findall(r"fonts built at \d+ px for (\d+x\d+)", cage.stdout.read().decode())
+            if not sizes or set(sizes) != {"%dx%d" % OUTPUT}:
+                print(f"FAIL: the kiosk laid out for {sizes}, not for cage's {OUTPUT[0]}x{OUTPUT[1]} output only")
+                return 1
+            print(f"kiosk under cage: laid out for the output's size from its first frame ({sizes[0]})")
             return 0
         finally:
             if cage.poll() is None:
