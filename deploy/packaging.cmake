@@ -35,16 +35,15 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/config/examples/ DESTINATION share/doc/$
         COMPONENT kiosk)
 install(FILES ${KIOSK_DEPLOY_DIR}/etc/default-glowup-kiosk DESTINATION /etc/default RENAME ${KIOSK_PACKAGE}
         COMPONENT kiosk)
-install(FILES ${KIOSK_DEPLOY_DIR}/etc/pam.d-glowup-kiosk DESTINATION /etc/pam.d RENAME ${KIOSK_PACKAGE}
-        COMPONENT kiosk)
 install(FILES ${KIOSK_DEPLOY_DIR}/systemd/glowup-kiosk.service ${KIOSK_DEPLOY_DIR}/systemd/glowup-kiosk-sender.service
         DESTINATION lib/systemd/system COMPONENT kiosk)
 kiosk_package_docs(kiosk ${KIOSK_PACKAGE})
 
 set(CPACK_COMPONENTS_ALL kiosk)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME ${KIOSK_PACKAGE})
-# cage 0.1.4 (Debian 12) refuses to start without Xwayland, though it does not depend on it.
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "cage, xwayland, fonts-noto-core, adduser, libpam-systemd, systemd")
+# cage 0.1.4 (Debian 12) refuses to start without Xwayland, though it does not depend on it. seatd gives the
+# UI service its seat (screen and input devices), procps its pkill (see deploy/systemd/glowup-kiosk.service).
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "cage, xwayland, seatd, procps, fonts-noto-core, adduser, systemd")
 # CPack indents the continuation lines of a DESCRIPTION itself (a line "." separates paragraphs).
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION "touchscreen intake kiosk for a skin clinic's waiting room
 A fullscreen touchscreen app where walk-in clients answer the clinic's intake

@@ -11,7 +11,7 @@ packages=(
   nlohmann-json3-dev libsqlite3-dev libsodium-dev libcurl4-openssl-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libsystemd-dev
   # the Debian package: its runtime (installed by the install test) and its checks
-  cage xwayland adduser systemd libpam-systemd dbus lintian pamtester
+  cage xwayland seatd procps adduser systemd dbus lintian
   # tests
   doctest-dev python3 python3-jsonschema sqlite3 openssl libcpp-httplib-dev
   # tests of the intake inbox in a real browser

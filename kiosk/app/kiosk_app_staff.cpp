@@ -43,7 +43,8 @@ void KioskApp::ReloadContent() {
         detail += "... " + std::to_string(loaded.problems().size() - 8) + " more (kiosk check-content)";
         break;
       }
-      detail += (detail.empty() ? "" : "\n") + p.ToString();
+      if (!detail.empty()) detail += '\n';
+      detail += p.ToString();
     }
     spdlog::warn("content reload refused: {} problem(s); the current content stays",
                  loaded.problems().size());
