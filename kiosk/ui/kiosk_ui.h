@@ -9,6 +9,7 @@
 
 #include "core/content/content.h"
 #include "core/staff/staff.h"
+#include "core/touch/date_picker.h"
 #include "core/touch/keyboard.h"
 #include "core/touch/scroll.h"
 #include "core/visit/flags.h"
@@ -40,8 +41,7 @@ struct UiState {
   core::ScrollPhysics scroll;      // the page's drag, glide and offset
   std::optional<float> scroll_to;  // content y to bring into view next frame
   std::string date_picker;         // question id whose picker is open
-  int date_part = 0;               // 0 day, 1 month, 2 year
-  int decade = 1990;
+  core::DatePickerState picker;    // its grid (day, month, year) and the year grid's decade
   std::map<std::string, core::Date, std::less<>> partial_dates;  // day/month/year chosen so far
   std::string signing;                                           // question id of the pad being drawn on
   core::Stroke stroke;                                           // the stroke in progress

@@ -79,3 +79,43 @@ TEST_CASE("a date reads the way each language writes it") {
   CHECK(core::FormatDate(d, "{day} {month} {year}", "May") == "14 May 1988");
   CHECK(core::FormatDate(d, "{day} de {month} de {year}", "mayo") == "14 de mayo de 1988");
 }
+
+TEST_CASE("the year grid keeps the decade the client steps to: 1988 can be corrected to 1998") {
+  core::Date chosen{1988, 5, 14};
+  core::DatePickerState s = core::OpenPicker(chosen, core::DatePart::kYear, kToday);
+  CHECK(s.part == core::DatePart::kYear);
+  CHECK(s.decade == 1980);  // reopened on the chosen year's decade
+  core::StepDecade(s, +1, kToday);
+  CHECK(s.decade == 1990);
+  CHECK(core::Tap(s, chosen, 1998, kToday) == core::Date{1998, 5, 14});
+  core::StepDecade(s, -1, kToday);
+  core::StepDecade(s, -1, kToday);
+  CHECK(s.decade == 1970);
+}
+
+TEST_CASE("the decade buttons stop at the oldest and the newest decade") {
+  core::DatePickerState s = core::OpenPicker({}, core::DatePart::kYear, kToday);
+  CHECK(s.decade == core::kFirstDecade);
+  s.decade = 2020;
+  CHECK_FALSE(core::CanStepDecade(s, +1, kToday));
+  core::StepDecade(s, +1, kToday);
+  CHECK(s.decade == 2020);
+  s.decade = 1910;
+  CHECK_FALSE(core::CanStepDecade(s, -1, kToday));
+  CHECK(core::CanStepDecade(s, +1, kToday));
+  core::StepDecade(s, -1, kToday);
+  CHECK(s.decade == 1910);
+}
+
+TEST_CASE("a tap moves the picker on to the part still missing, keeping the decade") {
+  core::DatePickerState s = core::OpenPicker({}, core::DatePart::kDay, kToday);
+  s.decade = 1970;
+  core::Date d = core::Tap(s, {}, 14, kToday);
+  CHECK(s.part == core::DatePart::kMonth);
+  d = core::Tap(s, d, 5, kToday);
+  CHECK(s.part == core::DatePart::kYear);
+  CHECK(s.decade == 1970);
+  d = core::Tap(s, d, 1975, kToday);
+  CHECK(d == core::Date{1975, 5, 14});
+  CHECK_FALSE(core::MissingPart(d));
+}

@@ -50,6 +50,25 @@ Date Choose(Date p, DatePart part, int value, const Date& today) {
   return p;
 }
 
+DatePickerState OpenPicker(const Date& partial, DatePart part, const Date& today) {
+  return {part, ClampDecade(partial.year ? partial.year : kFirstDecade, today)};
+}
+
+bool CanStepDecade(const DatePickerState& s, int direction, const Date& today) {
+  int to = s.decade + (direction < 0 ? -10 : 10);
+  return ClampDecade(to, today) == to;
+}
+
+void StepDecade(DatePickerState& s, int direction, const Date& today) {
+  if (CanStepDecade(s, direction, today)) s.decade += direction < 0 ? -10 : 10;
+}
+
+Date Tap(DatePickerState& s, const Date& partial, int value, const Date& today) {
+  Date d = Choose(partial, s.part, value, today);
+  if (auto missing = MissingPart(d)) s.part = *missing;
+  return d;
+}
+
 std::optional<DatePart> MissingPart(const Date& p) {
   if (!p.day) return DatePart::kDay;
   if (!p.month) return DatePart::kMonth;

@@ -28,6 +28,24 @@ std::vector<int> YearsToOffer(int decade, const Date& today);
 // The decade the year grid opens on, kept between the oldest and the newest pickable decades.
 int ClampDecade(int decade, const Date& today);
 
+// The open picker's own state: the grid it shows and, for the year grid, the decade on screen. The decade
+// is set when the picker opens and changed only by the decade buttons, so a client who chose 1988 can
+// step to the 1990s and choose 1998.
+inline constexpr int kFirstDecade = 1990;  // the year grid's decade while no year is chosen
+struct DatePickerState {
+  DatePart part = DatePart::kDay;
+  int decade = kFirstDecade;
+  bool operator==(const DatePickerState&) const = default;
+};
+// Opens on `part` for the date chosen so far: the chosen year's decade, else kFirstDecade (within bounds).
+DatePickerState OpenPicker(const Date& partial, DatePart part, const Date& today);
+// Whether the year grid can step a decade older (direction -1) or newer (+1); StepDecade does it.
+bool CanStepDecade(const DatePickerState& s, int direction, const Date& today);
+void StepDecade(DatePickerState& s, int direction, const Date& today);
+// One tap on `value` in the grid on screen: chosen with Choose, then the picker moves on to the part
+// still missing (the decade stays where the client left it). Returns the date chosen so far.
+Date Tap(DatePickerState& s, const Date& partial, int value, const Date& today);
+
 // Applies one tap. A part chosen earlier that no longer fits (31 after choosing April, 29 February after
 // choosing a common year, a month in the future) is dropped so the picker asks for it again.
 Date Choose(Date partial, DatePart part, int value, const Date& today);

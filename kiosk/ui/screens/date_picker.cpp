@@ -55,12 +55,13 @@ void DrawDatePicker(ScreenContext& c) {
   std::vector<int> values;  // what each grid cell chooses
   int selected = -1, cols = 7;
   std::string title;
-  if (s.date_part == 0) {
+  core::DatePickerState& picker = s.picker;
+  if (picker.part == core::DatePart::kDay) {
     title = c.Ui("day");
     for (int i = 1; i <= core::DaysToOffer(d, today); ++i) values.push_back(i);
     for (int v : values) labels.push_back(std::to_string(v));
     selected = d.day - 1;
-  } else if (s.date_part == 1) {
+  } else if (picker.part == core::DatePart::kMonth) {
     title = c.Ui("month");
     cols = 3;
     for (int i = 1; i <= core::MonthsToOffer(d, today); ++i) {
@@ -71,16 +72,16 @@ void DrawDatePicker(ScreenContext& c) {
   } else {
     title = c.Ui("year");
     cols = 5;
-    if (d.year) s.decade = d.year;
-    s.decade = core::ClampDecade(s.decade, today);
-    values = core::YearsToOffer(s.decade, today);
+    values =
+        core::YearsToOffer(picker.decade, today);  // the decade is the picker's: only its buttons move it
     for (size_t i = 0; i < values.size(); ++i) {
       labels.push_back(std::to_string(values[i]));
       if (values[i] == d.year) selected = static_cast<int>(i);
     }
   }
+  bool years = picker.part == core::DatePart::kYear;
   float grid_h = GridHeight(t, labels.size(), cols);
-  float nav_h = s.date_part == 2 ? t.target() + t.em * 0.6f : 0;
+  float nav_h = years ? t.target() + t.em * 0.6f : 0;
   float h = pad + t.em * 1.6f + t.em * 0.8f + nav_h + grid_h + t.target() + pad;
   ImVec2 p0((c.size.x - w) * 0.5f, std::max(t.em, (c.size.y - h) * 0.5f));
   dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), t.white, t.radius);
@@ -88,29 +89,28 @@ void DrawDatePicker(ScreenContext& c) {
   c.paint.scope = c.T(q->label);
   DrawText(c.paint, t.fonts.heading, t.text, ImVec2(p0.x + pad, y), title, inner);
   y += t.em * 2.4f;
-  if (s.date_part == 2) {
-    // step a decade at a time: "‹ 1980s" and "1990s ›"
-    std::string older = std::to_string(s.decade - 10) + "s", newer = std::to_string(s.decade + 10) + "s";
+  if (years) {
+    // step a decade at a time: "< 1980s" and "1990s >"
+    std::string older = std::to_string(picker.decade - 10) + "s",
+                newer = std::to_string(picker.decade + 10) + "s";
     float bw = t.em * 6;
-    if (core::ClampDecade(s.decade - 10, today) != s.decade &&
+    if (core::CanStepDecade(picker, -1, today) &&
         Button(c.paint, "##older", "< " + older, ImVec2(p0.x + pad, y), ImVec2(bw, t.target()),
                ButtonStyle::kOutline)) {
-      s.decade -= 10;
+      core::StepDecade(picker, -1, today);
     }
-    if (core::ClampDecade(s.decade + 10, today) != s.decade &&
+    if (core::CanStepDecade(picker, +1, today) &&
         Button(c.paint, "##newer", newer + " >", ImVec2(p0.x + w - pad - bw, y), ImVec2(bw, t.target()),
                ButtonStyle::kOutline)) {
-      s.decade += 10;
+      core::StepDecade(picker, +1, today);
     }
     y += nav_h;
   }
   int tapped = Grid(c, labels, selected, cols, ImVec2(p0.x + pad, y), inner, "pick");
   if (tapped >= 0) {
-    d = core::Choose(d, static_cast<core::DatePart>(s.date_part), values[static_cast<size_t>(tapped)], today);
+    d = core::Tap(picker, d, values[static_cast<size_t>(tapped)], today);  // on to the part still missing
     s.partial_dates[q->id] = d;
-    if (auto missing = core::MissingPart(d)) {
-      s.date_part = static_cast<int>(*missing);  // go on to the part still missing
-    } else {
+    if (!core::MissingPart(d)) {
       c.Emit(core::intent::SetAnswer{q->id, d.ToString()});
       s.date_picker.clear();
     }

@@ -227,7 +227,7 @@ void DateField(ScreenContext& c, const core::Question& q, float x, float width) 
     if (Button(c.paint, id.c_str(), parts[k], ImVec2(bx, y), ImVec2(widths[k], t.target()),
                set ? ButtonStyle::kSoft : ButtonStyle::kOutline, set ? t.fonts.bold : t.fonts.body)) {
       c.state.date_picker = q.id;
-      c.state.date_part = k;
+      c.state.picker = core::OpenPicker(d, static_cast<core::DatePart>(k), c.in.today);
     }
     bx += widths[k] + t.gap();
   }
