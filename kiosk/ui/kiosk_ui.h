@@ -17,6 +17,7 @@
 #include "core/visit/intents.h"
 #include "core/visit/rules.h"
 #include "core/visit/session.h"
+#include "core/visit/signature.h"
 #include "ui/staff_view.h"
 #include "ui/target_registry.h"
 #include "ui/theme.h"
@@ -53,8 +54,8 @@ struct UiState {
   core::KeyRepeat backspace;  // held backspace repeats
   std::string flash_key;      // the key last tapped shows pressed until flash_until
   core::TimePoint flash_until{};
-  std::vector<core::Stroke> undone_strokes;  // the signature pad's redo
-  bool larger_text = false;                  // the client's display options (reset by the wipe)
+  core::StrokeHistory stroke_history;  // each signature pad's redo
+  bool larger_text = false;            // the client's display options (reset by the wipe)
   bool high_contrast = false;
 };
 

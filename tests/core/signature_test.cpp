@@ -171,22 +171,44 @@ TEST_SUITE("signature") {
 
   TEST_CASE("undo takes the last stroke off, redo puts it back, a new stroke forgets the redo") {
     core::Signature s = Horizontal(10, 100, 50);
-    std::vector<core::Stroke> undone;
-    core::AddStroke(s, {{{10, 80}, {100, 80}}}, undone);
+    core::StrokeHistory history;
+    history.Add("pad", s, {{{10, 80}, {100, 80}}});
     REQUIRE(s.strokes.size() == 2);
-    CHECK(core::UndoStroke(s, undone));
+    CHECK(history.Undo("pad", s));
     CHECK(s.strokes.size() == 1);
     CHECK(s.strokes[0].points[0].y == 50);
-    CHECK(core::RedoStroke(s, undone));
+    CHECK(history.Redoable("pad") == 1);
+    CHECK(history.Redo("pad", s));
     CHECK(s.strokes.size() == 2);
     CHECK(s.strokes[1].points[0].y == 80);
-    CHECK_FALSE(core::RedoStroke(s, undone));
-    CHECK(core::UndoStroke(s, undone));
-    core::AddStroke(s, {{{0, 0}, {5, 5}}}, undone);
-    CHECK(undone.empty());
-    CHECK(core::UndoStroke(s, undone));
-    CHECK(core::UndoStroke(s, undone));
-    CHECK_FALSE(core::UndoStroke(s, undone));
+    CHECK_FALSE(history.Redo("pad", s));
+    CHECK(history.Undo("pad", s));
+    history.Add("pad", s, {{{0, 0}, {5, 5}}});
+    CHECK(history.Redoable("pad") == 0);
+    CHECK(history.Undo("pad", s));
+    CHECK(history.Undo("pad", s));
+    CHECK_FALSE(history.Undo("pad", s));
     CHECK_FALSE(core::HasEnoughInk(s));
+    CHECK(history.Redoable("pad") == 2);
+    history.Clear("pad");
+    CHECK(history.empty());
+  }
+
+  TEST_CASE("each pad has its own redo: Redo on the client's pad never takes the guardian's stroke") {
+    core::StrokeHistory history;
+    core::Signature guardian, client;
+    history.Add("guardian_signature", guardian, {{{10, 50}, {100, 50}}});
+    CHECK(history.Undo("guardian_signature", guardian));
+    CHECK(guardian.strokes.empty());
+    CHECK(history.Redoable("client_signature") == 0);
+    CHECK_FALSE(history.Redo("client_signature", client));
+    CHECK(client.strokes.empty());
+    CHECK(history.Redoable("guardian_signature") == 1);
+    // a stroke on the client's pad forgets only the client's redo
+    history.Add("client_signature", client, {{{0, 0}, {50, 5}}});
+    CHECK(history.Redo("guardian_signature", guardian));
+    CHECK(guardian.strokes.size() == 1);
+    CHECK(client.strokes.size() == 1);
+    CHECK(client.strokes[0].points[0] == core::Point{0, 0});
   }
 }

@@ -45,23 +45,36 @@ std::vector<Point> Smooth(const std::vector<Point>& p, float max_step) {
   return out;
 }
 
-void AddStroke(Signature& s, Stroke stroke, std::vector<Stroke>& undone) {
+void StrokeHistory::Add(std::string_view pad, Signature& s, Stroke stroke) {
   s.strokes.push_back(std::move(stroke));
-  undone.clear();
+  Clear(pad);
 }
 
-bool UndoStroke(Signature& s, std::vector<Stroke>& undone) {
+bool StrokeHistory::Undo(std::string_view pad, Signature& s) {
   if (s.strokes.empty()) return false;
-  undone.push_back(std::move(s.strokes.back()));
+  auto it = undone_.find(pad);
+  if (it == undone_.end()) it = undone_.emplace(std::string(pad), std::vector<Stroke>{}).first;
+  it->second.push_back(std::move(s.strokes.back()));
   s.strokes.pop_back();
   return true;
 }
 
-bool RedoStroke(Signature& s, std::vector<Stroke>& undone) {
-  if (undone.empty()) return false;
-  s.strokes.push_back(std::move(undone.back()));
-  undone.pop_back();
+bool StrokeHistory::Redo(std::string_view pad, Signature& s) {
+  auto it = undone_.find(pad);
+  if (it == undone_.end() || it->second.empty()) return false;
+  s.strokes.push_back(std::move(it->second.back()));
+  it->second.pop_back();
+  if (it->second.empty()) undone_.erase(it);
   return true;
+}
+
+void StrokeHistory::Clear(std::string_view pad) {
+  if (auto it = undone_.find(pad); it != undone_.end()) undone_.erase(it);
+}
+
+size_t StrokeHistory::Redoable(std::string_view pad) const {
+  auto it = undone_.find(pad);
+  return it == undone_.end() ? 0 : it->second.size();
 }
 
 namespace {

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace core {
@@ -32,10 +35,24 @@ bool HasEnoughInk(const Signature& s);
 // points at most `max_step` apart, so a fast finger draws curves, not corners.
 std::vector<Point> Smooth(const std::vector<Point>& samples, float max_step = 2.0f);
 
-// Undo and redo of whole strokes. `undone` holds what Undo took off, newest last; a new stroke forgets it.
-void AddStroke(Signature& s, Stroke stroke, std::vector<Stroke>& undone);
-bool UndoStroke(Signature& s, std::vector<Stroke>& undone);  // false: nothing to undo
-bool RedoStroke(Signature& s, std::vector<Stroke>& undone);  // false: nothing to redo
+// Undo and redo of whole strokes, per pad (a signature question's id): each pad has its own redo stack, so
+// Redo on one pad never brings back a stroke undone on another (the client's pad never gets the guardian's
+// stroke). Undo takes the pad's last stroke; Redo puts back what Undo took off, newest first; a new
+// stroke or Clear forgets that pad's redo.
+class StrokeHistory {
+ public:
+  void Add(std::string_view pad, Signature& s, Stroke stroke);
+  bool Undo(std::string_view pad, Signature& s);  // false: nothing to undo
+  bool Redo(std::string_view pad, Signature& s);  // false: nothing to redo on this pad
+  void Clear(std::string_view pad);
+  // Strokes Redo could bring back on this pad.
+  size_t Redoable(std::string_view pad) const;
+  bool empty() const { return undone_.empty(); }  // no pad has anything to redo
+  bool operator==(const StrokeHistory&) const = default;
+
+ private:
+  std::map<std::string, std::vector<Stroke>, std::less<>> undone_;  // per pad, newest last
+};
 
 struct Image {
   int width = 0, height = 0;

@@ -260,7 +260,7 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
     if (!c.state.stroke.points.empty()) {
       sig.width = size.x;
       sig.height = size.y;
-      core::AddStroke(sig, std::move(c.state.stroke), c.state.undone_strokes);
+      c.state.stroke_history.Add(q.id, sig, std::move(c.state.stroke));
       c.Emit(core::intent::SetAnswer{q.id, sig});
     }
     c.state.stroke = {};
@@ -297,7 +297,7 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
     bool can;
   } edits[] = {{"clear_signature", !sig.strokes.empty()},
                {"undo_stroke", !sig.strokes.empty()},
-               {"redo_stroke", !c.state.undone_strokes.empty()}};
+               {"redo_stroke", c.state.stroke_history.Redoable(q.id) > 0}};
   float bx = x;
   for (const Edit& e : edits) {
     const std::string& label = c.Ui(e.key);
@@ -308,13 +308,13 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
         e.can) {
       std::string_view key = e.key;
       if (key == "clear_signature") {
-        c.state.undone_strokes.clear();
+        c.state.stroke_history.Clear(q.id);
         c.Emit(core::intent::ClearAnswer{q.id});
       } else {
         sig.width = size.x;  // an answer cleared by the last undo has no canvas size
         sig.height = size.y;
-        key == "undo_stroke" ? core::UndoStroke(sig, c.state.undone_strokes)
-                             : core::RedoStroke(sig, c.state.undone_strokes);
+        key == "undo_stroke" ? c.state.stroke_history.Undo(q.id, sig)
+                             : c.state.stroke_history.Redo(q.id, sig);
         if (sig.strokes.empty()) {
           c.Emit(core::intent::ClearAnswer{q.id});
         } else {
