@@ -2,6 +2,7 @@
 #include "core/visit/intake.h"
 
 #include "core/visit/flags.h"
+#include "core/visit/review.h"
 #include "core/visit/rules.h"
 
 namespace core {
@@ -25,9 +26,8 @@ Json BuildIntake(const Content& content, const Session& session, const IntakeCon
       if (!vis.Shows(q.id) || !q.Answerable()) return;
       auto it = vis.answers.find(q.id);
       if (q.type == QuestionType::kConsent) {
-        bool accepted =
-            it != vis.answers.end() && std::holds_alternative<bool>(it->second) && std::get<bool>(it->second);
-        consents.push_back({{"id", q.id}, {"version", q.version}, {"accepted", accepted}});
+        consents.push_back(
+            {{"id", q.id}, {"version", q.version}, {"accepted", ConsentAccepted(vis.answers, q)}});
       } else if (q.type == QuestionType::kSignature) {
         if (it == vis.answers.end()) return;
         const auto& sig = std::get<Signature>(it->second);

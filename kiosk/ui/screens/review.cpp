@@ -1,4 +1,5 @@
 // Review: every answer by section, each section with Edit; Submit at the bottom right.
+#include "core/visit/review.h"
 #include "ui/screens/questions.h"
 #include "ui/screens/screen.h"
 
@@ -43,6 +44,11 @@ void Section(ScreenContext& c, const core::Step& step, float width) {
       dl->AddRectFilled(box.Min, box.Max, t.white, t.radius * 0.3f);
       DrawSignatureStrokes(dl, sig, box, t.text, std::max(1.5f, t.em * 0.06f));
       vh = h;
+    } else if (q.type == core::QuestionType::kConsent) {
+      // "Yes" / "No" as the intake records it: an optional consent nobody ticked is a "No"
+      bool given = core::ConsentAccepted(c.in.session.answers, q);
+      vh = DrawText(c.paint, t.fonts.bold, t.text, ImVec2(value_x, vy), given ? c.Ui("yes") : c.Ui("no"),
+                    value_w);
     } else {
       std::string value = answered ? AnswerText(c, q, it->second) : c.T(c.in.content.app.review.not_answered);
       vh = DrawText(c.paint, answered ? t.fonts.bold : t.fonts.body, answered ? t.text : t.muted,
@@ -77,7 +83,8 @@ void DrawReview(ScreenContext& c) {
   }
   y += t.em * 0.8f;
   BeginScrollArea(c, "##review", y, FooterTop(c));
-  for (size_t s : c.in.visibility.steps) Section(c, c.in.content.steps[s], ContentWidth(c));
+  for (size_t s : core::StepsToReview(c.in.content, c.in.visibility))  // no card without answers
+    Section(c, c.in.content.steps[s], ContentWidth(c));
   EndScrollArea(c);
   c.paint.scope.clear();
   DrawFooter(c, c.T(review.submit), core::intent::Submit{});

@@ -1,0 +1,48 @@
+// Review's rules: an optional consent left unticked reads "No" as the intake records it; steps of
+// information only get no card.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "core/visit/intake.h"
+#include "core/visit/review.h"
+#include "fixtures.h"
+
+using namespace core_test;
+
+namespace {
+const core::Date kToday{2026, 11, 25};
+}  // namespace
+
+TEST_SUITE("review") {
+  TEST_CASE("an optional consent nobody ticked is not given, as the intake sends it") {
+    const auto& c = DefaultContent();
+    core::Answers answers{{"treatment_consent", true}, {"marketing_consent", false}};
+    const core::Question& photo = *c.FindQuestion("photo_consent");
+    const core::Question& marketing = *c.FindQuestion("marketing_consent");
+    const core::Question& treatment = *c.FindQuestion("treatment_consent");
+    CHECK_FALSE(core::ConsentAccepted(answers, photo));      // never touched
+    CHECK_FALSE(core::ConsentAccepted(answers, marketing));  // ticked and unticked
+    CHECK(core::ConsentAccepted(answers, treatment));
+    core::Session s;
+    s.answers = answers;
+    core::IntakeContext ctx{"kiosk-1", core::TimePoint{}, kToday, false, nullptr};
+    for (const auto& consent : core::BuildIntake(c, s, ctx)["consents"]) {
+      CAPTURE(consent.dump());
+      CHECK(consent["accepted"] ==
+            core::ConsentAccepted(answers, *c.FindQuestion(consent["id"].get<std::string>())));
+    }
+  }
+
+  TEST_CASE("the explainer has no answers and gets no card; every step with a question does") {
+    const auto& c = DefaultContent();
+    core::Answers answers{{"concerns", std::vector<std::string>{"acne_scars"}}};
+    auto vis = core::ComputeVisibility(c, answers, kToday);
+    auto steps = core::StepsToReview(c, vis);
+    std::vector<std::string> ids, shown;
+    for (size_t s : steps) ids.push_back(c.steps[s].id);
+    for (size_t s : vis.steps) shown.push_back(c.steps[s].id);
+    CHECK(std::find(shown.begin(), shown.end(), "explainer") != shown.end());  // shown in the visit
+    CHECK(ids == std::vector<std::string>{"privacy", "about_you", "concerns", "health", "consent"});
+  }
+}
