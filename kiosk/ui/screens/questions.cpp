@@ -38,18 +38,27 @@ void LabelBlock(ScreenContext& c, const core::Question& q, float x, float width)
   Advance(x, y + t.em * 0.5f);
 }
 
-void Paragraphs(ScreenContext& c, const std::string& text, float x, float width) {
+// Paragraphs (split at blank lines) half a line apart; returns where the last one's text ends.
+float ParagraphsBottom(ScreenContext& c, const std::string& text, float x, float width) {
   const Theme& t = c.theme();
-  float y = Y();
+  float y = Y(), bottom = y;
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find("\n\n", start);
     std::string para = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (!para.empty()) y += DrawText(c.paint, t.fonts.body, t.text, ImVec2(x, y), para, width) + t.em * 0.5f;
+    if (!para.empty()) {
+      bottom = y + DrawText(c.paint, t.fonts.body, t.text, ImVec2(x, y), para, width);
+      y = bottom + t.em * 0.5f;
+    }
     if (end == std::string::npos) break;
     start = end + 2;
   }
   Advance(x, y);
+  return bottom;
+}
+
+void Paragraphs(ScreenContext& c, const std::string& text, float x, float width) {
+  ParagraphsBottom(c, text, x, width);
 }
 
 void YesNo(ScreenContext& c, const core::Question& q, float x, float width) {
@@ -187,7 +196,8 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
               t.radius * 0.6f, 0, focused ? std::max(2.0f, t.em * 0.1f) : std::max(2.0f, t.em * 0.06f));
   float pad = t.em * 0.6f, inner = w - 2 * pad;
   ImVec2 ts = Measure(t.fonts.body, value);
-  float text_x = box.Min.x + pad - std::max(0.0f, ts.x - inner);  // keep the end of a long answer in view
+  // while typing, the end of a long answer is in view (where the caret is); otherwise its start
+  float text_x = box.Min.x + pad - (focused ? std::max(0.0f, ts.x - inner) : 0.0f);
   float text_y = box.Min.y + (t.target() - t.em) * 0.5f;
   dl->PushClipRect(ImVec2(box.Min.x + pad * 0.5f, box.Min.y), ImVec2(box.Max.x - pad * 0.5f, box.Max.y),
                    true);
@@ -227,6 +237,7 @@ void DateField(ScreenContext& c, const core::Question& q, float x, float width) 
     if (Button(c.paint, id.c_str(), parts[k], ImVec2(bx, y), ImVec2(widths[k], t.target()),
                set ? ButtonStyle::kSoft : ButtonStyle::kOutline, set ? t.fonts.bold : t.fonts.body)) {
       c.state.date_picker = q.id;
+      c.state.focused.clear();  // the picker never opens over the last field's keyboard
       c.state.picker = core::OpenPicker(d, static_cast<core::DatePart>(k), c.in.today);
     }
     bx += widths[k] + t.gap();
@@ -332,12 +343,17 @@ void Consent(ScreenContext& c, const core::Question& q, float x, float width) {
   float text_w = std::min(width, t.em * 42);
   float pad = t.em * 0.9f;
   float y = Y();
-  float h = Measure(t.fonts.body, c.T(q.body), text_w - 2 * pad).y;
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + text_w, y + h + 2 * pad), t.brand_soft,
-                                            t.radius);
+  // the text first, then the box behind it sized to where the text really ends (measuring the body as one
+  // block counted each blank line between paragraphs as a whole line: empty space at the bottom)
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
   ImGui::SetCursorScreenPos(ImVec2(x + pad, y + pad));
-  Paragraphs(c, c.T(q.body), x + pad, text_w - 2 * pad);
-  Advance(x, std::max(Y(), y + h + 2 * pad) + t.em * 0.6f);
+  float bottom = ParagraphsBottom(c, c.T(q.body), x + pad, text_w - 2 * pad) + pad;
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(ImVec2(x, y), ImVec2(x + text_w, bottom), t.brand_soft, t.radius);
+  dl->ChannelsMerge();
+  Advance(x, bottom + t.em * 0.6f);
   const core::Answer* a = Find(c, q.id);
   bool checked = a && std::holds_alternative<bool>(*a) && std::get<bool>(*a);
   std::string id = "##consent_" + q.id;
