@@ -57,6 +57,7 @@ struct UiState {
   core::StrokeHistory stroke_history;  // each signature pad's redo
   bool larger_text = false;            // the client's display options (reset by the wipe)
   bool high_contrast = false;
+  bool operator==(const UiState&) const = default;  // the wipe test: nothing of a visit is left
 };
 
 class KioskUi {
@@ -82,6 +83,7 @@ class KioskUi {
   std::vector<core::StaffIntent> TakeStaffIntents() { return std::exchange(staff_intents_, {}); }
 
   TargetRegistry& registry() { return registry_; }
+  const UiState& state() const { return state_; }  // for tests: what a wipe must leave empty
   void ScrollTo(float content_y) { state_.scroll_to = content_y; }
   // Text typed on a physical keyboard (or by the headless driver), whole UTF-8: the next frame's focused
   // text field takes it.

@@ -25,6 +25,7 @@ using KeyRow = std::vector<Key>;
 struct KeyboardState {
   bool shift = false;    // next letter upper case (turns off after one letter)
   bool symbols = false;  // the accents, digits and punctuation page
+  bool operator==(const KeyboardState&) const = default;
 };
 
 // The rows to draw for a layout and state.
@@ -58,6 +59,7 @@ class KeyRepeat {
   bool held() const { return held_; }
   // When the next repeat is due (meaningful while held).
   TimePoint NextRepeat() const { return next_; }
+  bool operator==(const KeyRepeat&) const = default;
 
  private:
   Millis delay_{500}, interval_{80};

@@ -12,6 +12,7 @@ struct ScrollSettings {
   float friction = 0.05f;     // fraction of the speed left after one second of gliding
   float stop_px_per_s = 20;   // slower than this: stopped
   float max_px_per_s = 8000;  // a flick never glides faster than this
+  bool operator==(const ScrollSettings&) const = default;
 };
 
 class ScrollPhysics {
@@ -37,6 +38,7 @@ class ScrollPhysics {
   bool dragging() const { return dragging_; }
   bool pressed() const { return pressed_; }
   bool gliding() const { return velocity_ != 0; }
+  bool operator==(const ScrollPhysics&) const = default;
 
  private:
   float Clamp(float v) const;
