@@ -118,6 +118,8 @@ core::Status HeadlessDriver::Execute(const Command& c) {
       if (screenshots_.empty()) return core::Ok{};
       core::Image image;
       Frames(1, &image);
+      // Every captured frame drawn in part is checked against the whole frame drawn from scratch.
+      if (std::string mismatch = app_.window().TakeMismatch(); !mismatch.empty()) return Fail(mismatch);
       std::filesystem::create_directories(screenshots_);
       return platform::WritePng(screenshots_ / c.text, image);
     }

@@ -122,6 +122,7 @@ void KioskApp::RebuildFontsIfNeeded() {
   font_em_ = em;
   ui_.SetFonts(ui::BuildFonts(font_files_.regular, font_files_.bold, em, glyph_text_, DisplayText(content_)));
   ImGui_ImplSDLRenderer_DestroyFontsTexture();
+  window_.ForgetFrames();  // the new atlas may get the old one's address: draw everything again
   const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
   spdlog::info("fonts built at {} px for {}x{}: atlas {}x{}, {} glyphs", em, window_.width(),
                window_.height(), atlas.TexWidth, atlas.TexHeight,

@@ -38,6 +38,7 @@ class KioskApp {
   const core::Session& session() const { return session_; }
   const core::Content& content() const { return content_; }
   ui::KioskUi& ui() { return ui_; }
+  platform::SdlWindow& window() { return window_; }
   // Fault injection for headless scripts (`disk full`): the outbox can no longer grow.
   core::Status SimulateDiskFull() { return outbox_->StopGrowing(); }
   std::string ScreenId() const;  // "attract", "language", a step id, "review", "submitting", "thank_you"

@@ -133,6 +133,7 @@ void SdlWindow::FitFrameToWindow() {
     base_->pixels = unused_pixels_.data();
   }
   SDL_SetRenderTarget(renderer_, frame);
+  ForgetFrames();
   if (frame_) SDL_DestroyTexture(frame_);
   frame_ = frame;
   frame_w_ = w;
@@ -164,6 +165,12 @@ Events SdlWindow::Wait(int timeout_ms) {
         break;
       case SDL_WINDOWEVENT:
         ev.resized |= e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED;
+        if (e.window.event == SDL_WINDOWEVENT_EXPOSED)
+          show_all_ = true;  // the window system lost the picture
+        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED ||
+            e.window.event == SDL_WINDOWEVENT_SHOWN || e.window.event == SDL_WINDOWEVENT_RESTORED) {
+          ForgetFrames();  // SDL may have made a new window surface
+        }
         ev.input |= e.window.event == SDL_WINDOWEVENT_EXPOSED || ev.resized;
         break;
       case SDL_MOUSEBUTTONUP:
@@ -205,18 +212,47 @@ void SdlWindow::NewFrame() {
   if (finger_lifted_ && !ImGui::GetIO().MouseDown[0]) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
 }
 
+void SdlWindow::ForgetFrames() {
+  for (auto& f : drawn_) f = FrameTriangles{};
+  on_screen_ = -1;
+  show_all_ = true;
+}
+
 void SdlWindow::Present(const core::Rgba& clear, core::Image* capture) {
   ImGui::Render();
   if (pixels_on_demand_ && !capture) return;
+  ImDrawData* data = ImGui::GetDrawData();
   bool into_buffer = presenter_ && !frame_;  // Wayland: draw straight into a free shared-memory buffer
+  int slot = frame_ ? kFrameSlot : 0;
   if (into_buffer) {
     void* pixels = presenter_->Acquire(frame_w_, frame_h_);
     if (pixels) base_->pixels = pixels;
+    slot = presenter_->Acquired();
   }
-  SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(clear[0] * 255), static_cast<Uint8>(clear[1] * 255),
-                         static_cast<Uint8>(clear[2] * 255), 255);
-  SDL_RenderClear(renderer_);
-  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  // What to draw into the target (against the frame it holds) and what to show (against the one on screen).
+  FrameTriangles frame =
+      FrameTriangles::Of(*data, static_cast<int>(data->DisplaySize.x), static_cast<int>(data->DisplaySize.y));
+  std::optional<PixelRect> redraw, shown;  // nullopt: all of it
+  if (slot >= 0) {
+    redraw = Damage(drawn_[slot], frame);
+    if (on_screen_ == slot) shown = redraw;
+    if (on_screen_ >= 0 && on_screen_ != slot) shown = Damage(drawn_[on_screen_], frame);
+  }
+  if (show_all_) shown.reset();
+  ClearColour colour{static_cast<unsigned char>(clear[0] * 255), static_cast<unsigned char>(clear[1] * 255),
+                     static_cast<unsigned char>(clear[2] * 255)};  // as SDL_SetRenderDrawColor got it before
+  if (!redraw) {
+    RenderAll(renderer_, data, colour);
+  } else if (!redraw->empty()) {
+    RenderRegion(renderer_, data, *redraw, colour);
+  }
+  if (redraw && pixels_on_demand_) CheckPartialFrame(data, colour, *redraw);  // scripted runs, not benchmarks
+  last_redraw_ = redraw;
+  if (slot >= 0) {
+    drawn_[slot] = std::move(frame);
+  } else {
+    ForgetFrames();  // no buffer: drawn whole into whatever the surface pointed at
+  }
   if (capture) {
     capture->width = width();
     capture->height = height();
@@ -224,14 +260,52 @@ void SdlWindow::Present(const core::Rgba& clear, core::Image* capture) {
     SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, capture->rgba.data(),
                          capture->width * 4);
   }
-  if (into_buffer) {
+  bool changed = !shown || !shown->empty();
+  if (changed) Show(shown, slot);
+  show_all_ = false;
+}
+
+// Hands the frame to the window system: all of it, or the rectangle that changed.
+void SdlWindow::Show(const std::optional<PixelRect>& changed, int slot) {
+  SDL_Rect r{};
+  if (changed) r = {changed->x0, changed->y0, changed->x1 - changed->x0, changed->y1 - changed->y0};
+  if (presenter_ && !frame_) {
     SDL_RenderFlush(renderer_);
-    presenter_->Commit();
+    int ww = 0, wh = 0;
+    SDL_GetWindowSize(window_, &ww, &wh);
+    bool pixels_are_units = ww == frame_w_ && wh == frame_h_;  // damage is in surface units
+    int damage[4] = {r.x, r.y, r.w, r.h};
+    presenter_->Commit(changed && pixels_are_units ? damage : nullptr);
+    on_screen_ = slot;
   } else if (presenter_) {
-    presenter_->Show(renderer_, frame_w_, frame_h_);
+    if (presenter_->Show(renderer_, frame_w_, frame_h_)) on_screen_ = slot;
+  } else if (changed) {
+    SDL_RenderFlush(renderer_);
+    SDL_UpdateWindowSurfaceRects(window_, &r, 1);
+    on_screen_ = slot;
   } else {
     SDL_RenderPresent(renderer_);
+    on_screen_ = slot;
   }
+}
+
+// Headless: the partial frame just drawn (`redraw` of it; empty: nothing), against the whole frame drawn
+// again from scratch, which it leaves on the target.
+void SdlWindow::CheckPartialFrame(ImDrawData* data, ClearColour clear, const PixelRect& redraw) {
+  int w = width(), h = height();
+  std::vector<Uint32> partial(static_cast<size_t>(w) * h), whole(partial.size());
+  SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ARGB8888, partial.data(), w * 4);
+  RenderAll(renderer_, data, clear);
+  SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ARGB8888, whole.data(), w * 4);
+  size_t differ = 0, first = 0;
+  for (size_t i = 0; i < whole.size(); ++i) {
+    if (partial[i] != whole[i] && differ++ == 0) first = i;
+  }
+  if (differ == 0) return;
+  mismatch_ = "a frame drawn in part (" + std::to_string(redraw.x0) + "," + std::to_string(redraw.y0) +
+              " to " + std::to_string(redraw.x1) + "," + std::to_string(redraw.y1) +
+              ") differs from the whole frame in " + std::to_string(differ) + " pixels, the first at " +
+              std::to_string(first % w) + "," + std::to_string(first / w);
 }
 
 int SdlWindow::width() const {

@@ -1,19 +1,25 @@
 // The SDL window and software renderer with ImGui's SDL backends: events in, frames out, pixels back.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/base/result.h"
 #include "core/content/config.h"
 #include "core/visit/signature.h"
+#include "platform/frame_damage.h"
+#include "platform/region_render.h"
 
 struct SDL_Window;
 struct SDL_Renderer;
 struct SDL_Texture;
 struct SDL_Surface;
+struct ImDrawData;
 
 namespace platform {
 
@@ -56,8 +62,16 @@ class SdlWindow {
   Events Wait(int timeout_ms);
   // Starts an ImGui frame. After a finger lifts, the mouse is moved off-screen so nothing stays hovered.
   void NewFrame();
-  // Renders ImGui's draw data over `clear`; when `capture` is set, reads the frame back into it.
+  // Renders ImGui's draw data over `clear`; when `capture` is set, reads the frame back into it. Only what
+  // changed since the frame the target holds is drawn and shown (the attract rotation: one band).
   void Present(const core::Rgba& clear, core::Image* capture = nullptr);
+  // What the last Present drew: nullopt all of it, an empty rect nothing, else that rectangle.
+  const std::optional<PixelRect>& last_redraw() const { return last_redraw_; }
+  // The next Present draws and shows the whole frame (call when a texture it uses has been replaced).
+  void ForgetFrames();
+  // Headless: a partial frame that did not come out exactly as the whole frame drawn from scratch (each
+  // captured partial frame is checked), described; empty if none. Clears it.
+  std::string TakeMismatch() { return std::exchange(mismatch_, {}); }
   int width() const;
   int height() const;
   // Loads a PNG (stb_image) into a texture owned by the renderer; errors name the file.
@@ -69,6 +83,16 @@ class SdlWindow {
   // changed size, into frame_, copied into them).
   bool UseWaylandPresenter();
   void FitFrameToWindow();
+  void Show(const std::optional<PixelRect>& changed, int slot);
+  void CheckPartialFrame(ImDrawData* data, ClearColour clear, const PixelRect& redraw);
+  // What each target holds (by slot: the window surface or Wayland buffer 0, Wayland buffer 1, frame_), so
+  // the next frame drawn into it draws only what differs.
+  static constexpr int kFrameSlot = 2;
+  std::array<FrameTriangles, 3> drawn_{};
+  int on_screen_ = -1;    // the slot last shown
+  bool show_all_ = true;  // the window system may have lost the picture (exposed, resized): show all of it
+  std::optional<PixelRect> last_redraw_;
+  std::string mismatch_;
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   std::unique_ptr<WaylandPresenter> presenter_;

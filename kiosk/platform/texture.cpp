@@ -21,6 +21,7 @@ core::Result<Texture> SdlWindow::LoadTexture(const std::filesystem::path& png) {
   SDL_Texture* texture =
       SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, w, h);
   if (!texture) return R::Fail(png.string() + ": " + SDL_GetError());
+  ForgetFrames();  // a new texture may sit where an old one was: its triangles would look unchanged
   SDL_UpdateTexture(texture, nullptr, pixels.get(), w * 4);
   SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
   SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);

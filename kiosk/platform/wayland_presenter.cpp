@@ -220,13 +220,23 @@ void* WaylandPresenter::Acquire(int width, int height) {
   return s.current ? s.current->pixels : nullptr;
 }
 
-void WaylandPresenter::Commit() {
+int WaylandPresenter::Acquired() const {
+  return s_->current ? static_cast<int>(s_->current - s_->buffers.data()) : -1;
+}
+
+void WaylandPresenter::Commit(const int* damage) {
   State& s = *s_;
   if (!s.current) return;
   Wl& wl = s.wl;
   uint32_t version = wl.get_version(s.surface);
   wl.marshal_flags(s.surface, kAttach, nullptr, version, 0, s.current->buffer, 0, 0);
-  wl.marshal_flags(s.surface, kDamage, nullptr, version, 0, 0, 0, kWholeSurface, kWholeSurface);
+  // In surface coordinates, which are the buffer's here (scale 1). (SDL 2.26 itself damages the whole surface
+  // after every frame callback, so today the compositor redraws all of it anyway.)
+  if (damage) {
+    wl.marshal_flags(s.surface, kDamage, nullptr, version, 0, damage[0], damage[1], damage[2], damage[3]);
+  } else {
+    wl.marshal_flags(s.surface, kDamage, nullptr, version, 0, 0, 0, kWholeSurface, kWholeSurface);
+  }
   wl.marshal_flags(s.surface, kCommit, nullptr, version, 0);
   wl.flush(s.display);
   s.current->busy = true;

@@ -21,8 +21,12 @@ class WaylandPresenter {
   // The pixels (XRGB8888, `width` * 4 bytes a row) of a buffer the compositor is not using, for the next
   // frame to be drawn into; null if no buffer could be made. A new size replaces the buffers.
   void* Acquire(int width, int height);
-  // Shows the buffer last acquired on the window.
-  void Commit();
+  // Which of the two buffers the last Acquire gave (0 or 1; -1: none). Each keeps the frame last drawn into
+  // it.
+  int Acquired() const;
+  // Shows the buffer last acquired on the window; the compositor is told that only `damage` changed (x, y,
+  // width, height; null: all of it).
+  void Commit(const int* damage = nullptr);
   // Acquire, copy the renderer's current target (`width` x `height`) into the buffer, Commit. False if no
   // buffer could be made (the frame is dropped).
   bool Show(SDL_Renderer* renderer, int width, int height);
