@@ -64,10 +64,13 @@ if(TARGET intake-inbox)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/content/ DESTINATION share/${INBOX_PACKAGE}/content COMPONENT inbox)
   install(FILES ${KIOSK_DEPLOY_DIR}/systemd/glowup-kiosk-inbox.service DESTINATION lib/systemd/system
           COMPONENT inbox)
+  # nginx in front (README "Intake inbox"): not enabled, it needs the clinic's certificate first.
+  install(FILES ${KIOSK_DEPLOY_DIR}/nginx/glowup-kiosk-inbox.conf DESTINATION /etc/nginx/sites-available
+          RENAME ${INBOX_PACKAGE} COMPONENT inbox)
   # No inbox.json in /etc (it needs the clinic's certificate and secrets): this example is the start of one.
   install(FILES ${PROJECT_SOURCE_DIR}/config/examples/inbox/inbox.json
           DESTINATION share/doc/${INBOX_PACKAGE}/examples COMPONENT inbox)
-  set(inbox_conffiles "")
+  set(inbox_conffiles "/etc/nginx/sites-available/${INBOX_PACKAGE}\n")
   if(EXISTS ${PROJECT_SOURCE_DIR}/config/inbox.json)
     install(FILES ${PROJECT_SOURCE_DIR}/config/inbox.json DESTINATION /etc/${INBOX_PACKAGE} COMPONENT inbox)
     set(inbox_conffiles "/etc/${INBOX_PACKAGE}/inbox.json\n")
@@ -76,11 +79,12 @@ if(TARGET intake-inbox)
   kiosk_package_docs(inbox ${INBOX_PACKAGE})
   list(APPEND CPACK_COMPONENTS_ALL inbox)
   set(CPACK_DEBIAN_INBOX_PACKAGE_NAME ${INBOX_PACKAGE})
-  set(CPACK_DEBIAN_INBOX_PACKAGE_DEPENDS "adduser, systemd")
+  set(CPACK_DEBIAN_INBOX_PACKAGE_DEPENDS "adduser, systemd, nginx")
   set(CPACK_COMPONENT_INBOX_DESCRIPTION "intake inbox: receives kiosk intakes, staff review them in a browser
 The reference clinic endpoint for the Glow Up intake kiosk. It receives
 signed intakes over HTTPS, stores each exactly once, and gives staff a review
-page in the browser with the screening flags first.")
+page in the browser with the screening flags first. nginx holds the clients
+(TLS, timeouts, limits) and hands the inbox whole requests on a unix socket.")
   set(inbox_extra ${KIOSK_DEPLOY_DIR}/debian/inbox/postinst ${KIOSK_DEPLOY_DIR}/debian/inbox/prerm
                   ${KIOSK_DEPLOY_DIR}/debian/inbox/postrm)
   if(inbox_conffiles)

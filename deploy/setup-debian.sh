@@ -14,6 +14,8 @@ packages=(
   cage xwayland seatd procps adduser systemd dbus lintian
   # tests
   doctest-dev python3 python3-jsonschema sqlite3 openssl libcpp-httplib-dev
+  # the intake inbox as installed: nginx in front (its slow-clients test runs the shipped site config)
+  nginx
   # tests of the intake inbox in a real browser
   chromium chromium-driver python3-selenium
   # benchmarks (tests/bench/run): a virtual X server and XTest for the taps on the real window; the Wayland

@@ -2,6 +2,9 @@
 #include "inbox/server.h"
 
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -33,17 +36,63 @@ InboxServer::~InboxServer() {
 core::Status InboxServer::Bind() {
   ::signal(SIGPIPE, SIG_IGN);  // a client hanging up mid-answer must not end the inbox
   const auto& c = app_.config();
-  server_ = std::make_unique<httplib::SSLServer>(c.tls_cert_file.c_str(), c.tls_key_file.c_str());
-  if (!server_->is_valid()) {
+  if (!c.unix_socket.empty()) return BindUnixSocket();
+  auto tls = std::make_unique<httplib::SSLServer>(c.tls_cert_file.c_str(), c.tls_key_file.c_str());
+  if (!tls->is_valid()) {
     return core::Status::Fail("cannot load the TLS certificate " + c.tls_cert_file.string() + " and key " +
                               c.tls_key_file.string() + " (PEM files, key matching the certificate)");
   }
-  server_->set_payload_max_length(kMaxBodyBytes);
+  server_ = std::move(tls);
+  Configure();
   server_->set_read_timeout(30, 0);
-  server_->set_write_timeout(30, 0);
   server_->set_tcp_nodelay(true);
-  server_->set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+  port_ = c.port == 0 ? server_->bind_to_any_port(c.listen_address) : c.port;
+  if (c.port != 0 && !server_->bind_to_port(c.listen_address, c.port)) port_ = -1;
+  if (port_ <= 0) {
+    return core::Status::Fail("cannot listen on " + c.listen_address + ":" + std::to_string(c.port) +
+                              " (in use, or a privileged port?)");
+  }
+  return core::Ok{};
+}
+
+core::Status InboxServer::BindUnixSocket() {
+  const std::string path = app_.config().unix_socket.string();
+  server_ = std::make_unique<httplib::Server>();
+  Configure();
+  // nginx hands over whole requests at once: a peer that stalls for 5 s is not nginx doing its job.
+  server_->set_read_timeout(5, 0);
+  server_->set_address_family(AF_UNIX);
+  int listening = -1;
+  server_->set_socket_options([&listening](socket_t fd) { listening = fd; });
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) ::unlink(path.c_str());  // a stale socket
+  if (!server_->bind_to_port(path, 80)) {
+    return core::Status::Fail("cannot listen on the unix socket " + path +
+                              " (its folder missing or not writable, or a file in the way?)");
+  }
+  // httplib listens with a backlog of 5: nginx's burst of connections would find it full (502). Linux takes
+  // a second listen() as a new backlog.
+  if (listening >= 0) ::listen(listening, SOMAXCONN);
+  // As reachable as 127.0.0.1 would be: nginx's workers run as another user.
+  if (::chmod(path.c_str(), 0666) != 0) return core::Status::Fail("cannot chmod the unix socket " + path);
+  port_ = 0;
+  return core::Ok{};
+}
+
+void InboxServer::Configure() {
+  server_->set_payload_max_length(kMaxBodyBytes);
+  server_->set_write_timeout(30, 0);
+  server_->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     SecurityHeaders(res);
+    // A request without Content-Length or chunked encoding has no body (RFC 9112 6.3), but httplib would
+    // read one until the peer hangs up or the read times out: answered before anything is read.
+    if ((req.method == "POST" || req.method == "PUT" || req.method == "PATCH") &&
+        !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
+      res.status = 411;
+      res.set_header("Connection", "close");
+      res.set_content("Length Required\n", "text/plain");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   server_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
@@ -52,13 +101,12 @@ core::Status InboxServer::Bind() {
                  res.has_header("X-Intake-Id") ? " " : "", res.get_header_value("X-Intake-Id").c_str());
   });
   AddRoutes(*server_, app_);
-  port_ = c.port == 0 ? server_->bind_to_any_port(c.listen_address) : c.port;
-  if (c.port != 0 && !server_->bind_to_port(c.listen_address, c.port)) port_ = -1;
-  if (port_ <= 0) {
-    return core::Status::Fail("cannot listen on " + c.listen_address + ":" + std::to_string(c.port) +
-                              " (in use, or a privileged port?)");
-  }
-  return core::Ok{};
+}
+
+std::string InboxServer::Where() const {
+  const auto& c = app_.config();
+  if (!c.unix_socket.empty()) return "unix:" + c.unix_socket.string();
+  return "https://" + c.listen_address + ":" + std::to_string(port_);
 }
 
 void InboxServer::Listen() {
@@ -74,6 +122,9 @@ void InboxServer::Start() {
 void InboxServer::Stop() {
   if (server_) server_->stop();
   if (thread_.joinable()) thread_.join();
+  const auto& socket = app_.config().unix_socket;
+  if (!socket.empty() && port_ == 0) ::unlink(socket.c_str());
+  port_ = -1;
 }
 
 }  // namespace inbox

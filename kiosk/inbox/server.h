@@ -1,5 +1,7 @@
-// The inbox's HTTPS server (cpp-httplib with OpenSSL): POST /intakes, GET /healthz and the staff pages,
-// with the security headers on every answer. Logs method, path, status, intake id and time only.
+// The inbox's HTTP server (cpp-httplib): POST /intakes, GET /healthz and the staff pages, with the security
+// headers on every answer. As installed it serves plain HTTP on a unix socket behind nginx (TLS, slow and
+// idle clients, limits: deploy/nginx); with listen address and port it serves HTTPS itself (development,
+// tests). Logs method, path, status, intake id and time only.
 #pragma once
 
 #include <httplib.h>
@@ -20,17 +22,23 @@ class InboxServer {
   InboxServer(const InboxServer&) = delete;
   InboxServer& operator=(const InboxServer&) = delete;
 
-  // Loads the TLS files and binds the configured address and port (0: any free port).
+  // Binds the unix socket (replacing a stale one), or loads the TLS files and binds the configured address
+  // and port (0: any free port).
   core::Status Bind();
   int port() const { return port_; }
+  // Where it listens, for the start-up line: "unix:PATH" or "https://ADDRESS:PORT".
+  std::string Where() const;
   // Serves until Stop() (blocking), or in a thread of its own.
   void Listen();
   void Start();
   void Stop();
 
  private:
+  core::Status BindUnixSocket();
+  void Configure();  // limits, headers, log and routes, the same for both
+
   InboxApp& app_;
-  std::unique_ptr<httplib::SSLServer> server_;
+  std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = -1;
 };

@@ -137,7 +137,12 @@ if [ -n "$inbox_deb" ]; then
   [ ! -e /etc/systemd/system/multi-user.target.wants/$inbox_pkg.service ] ||
     fail "the inbox is enabled before it is configured"
   [ -f /usr/share/doc/$inbox_pkg/examples/inbox.json ] || fail "the inbox package has no example inbox.json"
-  echo "system user $inbox_pkg, /var/lib/$inbox_pkg $inbox_pkg 750, inbox service installed but not enabled"
+  site=/etc/nginx/sites-available/$inbox_pkg
+  cmp -s "$site" "$source/deploy/nginx/$inbox_pkg.conf" || fail "$site is not deploy/nginx/$inbox_pkg.conf"
+  dpkg-query -W -f='${Conffiles}\n' $inbox_pkg | grep -q "$site" || fail "$site is not a conffile"
+  [ ! -e /etc/nginx/sites-enabled/$inbox_pkg ] || fail "the nginx site is enabled before it has a certificate"
+  echo "system user $inbox_pkg, /var/lib/$inbox_pkg $inbox_pkg 750, inbox service installed but not enabled," \
+    "nginx site in sites-available"
 fi
 
 step "systemd-analyze verify"

@@ -1,6 +1,8 @@
 // Benchmark (label bench): signed intakes stored per second by a real intake inbox over loopback HTTPS,
 // with 4 concurrent senders each posting like the kiosk's sender (libcurl, a fresh TLS connection per
 // intake, Standard Webhooks signature). Prints figures; fails only if an intake was not stored once.
+// `inbox_bench N` serves HTTPS itself in this process (direct); `inbox_bench N URL CA SECRET_FILE` posts
+// to an inbox already running there (tests/inbox/arrangement.py --bench: nginx in front, as installed).
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <cstdio>
 #include <cstdlib>
@@ -16,9 +18,26 @@ int main(int argc, char** argv) {
   doctest::Context context;  // the fixture's REQUIREs report through doctest outside a test case
   context.setAsDefaultForAssertsOutOfTestCases();
   net::InitHttp();
-  Inbox inbox;
-  const std::string key = Key(kSecret1),
-                    url = "https://127.0.0.1:" + std::to_string(inbox.server->port()) + "/intakes";
+  const bool external = argc > 4;
+  std::unique_ptr<Inbox> local;
+  if (!external) local = std::make_unique<Inbox>();
+  std::string key = Key(kSecret1), ca, url;
+  if (external) {
+    url = argv[2];
+    ca = argv[3];
+    auto secret = core::ReadFile(argv[4]);
+    REQUIRE(secret.ok());
+    key = Key(secret->substr(0, secret->find_first_of("\r\n")));
+  } else {
+    url = "https://127.0.0.1:" + std::to_string(local->server->port()) + "/intakes";
+    ca = net_test::Certs().ca;
+  }
+  auto now = [&] {
+    return external ? std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count()
+                    : local->Now();
+  };
   std::vector<std::vector<std::string>> bodies(kSenders);
   for (auto& list : bodies) {
     for (int i = 0; i < per_sender; ++i) list.push_back(BaseIntake().dump());
@@ -30,13 +49,13 @@ int main(int argc, char** argv) {
     senders.emplace_back([&, s] {
       for (const auto& body : bodies[s]) {
         const std::string id = Json::parse(body)["intake_id"];
-        const long long stamp = inbox.Now();
+        const long long stamp = now();
         net::PostRequest req{url,
                              body,
                              {{"webhook-id", id},
                               {"webhook-timestamp", std::to_string(stamp)},
                               {"webhook-signature", net::WebhookSignature(key, id, stamp, body)}},
-                             {net_test::Certs().ca, ""}};
+                             {ca, ""}};
         auto result = net::Post(req);
         (result.kind == core::AttemptResult::Kind::kResponse && result.status == 201 ? stored : other)++;
       }
@@ -44,10 +63,11 @@ int main(int argc, char** argv) {
   }
   for (auto& t : senders) t.join();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const long long count = inbox.Count();
+  const long long count = external ? stored.load() : local->Count();
   std::printf("inbox_bench: %d senders x %d intakes (%zu bytes each): %d stored (201), %d other, in %.2f s\n",
               kSenders, per_sender, bodies[0][0].size(), stored.load(), other.load(), seconds);
-  std::printf("inbox_bench: %.0f signed intakes stored per second (fresh TLS per intake, synchronous=FULL)\n",
-              stored.load() / seconds);
+  std::printf(
+      "inbox_bench: %.0f signed intakes stored per second (fresh TLS per intake, synchronous=FULL, %s)\n",
+      stored.load() / seconds, external ? "nginx in front" : "direct");
   return count == kSenders * per_sender && other == 0 ? 0 : 1;
 }

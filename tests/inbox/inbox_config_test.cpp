@@ -20,7 +20,26 @@ TEST_CASE("the example inbox config in config/examples parses") {
   auto config = core::LoadInboxConfig(std::string(KIOSK_SOURCE_DIR) + "/config/examples/inbox/inbox.json");
   REQUIRE_MESSAGE(config.ok(), config.error());
   CHECK(config->kiosks.count("front-desk-1") == 1);
-  CHECK(config->port > 0);
+  // As installed: behind nginx on the socket its shipped site config proxies to, no TLS of its own.
+  CHECK(config->unix_socket == "/run/glowup-kiosk-inbox/inbox.sock");
+  CHECK(config->tls_cert_file.empty());
+}
+
+TEST_CASE("a unix socket replaces address, port and TLS, and is not mixed with them") {
+  auto alone = core::ParseInboxConfig(
+      R"({"listen": {"unix_socket": "run/inbox.sock"}, "kiosks": {"k": {"webhook_secret_files": ["s"]}},
+          "content_dir": "c", "data_dir": "d"})",
+      "inbox.json", "/srv/inbox");
+  REQUIRE_MESSAGE(alone.ok(), alone.error());
+  CHECK(alone->unix_socket == "/srv/inbox/run/inbox.sock");
+  auto mixed = core::ParseInboxConfig(
+      R"({"listen": {"unix_socket": "/run/x.sock", "port": 8443}, "tls": {"cert_file": "c", "key_file": "k"},
+          "kiosks": {"k": {"webhook_secret_files": ["s"]}}, "content_dir": "c", "data_dir": "d"})",
+      "inbox.json", "/x");
+  REQUIRE_FALSE(mixed.ok());
+  CHECK(mixed.error().find("inbox.json: /listen: \"unix_socket\" or \"address\" and \"port\"") !=
+        std::string::npos);
+  CHECK(mixed.error().find("inbox.json: /tls: not with") != std::string::npos);
 }
 
 TEST_CASE("a config is read with relative paths taken from its folder") {

@@ -59,12 +59,18 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
   InboxConfig config;
   if (!r.IsObject(j, "")) return problems;
   r.AllowOnly(j, "", {"$comment", "listen", "tls", "kiosks", "content_dir", "data_dir", "session_minutes"});
-  if (const Json* listen = r.Field(j, "", "listen", false); listen && r.IsObject(*listen, "/listen")) {
-    r.AllowOnly(*listen, "/listen", {"address", "port"});
+  const Json* listen = r.Field(j, "", "listen", false);
+  if (listen && r.IsObject(*listen, "/listen")) {
+    r.AllowOnly(*listen, "/listen", {"address", "port", "unix_socket"});
     if (auto a = r.String(*listen, "/listen", "address", false); !a.empty()) config.listen_address = a;
     if (auto p = r.Int(*listen, "/listen", "port", false, 0, 65535)) config.port = *p;
+    config.unix_socket = Resolve(base_dir, r.String(*listen, "/listen", "unix_socket", false));
+    if (!config.unix_socket.empty() && (listen->contains("address") || listen->contains("port")))
+      r.Error("/listen", "\"unix_socket\" or \"address\" and \"port\", not both");
   }
-  if (const Json* tls = r.Field(j, "", "tls", true); tls && r.IsObject(*tls, "/tls")) {
+  if (!config.unix_socket.empty()) {
+    if (j.contains("tls")) r.Error("/tls", "not with \"listen\": {\"unix_socket\"}: TLS is nginx's there");
+  } else if (const Json* tls = r.Field(j, "", "tls", true); tls && r.IsObject(*tls, "/tls")) {
     r.AllowOnly(*tls, "/tls", {"cert_file", "key_file"});
     config.tls_cert_file = Resolve(base_dir, r.String(*tls, "/tls", "cert_file", true));
     config.tls_key_file = Resolve(base_dir, r.String(*tls, "/tls", "key_file", true));

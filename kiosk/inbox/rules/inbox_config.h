@@ -1,4 +1,5 @@
-// The intake inbox's settings (config/examples/inbox.json): where it listens, its TLS files, the kiosks it
+// The intake inbox's settings (config/examples/inbox.json): where it listens (a unix socket behind nginx, as
+// installed; or address and port with its own TLS files, for development and tests), the kiosks it
 // accepts (each with its webhook secret files, several at once for rotation, and optional bearer token
 // files), the content it shows intakes with, and where its database lives. Secrets stay in their files.
 #pragma once
@@ -20,6 +21,9 @@ struct InboxKiosk {
 struct InboxConfig {
   std::string listen_address = "127.0.0.1";
   int port = 8443;
+  // Set: plain HTTP on this unix socket (mode 0666), for nginx in front (TLS, slow clients, limits); the
+  // client's address is then nginx's X-Real-IP. Empty: HTTPS on listen_address:port with the TLS files.
+  std::filesystem::path unix_socket;
   std::filesystem::path tls_cert_file, tls_key_file;
   std::map<std::string, InboxKiosk> kiosks;  // by kiosk_id
   std::filesystem::path content_dir, data_dir;

@@ -1,0 +1,174 @@
+#!/usr/bin/python3
+"""Slow and idle clients against the inbox as installed (tests/inbox/arrangement.py: nginx with the shipped
+site config in front of intake-inbox on a unix socket).
+
+500 connections from nowhere with no credentials, a quarter of each kind seen to stop every delivery and
+staff page of the inbox serving HTTPS itself (issue 16): TLS connections sending their request header one
+byte every 10 s; TCP connections that never send a byte (no TLS ClientHello); a POST without Content-Length
+whose body trickles in; browser-like keep-alive connections idle after one request. While they are all held:
+a signed delivery (201) and the staff sign-in page (200) must each take under 1 s more than before the
+attack, and SIGTERM must end intake-inbox within 2 s.
+
+Usage: slow_clients_test.py --inbox BIN --source DIR [--mode nginx|direct] [--connections 500]
+Exit 0 when every check held. `--mode direct` runs the same attack on intake-inbox serving HTTPS alone: it
+fails (README, Intake inbox, "Slow and idle clients").
+"""
+import argparse
+import asyncio
+import os
+import resource
+import signal
+import socket
+import ssl
+import statistics
+import sys
+import tempfile
+import time
+
+from arrangement import Arrangement
+
+KINDS = ("slow_header", "silent_tcp", "no_content_length", "idle_keep_alive")
+TRICKLE_SECONDS = 10.0
+
+
+class Attack:
+    def __init__(self, port, connections):
+        self.port, self.connections = port, connections
+        self.connected = {k: 0 for k in KINDS}
+        self.closed = 0  # by the server, before the end of the test
+        self.ctx = ssl.create_default_context()
+        self.ctx.check_hostname = False
+        self.ctx.verify_mode = ssl.CERT_NONE
+        self.tasks = []
+
+    async def one(self, kind):
+        writer = None
+        try:
+            if kind == "silent_tcp":
+                _, writer = await asyncio.open_connection("127.0.0.1", self.port)
+                self.connected[kind] += 1
+                await asyncio.sleep(3600)
+                return
+            reader, writer = await asyncio.open_connection("127.0.0.1", self.port, ssl=self.ctx,
+                                                           ssl_handshake_timeout=60)
+            self.connected[kind] += 1
+            if kind == "idle_keep_alive":
+                writer.write(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n")
+                await writer.drain()
+                await reader.read(4096)
+                await asyncio.sleep(3600)
+                return
+            if kind == "slow_header":
+                trickle = b"GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow\r\n\r\n"
+            else:
+                writer.write(b"POST /intakes HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                             b"webhook-id: x\r\n\r\n")
+                trickle = b'{"intake_id": "' + b"x" * 4096
+            for i in range(len(trickle)):
+                writer.write(trickle[i:i + 1])
+                await writer.drain()
+                await asyncio.sleep(TRICKLE_SECONDS)
+        except (OSError, asyncio.TimeoutError, ssl.SSLError):
+            self.closed += 1  # refused or closed by the server: what it may do with them
+        finally:
+            if writer:
+                writer.close()
+
+    def start(self):
+        for i in range(self.connections):
+            self.tasks.append(asyncio.ensure_future(self.one(KINDS[i % len(KINDS)])))
+
+    async def established(self, deadline):
+        while sum(self.connected.values()) < self.connections and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+
+    def stop(self):
+        for t in self.tasks:
+            t.cancel()
+
+
+def timed(fn):
+    started = time.monotonic()
+    try:
+        result = fn()
+    except OSError as e:
+        result = f"error: {e}"
+    return result, time.monotonic() - started
+
+
+def measure(arr, label):
+    """Delivery and sign-in page: (status, seconds) of each, median of three when undisturbed."""
+    out = {}
+    for name, fn, ok in (("signed delivery", lambda: arr.deliver(timeout=20), 201),
+                         ("staff sign-in page", lambda: arr.request("GET", "/login", timeout=20)[0], 200)):
+        runs = [timed(fn) for _ in range(3 if label == "before" else 1)]
+        status = runs[-1][0]
+        seconds = statistics.median(s for _, s in runs)
+        out[name] = (status, seconds, ok)
+        print(f"  {label:>6}: {name}: {status} in {seconds * 1000:.0f} ms", flush=True)
+    return out
+
+
+async def main_async(args, arr):
+    loop = asyncio.get_running_loop()
+    failures = []
+    before = await loop.run_in_executor(None, measure, arr, "before")
+    attack = Attack(arr.port, args.connections)
+    attack.start()
+    await attack.established(time.monotonic() + 8)
+    await asyncio.sleep(1)
+    held = sum(attack.connected.values()) - attack.closed
+    print(f"  {args.connections} attacking connections, established: {attack.connected}, "
+          f"held when measured: {held}", flush=True)
+    if args.mode == "nginx" and held < args.connections:
+        failures.append(f"only {held} of {args.connections} attacking connections held: the test proves nothing")
+    during = await loop.run_in_executor(None, measure, arr, "during")
+    for name, (status, seconds, ok) in during.items():
+        delay = seconds - before[name][1]
+        if status != ok or delay >= 1.0:
+            failures.append(f"{name} under attack: {status} in {seconds * 1000:.0f} ms "
+                            f"({delay * 1000:+.0f} ms; wanted {ok} and < +1000 ms)")
+    # A request in flight at the signal must not keep it up either.
+    in_flight = loop.run_in_executor(None, lambda: timed(lambda: arr.deliver(timeout=20)))
+    await asyncio.sleep(0.05)
+    started = time.monotonic()
+    arr.inbox.send_signal(signal.SIGTERM)
+    while arr.inbox.poll() is None and time.monotonic() - started < 10:
+        await asyncio.sleep(0.02)
+    stopped = time.monotonic() - started
+    print(f"  SIGTERM: intake-inbox {'ended' if arr.inbox.poll() is not None else 'still running'} after "
+          f"{stopped * 1000:.0f} ms (exit {arr.inbox.returncode})", flush=True)
+    if arr.inbox.poll() is None or stopped >= 2.0:
+        failures.append(f"SIGTERM: intake-inbox still running after {stopped:.1f} s (wanted < 2 s)")
+    attack.stop()
+    await asyncio.gather(*attack.tasks, return_exceptions=True)
+    await in_flight
+    return failures
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--inbox", required=True)
+    parser.add_argument("--source", required=True)
+    parser.add_argument("--mode", choices=("nginx", "direct"), default="nginx")
+    parser.add_argument("--connections", type=int, default=500)
+    args = parser.parse_args()
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 4096)), hard))
+    with tempfile.TemporaryDirectory(prefix="inbox-slow-") as work:
+        arr = Arrangement(args.inbox, args.source, work, args.mode)
+        print(f"slow clients against the inbox ({args.mode})", flush=True)
+        try:
+            arr.start()
+            failures = asyncio.run(main_async(args, arr))
+        finally:
+            arr.stop()
+        if failures:
+            print("FAILED:\n  " + "\n  ".join(failures) + "\n" + arr.logs()[-3000:])
+            return 1
+    print("every check held")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
