@@ -2,6 +2,7 @@
 // A page needs a live session (else: to /login); a POST also needs the session's CSRF token (else: 403).
 #include <optional>
 
+#include "core/base/csv.h"
 #include "inbox/local_time.h"
 #include "inbox/pages.h"
 #include "inbox/passwords.h"
@@ -189,17 +190,22 @@ class StaffRoutes {
     }
     std::string out =
         "intake_id,submitted_at,received_at,kiosk_id,client_name,top_flag,flags,reviewed_by,reviewed_at";
-    for (const auto& q : questions) out += "," + core::CsvField(q);
+    for (const auto& q : questions) {
+      out.push_back(',');
+      out.append(core::CsvField(q));
+    }
     out += "\r\n";
     for (const auto& r : rows) {
       std::string flags;
       const core::Json& all_flags = r.intake.contains("flags") ? r.intake["flags"] : core::Json::array();
-      for (const auto& f : all_flags)
-        flags += (flags.empty() ? "" : "; ") + f.value("tier", std::string()) + ": " +
-                 f.value("reason", std::string());
+      for (const auto& f : all_flags) {
+        if (!flags.empty()) flags.append("; ");
+        flags.append(f.value("tier", std::string())).append(": ").append(f.value("reason", std::string()));
+      }
       for (const auto& v : {r.id, r.submitted_at, r.received_at, r.kiosk_id, r.client_name, r.top_tier, flags,
                             r.reviewed_by}) {
-        out += core::CsvField(v) + ",";
+        out.append(core::CsvField(v));
+        out.push_back(',');
       }
       out += core::CsvField(r.reviewed_at);
       const core::Json answers = r.intake.contains("answers") ? r.intake["answers"] : core::Json::object();
@@ -209,13 +215,16 @@ class StaffRoutes {
           if (it->is_string()) {
             value = it->get<std::string>();
           } else if (it->is_array()) {
-            for (const auto& v : *it)
-              value += (value.empty() ? "" : ";") + (v.is_string() ? v.get<std::string>() : v.dump());
+            for (const auto& v : *it) {
+              if (!value.empty()) value.push_back(';');
+              value.append(v.is_string() ? v.get<std::string>() : v.dump());
+            }
           } else {
             value = it->dump();
           }
         }
-        out += "," + core::CsvField(value);
+        out.push_back(',');
+        out.append(core::CsvField(value));
       }
       out += "\r\n";
     }

@@ -132,6 +132,7 @@ TEST_CASE("export of a date range as CSV and JSON holds the intakes of those day
   Json in_range = BaseIntake();
   in_range["submitted_at"] = "2026-03-10T12:00:00.000Z";
   in_range["answers"]["first_name"] = "=HYPERLINK(\"x\")";
+  in_range["answers"]["last_name"] = "Ann;=cmd|' /C calc'!A0";  // a cell of its own where ";" separates
   Json outside = BaseIntake();
   outside["submitted_at"] = "2026-05-10T12:00:00.000Z";
   const std::string id = s.Store(in_range);
@@ -145,7 +146,8 @@ TEST_CASE("export of a date range as CSV and JSON holds the intakes of those day
         std::string::npos);
   CHECK(csv->body.find(id) != std::string::npos);
   CHECK(csv->body.find(outside["intake_id"].get<std::string>()) == std::string::npos);
-  CHECK(csv->body.find("\"'=HYPERLINK(\"\"x\"\")") != std::string::npos);  // never a live formula
+  CHECK(csv->body.find("\"'=HYPERLINK(\"\"x\"\")") != std::string::npos);     // never a live formula
+  CHECK(csv->body.find("\"Ann;'=cmd|' /C calc'!A0\"") != std::string::npos);  // nor after a ";"
   auto json = s.PostForm("/export",
                          {{"csrf", csrf}, {"from", "2026-03-01"}, {"to", "2026-03-31"}, {"format", "json"}});
   REQUIRE(Status(json) == 200);

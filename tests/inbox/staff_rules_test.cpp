@@ -28,14 +28,3 @@ TEST_CASE("HTML escaping covers text and quoted attributes") {
         "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
   CHECK(core::HtmlEscape("Cicatrices de acné") == "Cicatrices de acné");
 }
-
-TEST_CASE("CSV fields are quoted when needed and never start a formula") {
-  CHECK(core::CsvField("plain") == "plain");
-  CHECK(core::CsvField("a,b") == "\"a,b\"");
-  CHECK(core::CsvField("say \"hi\"") == "\"say \"\"hi\"\"\"");
-  CHECK(core::CsvField("two\nlines") == "\"two\nlines\"");
-  CHECK(core::CsvField("=1+1") == "'=1+1");
-  CHECK(core::CsvField("+34 600") == "'+34 600");
-  CHECK(core::CsvField("@cmd") == "'@cmd");
-  CHECK(core::CsvField("") == "");
-}

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/base/csv.h"
+
 namespace core {
 
 namespace {
@@ -50,25 +52,6 @@ Json Fields(const Json& p) {
 
 }  // namespace
 
-std::string CsvField(const std::string& value) {
-  std::string v = value;
-  if (!v.empty()) {
-    char c = v[0];
-    bool sign_then_text = (c == '+' || c == '-') &&
-                          (v.size() == 1 || !(std::isdigit(static_cast<unsigned char>(v[1])) || v[1] == ' '));
-    if (c == '=' || c == '@' || c == '\t' || c == '\r' || sign_then_text) v = "'" + v;
-  }
-  bool quote = v.find_first_of(",\"\r\n") != std::string::npos ||
-               (!v.empty() && (v.front() == ' ' || v.back() == ' '));
-  if (!quote) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string LeadsCsv(const std::vector<Json>& payloads) {
   std::vector<std::string> columns;
   for (const auto& p : payloads) {
@@ -80,7 +63,10 @@ std::string LeadsCsv(const std::vector<Json>& payloads) {
   }
   auto line = [](const std::vector<std::string>& fields) {
     std::string out;
-    for (size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + CsvField(fields[i]);
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (i) out.push_back(',');
+      out.append(CsvField(fields[i]));
+    }
     return out + "\r\n";
   };
   std::vector<std::string> header{"intake_id", "submitted_at", "language"};

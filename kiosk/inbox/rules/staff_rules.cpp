@@ -1,4 +1,4 @@
-// Login throttling and escaping for the inbox's staff pages.
+// Login throttling and HTML escaping for the inbox's staff pages.
 #include "inbox/rules/staff_rules.h"
 
 namespace core {
@@ -38,18 +38,6 @@ std::string HtmlEscape(std::string_view text) {
     }
   }
   return out;
-}
-
-std::string CsvField(std::string_view text) {
-  const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-  const std::string value = (formula ? "'" : "") + std::string(text);
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace core

@@ -1,4 +1,4 @@
-// Rules of the inbox's staff pages, kept pure: login throttling, HTML and CSV escaping.
+// Rules of the inbox's staff pages, kept pure: login throttling and HTML escaping (CSV: core/base/csv.h).
 #pragma once
 
 #include <optional>
@@ -18,9 +18,5 @@ std::optional<TimePoint> LoginLockedUntil(const std::vector<TimePoint>& failures
 
 // Text safe inside HTML element content and double-quoted attributes.
 std::string HtmlEscape(std::string_view text);
-
-// One CSV field (RFC 4180 quoting). A value a spreadsheet would run as a formula (=, +, -, @, tab, CR at the
-// start) is prefixed with an apostrophe.
-std::string CsvField(std::string_view text);
 
 }  // namespace core
