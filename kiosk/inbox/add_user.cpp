@@ -1,5 +1,6 @@
 // `intake-inbox add-user NAME`: asks for the password twice on the terminal with echo off (or reads one
-// line from stdin when it is not a terminal), hashes it with Argon2id and stores it.
+// line from stdin when it is not a terminal), checks it (core::PasswordProblem), hashes it with Argon2id and
+// stores it, which ends that user's sessions. `intake-inbox revoke-sessions NAME` ends them alone.
 #include <termios.h>
 #include <unistd.h>
 
@@ -8,15 +9,15 @@
 #include <string>
 
 #include "inbox/cli.h"
+#include "inbox/common_passwords.h"
 #include "inbox/inbox_db.h"
 #include "inbox/passwords.h"
 #include "inbox/rules/inbox_config.h"
+#include "inbox/rules/password_rules.h"
 #include "inbox/staff_store.h"
 
 namespace inbox {
 namespace {
-
-constexpr size_t kMinPasswordLength = 10;
 
 std::string ReadLine(const char* prompt, bool terminal) {
   std::string line;
@@ -44,6 +45,13 @@ bool ValidName(const std::string& name) {
   return true;
 }
 
+core::Result<std::unique_ptr<InboxDb>> OpenDb(const core::InboxConfig& config) {
+  std::error_code ec;
+  if (std::filesystem::create_directories(config.data_dir, ec))
+    std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all, ec);
+  return InboxDb::Open(config.data_dir / "inbox.sqlite");
+}
+
 }  // namespace
 
 int AddUser(const std::string& config_file, const std::string& name) {
@@ -58,8 +66,8 @@ int AddUser(const std::string& config_file, const std::string& name) {
   }
   const bool terminal = isatty(STDIN_FILENO);
   std::string password = ReadLine("Password: ", terminal);
-  if (password.size() < kMinPasswordLength) {
-    std::fprintf(stderr, "add-user: the password needs at least %zu characters\n", kMinPasswordLength);
+  if (auto problem = core::PasswordProblem(password, name, CommonPasswords())) {
+    std::fprintf(stderr, "add-user: %s\n", problem->c_str());
     return 2;
   }
   if (terminal && ReadLine("Again: ", terminal) != password) {
@@ -72,10 +80,7 @@ int AddUser(const std::string& config_file, const std::string& name) {
     std::fprintf(stderr, "add-user: %s\n", hash.error().c_str());
     return 1;
   }
-  std::error_code ec;
-  if (std::filesystem::create_directories(config->data_dir, ec))
-    std::filesystem::permissions(config->data_dir, std::filesystem::perms::owner_all, ec);
-  auto db = InboxDb::Open(config->data_dir / "inbox.sqlite");
+  auto db = OpenDb(*config);
   if (!db) {
     std::fprintf(stderr, "%s\n", db.error().c_str());
     return 1;
@@ -86,7 +91,29 @@ int AddUser(const std::string& config_file, const std::string& name) {
     std::fprintf(stderr, "add-user: %s\n", set.error().c_str());
     return 1;
   }
-  std::fprintf(stderr, "add-user: %s can sign in\n", name.c_str());
+  std::fprintf(stderr, "add-user: %s can sign in (any session of that name has ended)\n", name.c_str());
+  return 0;
+}
+
+int RevokeSessions(const std::string& config_file, const std::string& name) {
+  auto config = core::LoadInboxConfig(config_file);
+  if (!config) {
+    std::fprintf(stderr, "%s\n", config.error().c_str());
+    return 1;
+  }
+  auto db = OpenDb(*config);
+  if (!db) {
+    std::fprintf(stderr, "%s\n", db.error().c_str());
+    return 1;
+  }
+  StaffStore staff(**db, core::Seconds(60));
+  auto ended = staff.EndSessionsOf(name, true);
+  if (!ended) {
+    std::fprintf(stderr, "revoke-sessions: %s\n", ended.error().c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "revoke-sessions: %lld session(s) of %s ended, its browsers forgotten\n",
+               static_cast<long long>(*ended), name.c_str());
   return 0;
 }
 

@@ -1,5 +1,6 @@
 // The inbox schema. intakes keeps each body exactly as received (the idempotency comparison) next to the
-// intake view the staff pages read; staff tables hold users, sessions, failed logins and the audit log.
+// intake view the staff pages read; staff tables hold users, sessions, failed sign-ins (bounded: names as
+// digests, rows expiring, a cap), the browsers each user signed in from, and the audit log.
 #include "inbox/inbox_db.h"
 
 #include "store/sqlite.h"
@@ -37,11 +38,19 @@ constexpr const char* kSchema = R"sql(
     csrf          TEXT NOT NULL,
     expires_at    TEXT NOT NULL
   );
-  CREATE TABLE IF NOT EXISTS login_failures (
-    user          TEXT NOT NULL,
-    at            TEXT NOT NULL
+  DROP TABLE IF EXISTS login_failures;
+  CREATE TABLE IF NOT EXISTS sign_in_failures (
+    at            TEXT NOT NULL,
+    address       TEXT NOT NULL,
+    name_digest   TEXT NOT NULL,
+    device_digest TEXT NOT NULL
   );
-  CREATE INDEX IF NOT EXISTS login_failures_by_user ON login_failures (user, at);
+  CREATE INDEX IF NOT EXISTS sign_in_failures_by_at ON sign_in_failures (at);
+  CREATE TABLE IF NOT EXISTS devices (
+    token_hash    TEXT PRIMARY KEY NOT NULL,
+    user          TEXT NOT NULL,
+    expires_at    TEXT NOT NULL
+  );
   CREATE TABLE IF NOT EXISTS audit (
     at            TEXT NOT NULL,
     user          TEXT NOT NULL,

@@ -12,7 +12,10 @@ int main(int argc, char** argv) {
   auto* add_user = cli.add_subcommand("add-user", "add a staff login, or set a new password for one");
   std::string name;
   add_user->add_option("NAME", name, "the login name")->required();
+  auto* revoke = cli.add_subcommand("revoke-sessions", "end every session of a staff login");
+  revoke->add_option("NAME", name, "the login name")->required();
   CLI11_PARSE(cli, argc, argv);
   if (*add_user) return inbox::AddUser(config, name);
+  if (*revoke) return inbox::RevokeSessions(config, name);
   return inbox::Serve(config);
 }

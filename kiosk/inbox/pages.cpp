@@ -28,9 +28,11 @@ std::string Layout(const core::Content& content, const std::string& title, const
       "<header class=\"bar\"><a class=\"brand\" href=\"/\">" +
       clinic + " <span>Intake inbox</span></a>";
   if (!user.empty()) {
-    html += "<nav><a href=\"/\">Intakes</a><a href=\"/audit\">Audit log</a><span class=\"who\">" +
-            HtmlEscape(user) + "</span><form method=\"post\" action=\"/logout\">" + CsrfField(csrf) +
-            "<button class=\"link\">Log out</button></form></nav>";
+    html +=
+        "<nav><a href=\"/\">Intakes</a><a href=\"/audit\">Audit log</a><span class=\"who\">" +
+        HtmlEscape(user) + "</span><form method=\"post\" action=\"/logout\">" + CsrfField(csrf) +
+        "<button class=\"link\">Log out</button></form><form method=\"post\" action=\"/logout-everywhere\">" +
+        CsrfField(csrf) + "<button class=\"link\">Log out everywhere</button></form></nav>";
   }
   return html + "</header><main>" + body + "</main></body></html>\n";
 }

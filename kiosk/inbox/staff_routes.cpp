@@ -1,6 +1,7 @@
 // The staff pages' routes: sign in and out, the list, one intake, mark reviewed, export, the audit log.
 // A page needs a live session (else: to /login); a POST also needs the session's CSRF token (else: 403).
 #include <optional>
+#include <variant>
 
 #include "core/base/csv.h"
 #include "inbox/local_time.h"
@@ -15,6 +16,19 @@ namespace {
 
 constexpr const char* kSessionCookie = "__Host-inbox_session";
 constexpr const char* kLoginCookie = "__Host-inbox_login";
+// A browser that signed in as a name before: exempt from that name's per-name and overall limits.
+constexpr const char* kDeviceCookie = "__Host-inbox_device";
+constexpr long kDeviceCookieSeconds = 90L * 24 * 3600;
+
+// An Argon2id hash of a random password, checked for names that do not exist so that an unknown name takes
+// as long to refuse as a wrong password.
+const std::string& DummyHash() {
+  static const std::string hash = [] {
+    auto made = HashPassword(RandomToken());
+    return made ? *made : std::string();
+  }();
+  return hash;
+}
 
 std::string Cookie(const httplib::Request& req, const std::string& name) {
   const std::string header = req.get_header_value("Cookie");
@@ -74,30 +88,51 @@ class StaffRoutes {
     Html(res, status, LoginPage(app_.content(), token, error));
   }
 
+  // Behind nginx (the unix socket) the client is nginx's X-Real-IP; serving HTTPS itself, the peer.
+  std::string ClientAddress(const httplib::Request& req) const {
+    if (!app_.config().unix_socket.empty()) return req.get_header_value("X-Real-IP");
+    return req.remote_addr;
+  }
+
   void Login(const httplib::Request& req, httplib::Response& res) {
     const std::string user = req.get_param_value("user"), password = req.get_param_value("password");
     if (!SameToken(req.get_param_value("csrf"), Cookie(req, kLoginCookie)))
       return LoginForm(res, 403, "The sign-in form expired. Please try again.");
     const core::TimePoint now = app_.clock().Now();
-    auto failures = app_.staff().RecentFailures(user, now);
-    if (!failures) return LoginForm(res, 503, "The inbox cannot check sign-ins right now.");
-    if (auto locked = core::LoginLockedUntil(*failures, now)) {
-      const auto minutes = std::chrono::ceil<std::chrono::minutes>(*locked - now).count();
+    const std::string device = Cookie(req, kDeviceCookie);
+    auto begun = app_.staff().BeginSignIn(user, ClientAddress(req), device, now);
+    if (!begun) return LoginForm(res, 503, "The inbox cannot check sign-ins right now.");
+    if (const auto* locked = std::get_if<core::SignInLock>(&*begun)) {
+      const auto minutes = std::chrono::ceil<std::chrono::minutes>(locked->until - now).count();
       return LoginForm(
           res, 429,
-          "Too many failed sign-ins for this name. Try again in " + std::to_string(minutes) + " minutes.");
+          (locked->why == "address" || locked->why == "device"
+               ? "Too many failed sign-ins from this browser. Try again in "
+               : "Too many failed sign-ins. Try again from a browser you signed in with before, or in ") +
+              std::to_string(minutes) + " minutes.");
     }
+    // The same Argon2id work whether the name exists or not.
     auto hash = app_.staff().PasswordHash(user);
-    if (!hash || !*hash || !PasswordMatches(password, **hash)) {
-      (void)app_.staff().RecordFailure(user, now);
-      return LoginForm(res, 401, "Name or password is not right.");
-    }
-    (void)app_.staff().ClearFailures(user);
+    const bool known = hash && *hash;
+    const bool matches = PasswordMatches(password, known ? **hash : DummyHash());
+    if (!known || !matches) return LoginForm(res, 401, "Name or password is not right.");
+    auto remembered = app_.staff().SignInSucceeded(std::get<std::int64_t>(*begun), user, device, now);
     auto session = app_.staff().StartSession(user, now);
-    if (!session) return LoginForm(res, 503, "The inbox cannot start a session right now.");
+    if (!session || !remembered) return LoginForm(res, 503, "The inbox cannot start a session right now.");
     SetCookie(res, kSessionCookie, session->token, app_.config().session_minutes * 60L);
+    SetCookie(res, kDeviceCookie, *remembered, kDeviceCookieSeconds);
     SetCookie(res, kLoginCookie, "", 0);
     Redirect(res, "/");
+  }
+
+  // "Log out everywhere": every session of this user ends, this one included.
+  void LogoutEverywhere(const httplib::Request& req, httplib::Response& res) {
+    auto s = Require(req, res, true);
+    if (!s) return;
+    (void)app_.staff().EndSessionsOf(s->user, false);
+    (void)app_.staff().Audit(s->user, "log out everywhere", {}, app_.clock().Now());
+    SetCookie(res, kSessionCookie, "", 0);
+    Redirect(res, "/login");
   }
 
   void List(const httplib::Request& req, httplib::Response& res) {
@@ -268,6 +303,7 @@ void AddStaffRoutes(httplib::Server& server, InboxApp& app) {
              [routes](const httplib::Request&, httplib::Response& res) { routes->LoginForm(res, 200, ""); });
   server.Post("/login", bind(&StaffRoutes::Login));
   server.Post("/logout", bind(&StaffRoutes::Logout));
+  server.Post("/logout-everywhere", bind(&StaffRoutes::LogoutEverywhere));
   server.Get("/", bind(&StaffRoutes::List));
   server.Get(R"(/intakes/([0-9a-f-]{36}))", bind(&StaffRoutes::Intake));
   server.Post(R"(/intakes/([0-9a-f-]{36})/reviewed)", bind(&StaffRoutes::Reviewed));

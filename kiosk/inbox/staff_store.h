@@ -1,14 +1,18 @@
 // Staff data in the inbox database: logins (Argon2id hashes), sessions (stored as token digests, sliding
-// expiry), failed logins for throttling, and the audit log of who viewed or exported which intakes.
+// expiry), failed sign-ins for throttling (core::SignInLocked), the browsers a user signed in from, and the
+// audit log of who viewed or exported which intakes.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/base/clock.h"
 #include "core/base/result.h"
 #include "inbox/inbox_db.h"
+#include "inbox/rules/staff_rules.h"
 
 namespace inbox {
 
@@ -29,13 +33,26 @@ class StaffStore {
  public:
   StaffStore(InboxDb& db, core::Seconds session_length) : db_(db), session_length_(session_length) {}
 
-  // Adds the user or replaces the password hash of an existing one.
+  // Adds the user or replaces the password hash of an existing one; either way every session of that
+  // name ends and its known browsers are forgotten.
   core::Status SetUser(const std::string& name, const std::string& password_hash, core::TimePoint now);
   core::Result<std::optional<std::string>> PasswordHash(const std::string& name);
+  // Ends every session of `user` ("sign out everywhere", `intake-inbox revoke-sessions`); with
+  // `forget_devices` its browsers lose their exemption from the per-name limits too. Returns how many ended.
+  core::Result<std::int64_t> EndSessionsOf(const std::string& user, bool forget_devices);
 
-  core::Result<std::vector<core::TimePoint>> RecentFailures(const std::string& name, core::TimePoint now);
-  core::Status RecordFailure(const std::string& name, core::TimePoint now);
-  core::Status ClearFailures(const std::string& name);
+  // One sign-in attempt, checked and counted atomically: under one lock, expired failures are deleted, the
+  // limits checked, and (when none holds) a failure recorded before the password is even looked at, so
+  // concurrent guesses each count. The lock, or the id of that provisional failure.
+  core::Result<std::variant<core::SignInLock, std::int64_t>> BeginSignIn(const std::string& name,
+                                                                         const std::string& address,
+                                                                         const std::string& device_token,
+                                                                         core::TimePoint now);
+  // The password was right: the provisional failure and the name's failures go; the browser is remembered
+  // for this name (a new device token for its cookie, or the one it had).
+  core::Result<std::string> SignInSucceeded(std::int64_t failure, const std::string& name,
+                                            const std::string& device_token, core::TimePoint now);
+  core::Result<std::int64_t> FailureRows();
 
   core::Result<NewSession> StartSession(const std::string& user, core::TimePoint now);
   // The live session for a cookie token (its expiry pushed on), or nullopt when unknown or expired.

@@ -1,4 +1,4 @@
-// Login throttling, HTML escaping and CSV fields for the staff pages, with a manual clock.
+// Sign-in throttling and HTML escaping for the staff pages, with a manual clock.
 #include <doctest/doctest.h>
 
 #include "inbox/rules/staff_rules.h"
@@ -27,4 +27,28 @@ TEST_CASE("HTML escaping covers text and quoted attributes") {
   CHECK(core::HtmlEscape("<a href=\"x\">Tom & 'Jerry'</a>") ==
         "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
   CHECK(core::HtmlEscape("Cicatrices de acné") == "Cicatrices de acné");
+}
+
+TEST_CASE("sign-in limits: the address first; a known browser is exempt from the name and overall limits") {
+  auto times = [](int n) { return std::vector<core::TimePoint>(n, At(100)); };
+  core::SignInHistory h;
+  CHECK_FALSE(core::SignInLocked(h, At(200)));
+  h.address = times(core::kMaxFailuresPerAddress);
+  auto locked = core::SignInLocked(h, At(200));
+  REQUIRE(locked);
+  CHECK(locked->why == "address");
+  CHECK(locked->until == At(100) + core::kLoginWindow);
+  h.known_device = true;
+  CHECK(core::SignInLocked(h, At(200))->why == "address");  // a known browser too, from that address
+  h.address = times(core::kMaxFailuresPerAddress - 1);
+  h.name = times(core::kMaxLoginFailures);
+  h.overall = times(core::kMaxFailuresOverall);
+  CHECK_FALSE(core::SignInLocked(h, At(200)));  // a known browser: not the name's or everyone's failures
+  h.device = times(core::kMaxFailuresPerDevice);
+  CHECK(core::SignInLocked(h, At(200))->why == "device");
+  h.known_device = false;
+  CHECK(core::SignInLocked(h, At(200))->why == "name");
+  h.name.clear();
+  CHECK(core::SignInLocked(h, At(200))->why == "overall");
+  CHECK_FALSE(core::SignInLocked(h, At(100) + core::kLoginWindow));  // all aged out
 }

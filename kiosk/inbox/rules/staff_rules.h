@@ -14,7 +14,27 @@ namespace core {
 // oldest of them is kLoginWindow old. Failures must be given oldest first.
 inline constexpr int kMaxLoginFailures = 5;
 inline constexpr Seconds kLoginWindow{15 * 60};
-std::optional<TimePoint> LoginLockedUntil(const std::vector<TimePoint>& failures, TimePoint now);
+std::optional<TimePoint> LoginLockedUntil(const std::vector<TimePoint>& failures, TimePoint now,
+                                          int max_failures = kMaxLoginFailures);
+
+// Sign-in throttling, each limit counted over kLoginWindow. The client's address is limited first, so an
+// attacker locks out no one but their own address. A browser that signed in as this name before (its
+// device cookie) is limited only by its address and by its own failures: guessing at a name from
+// elsewhere, or at every name, cannot keep staff out of their own browsers.
+inline constexpr int kMaxFailuresPerAddress = 10;
+inline constexpr int kMaxFailuresPerDevice = kMaxLoginFailures;
+inline constexpr int kMaxFailuresOverall = 100;  // from browsers that are not a known device of the name
+inline constexpr int kMaxFailureRows = 10000;    // the table's cap; older rows expire after the window
+
+struct SignInHistory {  // failure times, oldest first
+  std::vector<TimePoint> address, name, device, overall;
+  bool known_device = false;
+};
+struct SignInLock {
+  std::string why;  // "address", "name", "device" or "overall"
+  TimePoint until;
+};
+std::optional<SignInLock> SignInLocked(const SignInHistory& history, TimePoint now);
 
 // Text safe inside HTML element content and double-quoted attributes.
 std::string HtmlEscape(std::string_view text);

@@ -1,0 +1,136 @@
+// Sign-in abuse against a real inbox (issue 16): a disk filled through failed sign-ins, staff locked out by
+// anyone, names found by timing, concurrent guesses past the limit, sessions that outlive a password change.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <future>
+
+#include "inbox/rules/staff_rules.h"
+#include "staff_client.h"
+
+using namespace inbox_test;
+
+namespace {
+
+// Signs in from a browser holding `device` (its device cookie, "" for a new browser); the response.
+httplib::Result SignInFrom(Staff& s, const std::string& user, const std::string& password,
+                           const std::string& device) {
+  auto form = s.Client()->Get("/login");
+  REQUIRE(Status(form) == 200);
+  std::string cookies = "__Host-inbox_login=" + SetCookieValue(form, "__Host-inbox_login");
+  if (!device.empty()) cookies += "; __Host-inbox_device=" + device;
+  httplib::Params params{{"user", user}, {"password", password}, {"csrf", CsrfIn(form->body)}};
+  return s.Client()->Post("/login", {{"Cookie", cookies}}, params);
+}
+
+std::uintmax_t DatabaseBytes(const Staff& s) {
+  std::uintmax_t total = 0;
+  for (const char* name : {"inbox.sqlite", "inbox.sqlite-wal"}) {
+    std::error_code ec;
+    auto size = std::filesystem::file_size(s.dir.File("data") / name, ec);
+    if (!ec) total += size;
+  }
+  return total;
+}
+
+double SecondsFor(Staff& s, const std::string& user) {
+  const auto started = std::chrono::steady_clock::now();
+  CHECK(Status(s.SignIn(user, "not the password")) == 401);
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+}  // namespace
+
+TEST_CASE("failed sign-ins with ever new 8 KB names do not grow the database") {
+  Staff s;
+  const auto before = DatabaseBytes(s);
+  int refused = 0;
+  for (int i = 0; i < 100; ++i) {
+    auto r = s.SignIn(std::string(8000, 'a' + i % 26) + std::to_string(i), "x");
+    refused += Status(r) == 429;
+  }
+  CHECK(refused >= 100 - core::kMaxFailuresPerAddress);  // this address is held first
+  CAPTURE(DatabaseBytes(s) - before);
+  CHECK(DatabaseBytes(s) - before < 200 * 1024);  // 2.7 MB before the fix
+  CHECK(s.app->staff().FailureRows().value() <= core::kMaxFailuresPerAddress);
+  s.clock.Advance(core::kLoginWindow + std::chrono::seconds(1));
+  CHECK(Status(s.SignIn("vanessa", kPassword)) == 303);  // the address's failures expired...
+  CHECK(s.app->staff().FailureRows().value() == 0);      // ...and their rows are gone
+}
+
+TEST_CASE("guessing at a name locks out other browsers, not the browser staff signed in with before") {
+  Staff s;
+  auto first = SignInFrom(s, "vanessa", kPassword, "");
+  REQUIRE(Status(first) == 303);
+  const std::string device = SetCookieValue(first, "__Host-inbox_device");
+  REQUIRE_FALSE(device.empty());
+  for (int i = 0; i < core::kMaxLoginFailures; ++i)
+    CHECK(Status(SignInFrom(s, "vanessa", "guess " + std::to_string(i), "")) == 401);
+  CHECK(Status(SignInFrom(s, "vanessa", kPassword, "")) == 429);      // a new browser: locked
+  CHECK(Status(SignInFrom(s, "vanessa", kPassword, device)) == 303);  // her own: not
+  // A device cookie is no master key: it is limited on its own, and only for its own name.
+  CHECK(Status(SignInFrom(s, "nobody", kPassword, device)) == 401);
+  for (int i = 0; i < core::kMaxFailuresPerDevice; ++i)
+    CHECK(Status(SignInFrom(s, "vanessa", "again " + std::to_string(i), device)) == 401);
+  CHECK(Status(SignInFrom(s, "vanessa", kPassword, device)) == 429);
+}
+
+TEST_CASE("an unknown name takes as long to refuse as a wrong password (a dummy Argon2id check)") {
+  Staff s;
+  std::vector<double> known, unknown;
+  for (int i = 0; i < 4; ++i) {
+    known.push_back(SecondsFor(s, "vanessa"));
+    unknown.push_back(SecondsFor(s, "nobody-" + std::to_string(i)));
+  }
+  std::sort(known.begin(), known.end());
+  std::sort(unknown.begin(), unknown.end());
+  CAPTURE(known[1]);
+  CAPTURE(unknown[1]);
+  CHECK(unknown[1] > 0.6 * known[1]);  // 2 ms against 55-98 ms before
+}
+
+TEST_CASE("concurrent wrong passwords get no more password checks than the limit") {
+  Staff s;
+  std::vector<std::future<int>> attempts;
+  for (int i = 0; i < 40; ++i)
+    attempts.push_back(std::async(std::launch::async, [&s, i] {
+      auto r = s.SignIn("vanessa", "concurrent guess " + std::to_string(i));
+      return Status(r);
+    }));
+  int checked = 0, refused = 0;
+  for (auto& a : attempts) {
+    const int status = a.get();
+    checked += status == 401;
+    refused += status == 429;
+  }
+  CHECK(checked == core::kMaxLoginFailures);
+  CHECK(refused == 40 - core::kMaxLoginFailures);
+}
+
+TEST_CASE("a new password ends every session of that user") {
+  Staff s;
+  REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);
+  REQUIRE(Status(s.Get("/")) == 200);
+  REQUIRE(s.app->staff()
+              .SetUser("vanessa", inbox::HashPassword("a new long password").value(), s.clock.Now())
+              .ok());
+  CHECK(Status(s.Get("/")) == 303);
+}
+
+TEST_CASE("log out everywhere ends the user's sessions in every browser; revoking does the same") {
+  Staff s;
+  REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);
+  const std::string desk = s.session;
+  REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);
+  const std::string tablet = s.session;
+  REQUIRE(desk != tablet);
+  CHECK(s.Get("/")->body.find("Log out everywhere") != std::string::npos);
+  CHECK(Status(s.PostForm("/logout-everywhere", {{"csrf", s.Csrf()}})) == 303);
+  CHECK(Status(s.Get("/")) == 303);
+  s.session = desk;
+  CHECK(Status(s.Get("/")) == 303);
+  REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);
+  CHECK(s.app->staff().EndSessionsOf("vanessa", true).value() == 1);  // `intake-inbox revoke-sessions`
+  CHECK(Status(s.Get("/")) == 303);
+}
