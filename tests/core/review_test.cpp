@@ -27,7 +27,8 @@ TEST_SUITE("review") {
     core::Session s;
     s.answers = answers;
     core::IntakeContext ctx{"kiosk-1", core::TimePoint{}, kToday, false, nullptr};
-    for (const auto& consent : core::BuildIntake(c, s, ctx)["consents"]) {
+    const auto intake = core::BuildIntake(c, s, ctx);  // kept: the loop below reads into it
+    for (const auto& consent : intake["consents"]) {
       CAPTURE(consent.dump());
       CHECK(consent["accepted"] ==
             core::ConsentAccepted(answers, *c.FindQuestion(consent["id"].get<std::string>())));
