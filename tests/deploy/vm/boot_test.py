@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """The real Debian package booted in a VM: a Debian 12 image made with mmdebstrap (cached under the build
-dir, keyed by its package list), the project's .debs installed in it with dpkg, a test inbox on the guest's
-loopback (HTTPS, its own certificate), booted by QEMU with systemd as PID 1 and no network device. Driven
-from the host through QMP (screendumps, a usb-tablet tap) and an agent on a virtio serial port (commands as
-root in the guest). Each check is a named step; the first that fails ends the run with its evidence.
+dir, keyed by its package list), the project's .debs installed in it with dpkg, the inbox set up as its
+package says (nginx and the shipped site on the guest's loopback, a certificate made here), booted by QEMU
+with systemd as PID 1 and no network device. Driven from the host through QMP (screendumps, a usb-tablet
+tap) and an agent on a virtio serial port (commands as root in the guest). Each check is a named step; the first that fails ends the run with its evidence.
 
   a  the kiosk is on the screen under cage within N s of power-on (screendump vs a headless render)
   b  a tap through QMP reaches the app ("Tap to start" leads to the language screen)
@@ -44,7 +44,7 @@ BASE_PACKAGES = ["systemd", "systemd-sysv", "udev", "dbus", "linux-image-amd64",
 # What the checks run inside the guest.
 TOOL_PACKAGES = ["sqlite3", "procps", "iproute2"]
 IMAGE_RECIPE = 1  # bump when the mmdebstrap command below changes what the image holds
-INBOX_PORT = 8443
+INBOX_PORT = 443  # nginx, in front of intake-inbox (the inbox package's site)
 KIOSK = "glowup-kiosk"
 UI_UNIT, SENDER_UNIT, INBOX_UNIT = "glowup-kiosk.service", "glowup-kiosk-sender.service", "glowup-kiosk-inbox.service"
 MATCH = 0.85  # similarity of a screendump to a headless render that counts as "this screen"
@@ -216,16 +216,16 @@ def install_fixtures(root, work, source, fault):
     key, pem = make_certificate(work)
     secret = "whsec_" + __import__("base64").b64encode(os.urandom(32)).decode()
     inbox_user = "glowup-kiosk-inbox"
-    # The inbox: loopback only, its certificate, the kiosk's secret; enabled as a clinic would.
+    # The inbox as README's "The intake inbox package" sets it up: nginx in front with the shipped site
+    # (TLS on 443, its certificate read by nginx's master as root), intake-inbox on its unix socket.
     write(root, "/etc/glowup-kiosk-inbox/tls/inbox.pem", pem, 0o644)
-    write(root, "/etc/glowup-kiosk-inbox/tls/inbox.key", key, 0o600, owner=inbox_user)
+    write(root, "/etc/glowup-kiosk-inbox/tls/inbox.key", key, 0o600)
     write(root, "/etc/glowup-kiosk-inbox/secrets/front-desk-1.whsec", secret + "\n", 0o600, owner=inbox_user)
-    inbox = {"listen": {"address": "127.0.0.1", "port": INBOX_PORT},
-             "tls": {"cert_file": "tls/inbox.pem", "key_file": "tls/inbox.key"},
-             "kiosks": {"front-desk-1": {"webhook_secret_files": ["secrets/front-desk-1.whsec"]}},
-             "content_dir": "/usr/share/glowup-kiosk-inbox/content", "data_dir": "/var/lib/glowup-kiosk-inbox"}
+    inbox = json.load(open(root + "/usr/share/doc/glowup-kiosk-inbox/examples/inbox.json"))
+    inbox["kiosks"] = {"front-desk-1": {"webhook_secret_files": ["/etc/glowup-kiosk-inbox/secrets/front-desk-1.whsec"]}}
     write(root, "/etc/glowup-kiosk-inbox/inbox.json", json.dumps(inbox, indent=2) + "\n", 0o644)
     enable(root, INBOX_UNIT, "multi-user.target")
+    os.symlink("../sites-available/glowup-kiosk-inbox", root + "/etc/nginx/sites-enabled/glowup-kiosk-inbox")
     chroot(root, "/usr/bin/intake-inbox", "--config", "/etc/glowup-kiosk-inbox/inbox.json", "add-user",
            "vm-staff", user=inbox_user, stdin="boot-test-staff-password\n")
 
@@ -407,9 +407,18 @@ class Run:
         if not box:
             raise Failed("could not find the 'Tap to start' button in the headless render")
         x, y = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
-        self.vm.qmp.tap(x, y, self.attract.width, self.attract.height)
-        say(f"tapped ({x}, {y}) through QMP (usb-tablet)")
-        took, score = self.wait_for_screen(self.language, time.monotonic() + 20, "b-language-after-tap")
+        # Up to three taps: on an emulated CPU shared with other work the kiosk can take longer than the tap's
+        # pauses to take the pointer's first motion, and then that press is lost (as a first touch before the
+        # app has drawn would be). The note says how many it took.
+        for attempt in range(1, 4):
+            self.vm.qmp.tap(x, y, self.attract.width, self.attract.height, pause=0.7 * min(self.slowdown, 3.0))
+            say(f"tap {attempt}: ({x}, {y}) through QMP (usb-tablet)")
+            try:
+                took, score = self.wait_for_screen(self.language, time.monotonic() + 20, "b-language-after-tap")
+                break
+            except Failed:
+                if attempt == 3:
+                    raise
         log = self.sh(f"journalctl -b -u {UI_UNIT} -o cat | grep -c 'screen attract -> language' || true")
         say(f"language screen {took:.1f} s after the tap (similarity {score:.2f}); the kiosk logged "
             f"'screen attract -> language' {log.strip()} time(s)")
@@ -436,11 +445,11 @@ class Run:
         intake = m.group(1)
         say(f"headless visit as {KIOSK} into /var/lib/{KIOSK}: intake {intake} committed")
         # The visit runs on a virtual clock (2026-11-25 10:00): make the intake due now, as "retry now" would.
-        self.sh(f"runuser -u {KIOSK} -- sqlite3 /var/lib/{KIOSK}/outbox.sqlite "
+        self.sh(f"runuser -u {KIOSK} -- sqlite3 -cmd '.timeout 10000' /var/lib/{KIOSK}/outbox.sqlite "
                 f"\"UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00Z' WHERE id = '{intake}'\"")
         start, count = time.monotonic(), "0"
         while time.monotonic() - start < 60:
-            count = self.sh("runuser -u glowup-kiosk-inbox -- sqlite3 /var/lib/glowup-kiosk-inbox/inbox.sqlite "
+            count = self.sh("runuser -u glowup-kiosk-inbox -- sqlite3 -cmd '.timeout 10000' /var/lib/glowup-kiosk-inbox/inbox.sqlite "
                             f"\"SELECT count(*) FROM intakes WHERE id = '{intake}'\"").strip()
             if count != "0":
                 break
@@ -450,10 +459,10 @@ class Run:
             raise Failed(f"the inbox holds {count} row(s) for {intake} after {took:.0f} s (expected exactly 1)\n"
                          + self.sh(f"journalctl -b -u {SENDER_UNIT} -u {INBOX_UNIT} -n 40 --no-pager", check=False))
         time.sleep(3)  # a duplicate post would come now, if at all
-        rows = self.sh("runuser -u glowup-kiosk-inbox -- sqlite3 /var/lib/glowup-kiosk-inbox/inbox.sqlite "
+        rows = self.sh("runuser -u glowup-kiosk-inbox -- sqlite3 -cmd '.timeout 10000' /var/lib/glowup-kiosk-inbox/inbox.sqlite "
                        "\"SELECT count(*) FROM intakes\"").strip()
         posts = self.sh(f"journalctl -b -u {SENDER_UNIT} -o cat | grep -c 'intake {intake} delivered' || true").strip()
-        state = self.sh(f"runuser -u {KIOSK} -- sqlite3 /var/lib/{KIOSK}/outbox.sqlite "
+        state = self.sh(f"runuser -u {KIOSK} -- sqlite3 -cmd '.timeout 10000' /var/lib/{KIOSK}/outbox.sqlite "
                         f"\"SELECT state FROM outbox WHERE id = '{intake}'\"").strip()
         say(f"delivered {took:.1f} s after commit by {SENDER_UNIT}; inbox rows: {rows} (this intake once), "
             f"sender log lines 'delivered': {posts}, outbox state: {state}")
@@ -624,7 +633,7 @@ class Run:
         self.agent.wait_ready(limit, not_boot=old)
         self.vm.started = t0  # "power-on" for the on-screen deadline is the reboot command
         took = self.on_screen_at_boot(limit, "e4-after-reboot")
-        rows = self.sh("runuser -u glowup-kiosk-inbox -- sqlite3 /var/lib/glowup-kiosk-inbox/inbox.sqlite "
+        rows = self.sh("runuser -u glowup-kiosk-inbox -- sqlite3 -cmd '.timeout 10000' /var/lib/glowup-kiosk-inbox/inbox.sqlite "
                        f"\"SELECT count(*) FROM intakes WHERE id = '{self.intake}'\"").strip()
         say(f"after the reboot: kiosk on screen {took:.1f} s after `systemctl reboot`; intake still stored {rows}x")
         if rows != "1":
@@ -690,6 +699,7 @@ def main():
     ap.add_argument("--tcg", action="store_true", help="do not try KVM")
     ap.add_argument("--fault", choices=sorted(FAULTS), help="plant a fault the test must catch")
     ap.add_argument("--base-tar", help="use this mmdebstrap tarball instead of the cached image (debugging)")
+    ap.add_argument("--out", help="where screendumps and logs go (default BUILD_DIR/vm-boot)")
     ap.add_argument("--image-only", action="store_true",
                     help="only make (or find) the cached base image for today's packages, then exit: tests/run-all.sh "
                          "runs this in the background while other tests run")
@@ -707,7 +717,7 @@ def main():
     if args.fault:
         say(f"planted fault: {args.fault}: {FAULTS[args.fault]}")
 
-    out = os.path.join(build, "vm-boot")
+    out = os.path.abspath(args.out) if args.out else os.path.join(build, "vm-boot")
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(os.path.join(out, "screens"))
     cache = os.path.join(build, "vm-cache")
@@ -718,6 +728,8 @@ def main():
     status = 1
     try:
         with steps("packages (cpack -G DEB)"):
+            # Up to date first: cpack reads the CPack config of the last configure and only then builds.
+            run(["cmake", "--build", build])
             run(["cpack", "--config", os.path.join(build, "CPackConfig.cmake"), "-G", "DEB", "-B",
                  os.path.join(work, "packages")])
             debs = sorted(glob.glob(os.path.join(work, "packages", "*.deb")))
@@ -739,9 +751,9 @@ def main():
             screen.write_png(os.path.join(out, "screens", "reference-language.png"), language)
         with steps("boot (QEMU, systemd as PID 1, no network device)"):
             vm, accel = boot(work, disk, steps, args.tcg)
-            vm.agent.wait_ready(120)
+            vm.agent.wait_ready(120 if accel == "kvm" else 300)
             say(f"accelerator {accel}; the guest's agent answered {time.monotonic() - vm.started:.1f} s after power-on")
-        limit = 60 if accel == "kvm" else 180
+        limit = 60 if accel == "kvm" else 300
         slowdown = 1.0 if accel == "kvm" else TCG_SLOWDOWN
         r = Run(args, out, work, vm, attract, language, facts, slowdown)
         try:

@@ -89,14 +89,14 @@ class Qmp:
             {"type": "abs", "data": {"axis": "x", "value": round(x * 32767 / (width - 1))}},
             {"type": "abs", "data": {"axis": "y", "value": round(y * 32767 / (height - 1))}}])
 
-    def tap(self, x, y, width, height):
+    def tap(self, x, y, width, height, pause=0.7):
         """A press and release at pixel (x, y) through the usb-tablet. The pointer first moves next to the
         target, then onto it: the kiosk does not see the pointer's first motion after it starts (a press that
         comes with it is lost), and a press counts only on a widget the pointer already hovers."""
         self.move(x - 8, y - 8, width, height)
-        time.sleep(0.7)
+        time.sleep(pause)
         self.move(x, y, width, height)
-        time.sleep(0.7)
+        time.sleep(pause)
         self.execute("input-send-event", events=[{"type": "btn", "data": {"down": True, "button": "left"}}])
         time.sleep(0.3)
         self.execute("input-send-event", events=[{"type": "btn", "data": {"down": False, "button": "left"}}])
