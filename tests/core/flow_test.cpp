@@ -437,6 +437,34 @@ TEST_SUITE("exclusive options") {
     CHECK(Chosen(k) == std::vector<std::string>{"peel", "laser"});
   }
 
+  TEST_CASE(
+      "a tapped card toggles its option in the session's own answer: two taps in one frame both count") {
+    Kiosk k(ExclusiveContent());
+    k.Do(in::Start{});
+    // both cards tapped before the screen saw either: each toggle reads the answer as it is now
+    k.Do(in::ToggleOption{"treatments", "peel"});
+    k.Do(in::ToggleOption{"treatments", "laser"});
+    CHECK(Chosen(k) == std::vector<std::string>{"peel", "laser"});
+    k.Do(in::ToggleOption{"treatments", "peel"});
+    CHECK(Chosen(k) == std::vector<std::string>{"laser"});
+    k.Do(in::ToggleOption{"treatments", "none"});
+    CHECK(Chosen(k) == std::vector<std::string>{"none"});  // exclusive stands alone
+    k.Do(in::ToggleOption{"treatments", "peel"});
+    CHECK(Chosen(k) == std::vector<std::string>{"peel"});
+    k.Do(in::ToggleOption{"treatments", "peel"});
+    CHECK(Chosen(k).empty());
+  }
+
+  TEST_CASE("a toggle for an option the question does not have, or outside a step, changes nothing") {
+    Kiosk k(ExclusiveContent());
+    k.Do(in::ToggleOption{"treatments", "peel"});  // still on the attract screen
+    CHECK(k.session.answers.empty());
+    k.Do(in::Start{});
+    k.Do(in::ToggleOption{"treatments", "botox"});
+    k.Do(in::ToggleOption{"nothing", "peel"});
+    CHECK(k.session.answers.empty());
+  }
+
   TEST_CASE("only options of a multi choice can be exclusive") {
     Json options = Json::array(
         {{{"id", "a"}, {"label", T("A")}}, {{"id", "b"}, {"label", T("B")}, {"exclusive", true}}});

@@ -52,6 +52,19 @@ TEST_CASE("typing stops at the length limit") {
   CHECK(text.size() == 10);
 }
 
+TEST_CASE("the length limit counts characters, not bytes: ten letters ñ are ten, not twenty") {
+  std::string text;
+  core::KeyboardState state;
+  for (int i = 0; i < 9; ++i) core::ApplyKey(Char("ñ"), text, state, 10);
+  CHECK(text.size() == 18);  // nine two-byte letters
+  core::ApplyKey(Char("ñ"), text, state, 10);
+  CHECK(core::SplitCodePoints(text).size() == 10);
+  core::ApplyKey(Char("ñ"), text, state, 10);
+  core::ApplyKey(Of(core::Key::Kind::kSpace), text, state, 10);
+  CHECK(core::SplitCodePoints(text).size() == 10);
+  CHECK(text == "ññññññññññ");
+}
+
 TEST_CASE("each layout offers what its field needs") {
   auto has = [](const std::vector<core::KeyRow>& rows, const std::string& s) {
     for (const auto& row : rows) {

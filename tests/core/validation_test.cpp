@@ -35,6 +35,19 @@ core::Answer S(const char* s) {
 }  // namespace
 
 TEST_SUITE("validation") {
+  TEST_CASE("a field takes as many characters as its max_length, else 500; a number six digits") {
+    CHECK(core::InputLimit(Make("text", {{"max_length", 60}})) == 60);
+    CHECK(core::InputLimit(Make("text")) == core::kTextLimit);
+    CHECK(core::InputLimit(Make("email", {{"max_length", 254}})) == 254);
+    CHECK(core::InputLimit(Make("number", {{"min", 0}, {"max", 99}})) == 6);
+    // counted as validation counts: sixty letters ñ fit a max_length of 60
+    core::Question name = Make("text", {{"max_length", 60}});
+    std::string sixty;
+    for (int i = 0; i < 60; ++i) sixty += "ñ";
+    CHECK(core::CodePoints(sixty) == core::InputLimit(name));
+    CHECK(Check(name, sixty) == "");
+  }
+
   TEST_CASE("a required question must be answered and an optional one may be left") {
     auto required = Make("text", {{"required", true}});
     CHECK(Unanswered(required) == "required");

@@ -69,3 +69,14 @@ TEST_CASE("the clinic logo is loaded from config; a missing or broken file leave
     fallback.Run("expect screen attract\nexpect text \"Glow Up by Vanessa\"\ntap \"Tap to start\"\n");
   }
 }
+
+TEST_CASE("a name stops at its max_length in characters from a physical keyboard, never cut inside one") {
+  ui_test::Kiosk k;
+  std::string seventy;
+  for (int i = 0; i < 70; ++i) seventy += "ñ";  // 140 bytes: fits a byte cap, not a 60-character one
+  k.Run(std::string(kToFirstName) + "type \"" + seventy + "\"\n");
+  const auto& name = std::get<std::string>(k.app->session().answers.at("first_name"));
+  CHECK(core::SplitCodePoints(name).size() == 60);
+  CHECK(name.size() == 120);
+  CHECK(k.app->session().errors.empty());
+}

@@ -108,16 +108,17 @@ void RemoveLastCharacter(std::string& text) {
   }
 }
 
-bool ApplyKey(const Key& key, std::string& text, KeyboardState& state, size_t max_bytes) {
+bool ApplyKey(const Key& key, std::string& text, KeyboardState& state, size_t max_chars) {
+  const size_t chars = SplitCodePoints(text).size();
   switch (key.kind) {
     case Key::Kind::kChar: {
       std::string typed = state.shift ? UpperCase(key.text) : key.text;
-      if (text.size() + typed.size() <= max_bytes) text += typed;
+      if (chars + SplitCodePoints(typed).size() <= max_chars) text += typed;
       state.shift = false;
       return true;
     }
     case Key::Kind::kSpace:
-      if (!text.empty() && text.back() != ' ' && text.size() < max_bytes) text += ' ';
+      if (!text.empty() && text.back() != ' ' && chars < max_chars) text += ' ';
       return true;
     case Key::Kind::kBackspace:
       RemoveLastCharacter(text);

@@ -31,8 +31,9 @@ struct KeyboardState {
 // The rows to draw for a layout and state.
 std::vector<KeyRow> KeyboardRows(KeyboardLayout layout, const KeyboardState& state);
 
-// Applies one key to `text` (and the state). Returns false for kDone (the keyboard closes).
-bool ApplyKey(const Key& key, std::string& text, KeyboardState& state, size_t max_bytes = 400);
+// Applies one key to `text` (and the state). Returns false for kDone (the keyboard closes). The text never
+// grows past `max_chars` characters (code points: "ñ" or an emoji is one, however many bytes).
+bool ApplyKey(const Key& key, std::string& text, KeyboardState& state, size_t max_chars = 400);
 
 // `utf8` cut into code points, each its own string (a stray byte alone), in order.
 std::vector<std::string> SplitCodePoints(std::string_view utf8);

@@ -175,6 +175,24 @@ struct Visitor {
     s.answers[i.question_id] = std::move(value);
     s.errors.erase(i.question_id);
   }
+  void operator()(const intent::ToggleOption& i) {
+    const Question* q = c.FindQuestion(i.question_id);
+    if (!q || q->type != QuestionType::kMultiChoice || s.screen != Screen::kStep ||
+        !q->FindOption(i.option_id))
+      return;
+    std::vector<std::string> before;
+    if (auto it = s.answers.find(q->id); it != s.answers.end()) {
+      if (auto* list = std::get_if<std::vector<std::string>>(&it->second)) before = *list;
+    }
+    auto after = before;
+    if (auto at = std::find(after.begin(), after.end(), i.option_id); at != after.end()) {
+      after.erase(at);
+    } else {
+      after.push_back(i.option_id);
+    }
+    s.answers[q->id] = ApplyExclusive(*q, before, std::move(after));
+    s.errors.erase(q->id);
+  }
   void operator()(const intent::ClearAnswer& i) {
     s.answers.erase(i.question_id);
     s.errors.erase(i.question_id);

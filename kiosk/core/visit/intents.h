@@ -22,6 +22,12 @@ struct SetAnswer {
 struct ClearAnswer {
   std::string question_id;
 };
+// A multi-choice card tapped: the option is chosen if it was not, and no longer chosen if it was. Applied to
+// the session's own answer (not to the screen's copy of it), so two taps between frames both count.
+struct ToggleOption {
+  std::string question_id;
+  std::string option_id;
+};
 struct EditStep {
   std::string step_id;
 };  // from the review screen
@@ -34,8 +40,9 @@ struct StartOver {};  // wipe now and return to the attract screen
 struct Tick {};       // time passed (idle countdown, thank-you return)
 }  // namespace intent
 
-using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::Next, intent::Back,
-                            intent::SetAnswer, intent::ClearAnswer, intent::EditStep, intent::Submit,
-                            intent::SubmitDone, intent::Activity, intent::StartOver, intent::Tick>;
+using Intent =
+    std::variant<intent::Start, intent::ChooseLanguage, intent::Next, intent::Back, intent::SetAnswer,
+                 intent::ClearAnswer, intent::ToggleOption, intent::EditStep, intent::Submit,
+                 intent::SubmitDone, intent::Activity, intent::StartOver, intent::Tick>;
 
 }  // namespace core

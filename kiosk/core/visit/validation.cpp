@@ -12,6 +12,11 @@ size_t CodePoints(std::string_view utf8) {
       std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+size_t InputLimit(const Question& q) {
+  if (q.type == QuestionType::kNumber) return std::to_string(kNumberLimit).size();
+  return q.max_length ? static_cast<size_t>(*q.max_length) : kTextLimit;
+}
+
 bool IsValidEmail(std::string_view s) {
   if (s.size() < 3 || s.size() > 254) return false;
   auto at = s.find('@');

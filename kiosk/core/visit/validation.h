@@ -16,6 +16,10 @@ namespace core {
 bool IsValidEmail(std::string_view s);
 bool IsValidPhone(std::string_view s);
 size_t CodePoints(std::string_view utf8);
+// How many characters (code points) a field takes from either keyboard: its max_length, else kTextLimit; six
+// digits for a number. Typing stops there, so a text is never cut inside a character.
+inline constexpr size_t kTextLimit = 500;
+size_t InputLimit(const Question& q);
 // Whether a value has the type the question stores (yes_no/consent: bool; multi_choice: ids; ...).
 bool TypeFits(QuestionType type, const Answer& answer);
 

@@ -3,6 +3,7 @@
 #include "ui/screens/keyboard.h"
 
 #include "core/touch/keyboard.h"
+#include "core/visit/validation.h"
 
 namespace ui {
 
@@ -152,7 +153,7 @@ void DrawKeyboard(ScreenContext& c, float bottom) {
         c.state.flash_until = c.in.now + core::kKeyFlash;
       }
       bool open = true;
-      size_t cap = q->type == core::QuestionType::kNumber ? 6 : 400;  // six digits: core::kNumberLimit
+      const size_t cap = core::InputLimit(*q);  // in characters, as validation counts them
       for (int i = 0; i < presses && open; ++i) open = core::ApplyKey(key, text, c.state.keyboard, cap);
       if (!open) {
         c.state.focused.clear();

@@ -8,6 +8,7 @@
 #include "core/touch/date_picker.h"
 #include "core/visit/flags.h"
 #include "core/visit/rules.h"
+#include "core/visit/validation.h"
 
 namespace ui {
 
@@ -116,17 +117,10 @@ void Choices(ScreenContext& c, const core::Question& q, float x, float width) {
       ImVec2 pos(x + static_cast<float>(k - row * cols) * (card_w + gap), y);
       if (ChoiceCard(c.paint, id.c_str(), c.T(o.label), o.description.empty() ? "" : c.T(o.description),
                      checked, multi, pos, ImVec2(card_w, row_h))) {
-        if (!multi) {
-          c.Emit(core::intent::SetAnswer{q.id, o.id});
+        if (multi) {
+          c.Emit(core::intent::ToggleOption{q.id, o.id});  // core toggles it in the session's answer
         } else {
-          auto next = chosen;
-          auto it = std::find(next.begin(), next.end(), o.id);
-          if (it == next.end()) {
-            next.push_back(o.id);
-          } else {
-            next.erase(it);
-          }
-          c.Emit(core::intent::SetAnswer{q.id, next});
+          c.Emit(core::intent::SetAnswer{q.id, o.id});
         }
       }
     }
@@ -171,15 +165,18 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
   if (focused && c.paint.enabled) {
     // a physical keyboard, where one is attached (and the headless driver's typing)
     std::string typed = value;
+    size_t chars = core::CodePoints(value);
+    const size_t cap = core::InputLimit(q);  // in characters: a text is never cut inside one
     for (const std::string& ch : core::SplitCodePoints(c.state.typed)) {
-      if (Accepts(q.type, ch)) typed += ch;
+      if (Accepts(q.type, ch) && chars < cap) {
+        typed += ch;
+        ++chars;
+      }
     }
     std::fill(c.state.typed.begin(), c.state.typed.end(), '\0');  // typed text must not linger
     c.state.typed.clear();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) core::RemoveLastCharacter(typed);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) c.state.focused.clear();
-    size_t cap = number ? 6 : static_cast<size_t>(q.max_length.value_or(500)) * 4 + 16;
-    if (typed.size() > cap) typed.resize(cap);
     if (typed != value) {
       c.state.keyboard.shift = false;  // the capital was typed on the physical keyboard
       c.Emit(core::intent::SetAnswer{q.id, typed});
