@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "inbox/routes.h"
+#include "inbox/rules/access_log.h"
 
 namespace inbox {
 namespace {
@@ -95,10 +96,17 @@ void InboxServer::Configure() {
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
+  // httplib's own answers (400 for a broken request line, 414, 413...) get the headers here.
+  server_->set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        SecurityHeaders(res);
+        return httplib::Server::HandlerResponse::Unhandled;
+      }));
   server_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    // The path only up to '?': a query could carry a search for a name.
-    std::fprintf(stderr, "%s %s %d%s%s\n", req.method.c_str(), req.path.c_str(), res.status,
-                 res.has_header("X-Intake-Id") ? " " : "", res.get_header_value("X-Intake-Id").c_str());
+    // The path only up to '?' (a query could carry a search for a name), escaped (a forged line).
+    const std::string line =
+        core::AccessLogLine(req.method, req.path, res.status, res.get_header_value("X-Intake-Id"));
+    std::fprintf(stderr, "%s\n", line.c_str());
   });
   AddRoutes(*server_, app_);
 }

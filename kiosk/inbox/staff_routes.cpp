@@ -54,6 +54,16 @@ void Html(httplib::Response& res, int status, const std::string& html) {
   res.set_content(html, "text/html; charset=utf-8");
 }
 
+// A field of a urlencoded form body; never the query string, where a token would leak into logs and
+// Referer headers.
+std::string FormField(const httplib::Request& req, const std::string& name) {
+  if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) != 0) return {};
+  httplib::Params fields;
+  httplib::detail::parse_query_text(req.body, fields);
+  auto it = fields.find(name);
+  return it == fields.end() ? std::string() : it->second;
+}
+
 void Redirect(httplib::Response& res, const std::string& to) {
   res.status = 303;
   res.set_header("Location", to);
@@ -70,13 +80,15 @@ class StaffRoutes {
       Redirect(res, "/login");
       return std::nullopt;
     }
-    if (post && !SameToken(req.get_param_value("csrf"), (*found)->csrf)) {
+    if (post && !SameToken(FormField(req, "csrf"), (*found)->csrf)) {
       Html(res, 403,
            MessagePage(Ctx(**found), "Form expired",
                        "This form was not accepted. Go back, reload the "
                        "page and try again."));
       return std::nullopt;
     }
+    // The cookie slides with the session: its Max-Age starts again at every request.
+    SetCookie(res, kSessionCookie, Cookie(req, kSessionCookie), app_.config().session_minutes * 60L);
     return **found;
   }
 
@@ -95,8 +107,8 @@ class StaffRoutes {
   }
 
   void Login(const httplib::Request& req, httplib::Response& res) {
-    const std::string user = req.get_param_value("user"), password = req.get_param_value("password");
-    if (!SameToken(req.get_param_value("csrf"), Cookie(req, kLoginCookie)))
+    const std::string user = FormField(req, "user"), password = FormField(req, "password");
+    if (!SameToken(FormField(req, "csrf"), Cookie(req, kLoginCookie)))
       return LoginForm(res, 403, "The sign-in form expired. Please try again.");
     const core::TimePoint now = app_.clock().Now();
     const std::string device = Cookie(req, kDeviceCookie);

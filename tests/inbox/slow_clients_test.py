@@ -109,9 +109,33 @@ def measure(arr, label):
     return out
 
 
+def header_checks(arr):
+    """Every answer, nginx's own included, carries the security headers once."""
+    failures = []
+    ctx = arr.tls_context()
+    for what, raw in (("a staff page", b"GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
+                      ("nginx's own 400", b"NOT A REQUEST\r\n\r\n"),
+                      ("nginx's own 414", b"GET /" + b"a" * 40000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")):
+        with socket.create_connection(("127.0.0.1", arr.port), timeout=10) as tcp:
+            with ctx.wrap_socket(tcp, server_hostname="127.0.0.1") as tls:
+                tls.sendall(raw)
+                answer = b""
+                while b"\r\n\r\n" not in answer:
+                    chunk = tls.recv(65536)
+                    if not chunk:
+                        break
+                    answer += chunk
+        head = answer.split(b"\r\n\r\n")[0].decode("latin-1").lower()
+        count = head.count("\r\ncontent-security-policy:")
+        print(f"  {what}: {head.splitlines()[0] if head else '(nothing)'}, CSP header x{count}", flush=True)
+        if count != 1 or "x-frame-options: deny" not in head:
+            failures.append(f"{what}: the security headers are missing or doubled")
+    return failures
+
+
 async def main_async(args, arr):
     loop = asyncio.get_running_loop()
-    failures = []
+    failures = header_checks(arr) if args.mode == "nginx" else []
     before = await loop.run_in_executor(None, measure, arr, "before")
     attack = Attack(arr.port, args.connections)
     attack.start()
