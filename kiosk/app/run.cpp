@@ -16,6 +16,7 @@
 #include "app/sender_child.h"
 #include "app/staff_tools.h"
 #include "core/content/content_loader.h"
+#include "core/content/palette.h"
 #include "core/delivery/fhir.h"
 #include "host/stop_signals.h"
 #include "host/systemd_notify.h"
@@ -98,6 +99,8 @@ int RunKiosk(const RunOptions& o) {
   auto loaded = host::LoadConfigAndPaths(o.paths);
   if (!loaded) return ShowProblems(o, loaded.problems(), stop.get());
   auto& [config, paths] = *loaded;
+  for (const auto& p : core::CheckContrast(config.theme, paths.config_file.string()))
+    spdlog::warn("{}", p.ToString());  // readable enough to run, but `kiosk check-content` fails on it
   auto content = core::LoadContent(paths.content_dir);
   if (!content) {
     core::Problems problems = content.problems();
@@ -195,8 +198,33 @@ int ExportFhirQuestionnaire(const std::string& dir, const std::string& language,
   return 0;
 }
 
+namespace {
+// The kiosk's config (the one the kiosk would use) as check-content sees it: whether it loads, and the
+// contrast of its theme. Returns the problems, each printed; a missing config file is not one of them.
+core::Problems CheckConfig(const host::PathArgs& paths, std::string& checked) {
+  host::Paths defaults = host::DefaultPaths();
+  std::filesystem::path file =
+      paths.config.empty() ? defaults.config_file : std::filesystem::path(paths.config);
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) {
+    checked = "no config at " + file.string() + ": its theme is not checked";
+    return {};
+  }
+  auto loaded = host::LoadConfigAndPaths(paths);
+  if (!loaded) return loaded.problems();
+  core::Problems problems = core::CheckContrast(loaded->first.theme, file.string());
+  checked = file.string() + ": ok: the theme's " + std::to_string(core::ThemeColourPairs().size()) +
+            " colour pairs meet WCAG 2.2 contrast, in the normal and the high-contrast look";
+  return problems;
+}
+}  // namespace
+
 int CheckContent(const std::string& dir, const host::PathArgs& paths) {
   std::filesystem::path content_dir = ContentDir(dir, paths);
+  std::string config_checked;
+  core::Problems config_problems = CheckConfig(paths, config_checked);
+  for (const auto& p : config_problems) std::cout << p.ToString() << "\n";
+  if (!config_problems.empty()) std::cout << config_problems.size() << " problem(s) in the config\n";
   auto content = core::LoadContent(content_dir);
   if (!content) {
     for (auto p : content.problems()) {
@@ -214,6 +242,8 @@ int CheckContent(const std::string& dir, const host::PathArgs& paths) {
             << (content->demo ? ", demo flow of " + std::to_string(content->demo->steps.size()) + " steps"
                               : "")
             << "\n";
+  if (!config_problems.empty()) return 1;
+  std::cout << config_checked << "\n";
   return 0;
 }
 

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/content/palette.h"
+
 namespace ui {
 
 namespace {
@@ -11,28 +13,8 @@ ImU32 ToU32(const core::Rgba& c) {
 }
 }  // namespace
 
-namespace {
-// Darkens a colour towards black by `f` (0: unchanged, 1: black).
-core::Rgba Darker(core::Rgba c, float f) {
-  for (int i = 0; i < 3; ++i) c[static_cast<size_t>(i)] *= 1 - f;
-  return c;
-}
-
-// Black on white with lines you cannot miss; the brand only where it marks a choice or an action.
-core::Theme HighContrast(core::Theme c) {
-  c.text = {0, 0, 0, 1};
-  c.muted = {0.15f, 0.15f, 0.15f, 1};
-  c.line = {0.25f, 0.25f, 0.25f, 1};
-  c.background = {1, 1, 1, 1};
-  c.brand_soft = {0.93f, 0.93f, 0.93f, 1};
-  c.brand = Darker(c.brand, 0.35f);
-  c.alert = Darker(c.alert, 0.3f);
-  return c;
-}
-}  // namespace
-
 Theme Theme::From(const core::Theme& config, float em, bool high_contrast) {
-  const core::Theme c = high_contrast ? HighContrast(config) : config;
+  const core::Theme c = high_contrast ? core::HighContrast(config) : config;
   Theme t;
   t.brand = ToU32(c.brand);
   t.brand_soft = ToU32(c.brand_soft);

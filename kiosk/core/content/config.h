@@ -18,14 +18,14 @@ struct Theme {
   Rgba brand_soft{0.976f, 0.933f, 0.953f, 1};  // card background, progress track
   Rgba background{1, 1, 1, 1};
   Rgba text{0.145f, 0.118f, 0.161f, 1};
-  Rgba muted{0.42f, 0.38f, 0.43f, 1};  // help lines, progress text
-  Rgba line{0.88f, 0.84f, 0.86f, 1};   // separators, card borders
-  Rgba alert{0.70f, 0.23f, 0.18f, 1};  // validation messages
-  float font_px = 30;                  // body text at scale 1 (1080p)
-  float scale = 1.0f;                  // one factor for every size
-  float corner_radius = 0.6f;          // in em
-  std::string font_path;               // empty: Noto Sans through fontconfig
-  std::string logo;                    // PNG for the attract screen (relative: beside the config file)
+  Rgba muted{0.42f, 0.38f, 0.43f, 1};    // help lines, progress text
+  Rgba line{0.584f, 0.522f, 0.565f, 1};  // #958590: field, card and button borders (3:1 on white), separators
+  Rgba alert{0.70f, 0.23f, 0.18f, 1};    // validation messages
+  float font_px = 30;                    // body text at scale 1 (1080p)
+  float scale = 1.0f;                    // one factor for every size
+  float corner_radius = 0.6f;            // in em
+  std::string font_path;                 // empty: Noto Sans through fontconfig
+  std::string logo;                      // PNG for the attract screen (relative: beside the config file)
 };
 
 // Where and how intakes are posted (README "Delivery"). Secrets live in files, never in this config.
