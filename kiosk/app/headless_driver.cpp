@@ -43,6 +43,7 @@ core::Status HeadlessDriver::Run(const std::vector<Command>& commands, const std
     }
     auto status = Execute(c);
     if (status.ok() && !app_.QuitRequested()) status = CheckLayout();
+    if (status.ok() && !app_.QuitRequested()) status = CheckFocusedField(c);
     if (!status.ok()) {
       return Fail(script_name + ":" + std::to_string(c.line) + ": " + status.error() + " (on screen " +
                   app_.ScreenId() + ")");
@@ -105,6 +106,19 @@ core::Status HeadlessDriver::Execute(const Command& c) {
         }
       }
       return core::Ok{};
+    }
+    case K::kExpectVisible: {
+      const auto& reg = app_.ui().registry();
+      int top = reg.TopLayer();
+      bool drawn = false;
+      for (const auto& t : reg.placed()) {
+        if (t.layer != top || t.text.find(c.text) == std::string::npos) continue;
+        if (!c.scope.empty() && t.scope.find(c.scope) == std::string::npos) continue;
+        if (t.Visible()) return core::Ok{};
+        drawn = true;
+      }
+      return Fail("\"" + c.text + "\"" + (c.scope.empty() ? "" : " in \"" + c.scope + "\"") +
+                  (drawn ? " is drawn but not fully on screen (scrolled away or covered)" : " is not drawn"));
     }
     case K::kExpectNoTarget: {
       const auto& reg = app_.ui().registry();
@@ -344,6 +358,20 @@ core::Status HeadlessDriver::Close() {
     Settle();
   }
   return core::Ok{};
+}
+
+// After typing, or a tap on a text field, the field the keyboard types into is whole on screen: not under the
+// keyboard, not behind the heading. (A client's own drag may take it away later; that is not checked.)
+core::Status HeadlessDriver::CheckFocusedField(const Command& c) {
+  const auto& field = app_.ui().registry().focused_field();
+  if (!field || field->Visible()) return core::Ok{};
+  if (c.kind != Command::Kind::kType && !(c.kind == Command::Kind::kTap && c.text == field->label))
+    return core::Ok{};
+  auto px = [](float v) { return std::to_string(static_cast<int>(std::lround(v))); };
+  return Fail("\"" + field->label +
+              "\" is being typed but is not fully on screen (the keyboard covers it): y " +
+              px(field->rect.Min.y) + " to " + px(field->rect.Max.y) + ", page shown from " +
+              px(field->clip.Min.y) + " to " + px(field->clip.Max.y));
 }
 
 core::Status HeadlessDriver::CheckLayout() {

@@ -162,6 +162,16 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
               !Rest(line, line.find(word, at) + word.size()))
             bad("expected nothing, or 'within' and a duration like 20s, after the text");
         }
+      } else if (what == "visible") {
+        // expect visible "Please answer this question." in "Are you pregnant?": drawn whole on screen
+        c.kind = Command::Kind::kExpectVisible;
+        if (!Quoted(line, at, c.text)) bad("expected one quoted text");
+        while (ok && at < line.size() && line[at] == ' ') ++at;
+        if (ok && line.compare(at, 3, "in ") == 0) {
+          at += 3;
+          if (!Quoted(line, at, c.scope)) bad("expected a quoted question after 'in'");
+        }
+        if (ok && !Rest(line, at)) bad("unexpected text after the command");
       } else if (what == "no") {
         std::string text_word;
         words >> text_word;
@@ -170,7 +180,7 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
         if ((text_word != "text" && text_word != "target") || !Quoted(line, at, c.text) || !Rest(line, at))
           bad("expected: expect no text \"...\" or expect no target \"...\"");
       } else {
-        bad("expected 'expect screen', 'expect text' or 'expect no text'");
+        bad("expected 'expect screen', 'expect text', 'expect visible' or 'expect no text'");
       }
     } else {
       bad("unknown command '" + verb + "'");

@@ -19,6 +19,7 @@ struct Command {
     kExpectText,
     kExpectNoText,
     kExpectNoTarget,  // expect no target "1": nothing on the top layer takes a tap under this label
+    kExpectVisible,   // expect visible "..." [in "question"]: a text drawn whole inside its visible area
     kScreenshot,
     kDrag,
     kHold,      // hold "top_left" 3s | hold "640,360" 3s: press and keep still for the duration

@@ -24,6 +24,7 @@ float KioskUi::Layout(int width, int height) {
 std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
   std::vector<core::Intent> intents;
   registry_.BeginFrame();
+  const auto pending_reveal = state_.reveal;
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -83,6 +84,9 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
     ImGui::End();
   }
   if (staff_open) DrawStaffLayer(c, *in.staff, staff_intents_);
+  // a span no page took this frame (the screen changed) is dropped, so nothing waits for it
+  if (pending_reveal && state_.reveal == pending_reveal) state_.reveal.reset();
+  if (state_.redraws > 0) state_.redraws--;
   state_.last_frame = in.now;
   return intents;
 }
@@ -109,7 +113,8 @@ void KioskUi::Wipe() {
 }
 
 bool KioskUi::Animating() const {
-  return state_.scroll.gliding() || state_.scroll.dragging() || state_.scroll_to || state_.backspace.held();
+  return state_.scroll.gliding() || state_.scroll.dragging() || state_.scroll_to || state_.reveal ||
+         state_.redraws > 0 || state_.backspace.held();
 }
 
 core::TimePoint KioskUi::NextWake(const FrameInput& in) const {

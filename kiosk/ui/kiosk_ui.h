@@ -41,8 +41,16 @@ struct FrameInput {
 struct UiState {
   core::ScrollPhysics scroll;      // the page's drag, glide and offset
   std::optional<float> scroll_to;  // content y to bring into view next frame
-  std::string date_picker;         // question id whose picker is open
-  core::DatePickerState picker;    // its grid (day, month, year) and the year grid's decade
+  struct Span {
+    float top = 0, bottom = 0;  // content y
+    bool operator==(const Span&) const = default;
+  };
+  std::optional<Span> reveal;    // content to bring whole into view next frame (core::RevealOffset)
+  int problems_seen = 0;         // the session's problems_shown already brought into view
+  int redraws = 0;               // frames still to draw after a jump (ImGui scrolls on the frame after)
+  std::string reveal_question;   // while drawing: the question whose span (to its message) becomes `reveal`
+  std::string date_picker;       // question id whose picker is open
+  core::DatePickerState picker;  // its grid (day, month, year) and the year grid's decade
   std::map<std::string, core::Date, std::less<>> partial_dates;  // day/month/year chosen so far
   std::string signing;                                           // question id of the pad being drawn on
   core::Stroke stroke;                                           // the stroke in progress

@@ -15,8 +15,10 @@ float DrawText(Paint& p, ImFont* font, ImU32 colour, ImVec2 pos, const std::stri
   if (text.empty()) return 0;
   ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour, text.c_str(),
                                       text.c_str() + text.size(), wrap_width);
-  p.registry.AddText(text);
-  return Measure(font, text, wrap_width).y;
+  ImVec2 size = Measure(font, text, wrap_width);
+  p.registry.AddText(
+      PlacedText{text, p.scope, ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), p.clip, p.layer});
+  return size.y;
 }
 
 float DrawCentredLines(Paint& p, ImFont* font, ImU32 colour, float centre_x, float y, const std::string& text,

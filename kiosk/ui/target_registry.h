@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,14 +24,34 @@ struct Target {
   bool Visible() const { return clip.Contains(rect); }
 };
 
+// A text drawn where a script can check that the client sees it whole (`expect visible`).
+struct PlacedText {
+  std::string text;
+  std::string scope;  // the question it belongs to (its label), or empty
+  ImRect rect, clip;
+  int layer = 0;
+
+  bool Visible() const { return clip.Contains(rect); }
+};
+
 class TargetRegistry {
  public:
   void BeginFrame() {
     targets_.clear();
     texts_.clear();
+    placed_.clear();
+    focused_field_.reset();
   }
   void AddTarget(Target t) { targets_.push_back(std::move(t)); }
   void AddText(std::string text) { texts_.push_back(std::move(text)); }
+  void AddText(PlacedText placed) {
+    texts_.push_back(placed.text);
+    placed_.push_back(std::move(placed));
+  }
+  // The text field the on-screen keyboard types into, as drawn this frame (none when the keyboard is shut).
+  void SetFocusedField(Target field) { focused_field_ = std::move(field); }
+  const std::optional<Target>& focused_field() const { return focused_field_; }
+  const std::vector<PlacedText>& placed() const { return placed_; }
   // Names the last target for scripts when it shows an icon rather than words.
   void RelabelLast(std::string label) {
     if (!targets_.empty()) targets_.back().label = std::move(label);
@@ -42,6 +63,8 @@ class TargetRegistry {
  private:
   std::vector<Target> targets_;
   std::vector<std::string> texts_;
+  std::vector<PlacedText> placed_;
+  std::optional<Target> focused_field_;
 };
 
 }  // namespace ui

@@ -51,7 +51,9 @@ inline const std::vector<std::string> kUiKeys = {"next",
                                                  "undo_stroke",
                                                  "redo_stroke",
                                                  "larger_text",
-                                                 "high_contrast"};
+                                                 "high_contrast",
+                                                 "problems_one",
+                                                 "problems_many"};
 
 // A localised text with the same words in every language (prefixed by the code for the others).
 inline Json T(const std::string& words, const std::vector<std::string>& languages = {"en"}) {

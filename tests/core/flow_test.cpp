@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "core/visit/flow.h"
+#include "core/visit/validation.h"
 #include "fixtures.h"
 
 using namespace core_test;
@@ -113,6 +114,47 @@ TEST_SUITE("flow") {
     k.Answer("smoker", true);
     k.Next();
     CHECK(k.ErrorKey("per_day") == "required");
+  }
+
+  TEST_CASE("each Next or Send that finds problems counts, so the page shows the first one every time") {
+    Kiosk k(FlowContent());
+    k.Do(in::Start{});
+    CHECK(k.session.problems_shown == 0);
+    k.Next();
+    CHECK(k.session.problems_shown == 1);
+    k.Next();  // the same problems, tapped again: shown again
+    CHECK(k.session.problems_shown == 2);
+    k.Answer("name", std::string("Maria"));
+    k.Answer("smoker", false);
+    k.Next();  // fine: no problem to show
+    CHECK(k.session.problems_shown == 2);
+    k.Answer("agree", true);
+    k.Answer("sig", Line());
+    k.Next();
+    REQUIRE(k.Where() == "review");
+    k.Do(in::ClearAnswer{"sig"});  // not possible from review's screen, but as if the signature were lost
+    k.Do(in::Submit{});
+    CHECK(k.Where() == "consent");
+    CHECK(k.session.problems_shown == 3);
+  }
+
+  TEST_CASE("problems are listed in the order of the page, a follow-up after its question") {
+    Kiosk k(FlowContent());
+    k.Do(in::Start{});
+    k.Answer("smoker", true);
+    k.Next();
+    // "name" < "per_day" in a map too; the page order puts name, then smoker's follow-up per_day
+    CHECK(core::ProblemsInPageOrder(k.content, k.session.step, k.session.errors) ==
+          std::vector<std::string>{"name", "per_day"});
+    // the health page: the first question unanswered comes first, however its id sorts
+    const auto& c = DefaultContent();
+    size_t health = static_cast<size_t>(c.FindStep("health") - &c.steps[0]);
+    std::map<std::string, core::ValidationError, std::less<>> errors{
+        {"skin_cancer", {"required"}}, {"pregnancy", {"required"}}, {"active_acne", {"required"}}};
+    auto ordered = core::ProblemsInPageOrder(c, health, errors);
+    REQUIRE(ordered.size() == 3);
+    CHECK(ordered.front() == "pregnancy");
+    CHECK(errors.begin()->first == "active_acne");  // what a map's first entry would have shown
   }
 
   TEST_CASE("answering a question clears its error and leaves the others") {

@@ -17,6 +17,27 @@ void Flick(core::ScrollPhysics& s, float from_y, float px, int ms) {
 }
 }  // namespace
 
+TEST_CASE("a span already in view does not move the page") {
+  CHECK(core::RevealOffset(100, 500, 200, 300, 20) == 100);
+}
+
+TEST_CASE("a span below the view comes up to its foot, one above comes down to its top") {
+  // view 500 px at offset 0: a field at 900..1000 ends 20 px above the view's foot
+  CHECK(core::RevealOffset(0, 500, 900, 1000, 20) == 520);
+  // the page is scrolled to 2000: a question at 300..420 comes to the top, 20 px from it
+  CHECK(core::RevealOffset(2000, 500, 300, 420, 20) == 280);
+  // partly hidden under the foot (a field under the keyboard): moves just enough
+  CHECK(core::RevealOffset(0, 200, 150, 260, 10) == 70);
+}
+
+TEST_CASE("a span taller than the view shows its end, where the control and its message are") {
+  CHECK(core::RevealOffset(0, 300, 100, 900, 20) == 600);
+  // one that fits the view but not its margins is centred: nothing of it is cut
+  CHECK(core::RevealOffset(0, 160, 500, 640, 20) == 490);
+  // the margin never eats the view: a tiny view keeps most of itself
+  CHECK(core::RevealOffset(0, 40, 100, 120, 30) == doctest::Approx(90));
+}
+
 TEST_CASE("a touch that moves less than the slop is a tap: no drag, no scroll") {
   core::ScrollPhysics s;
   s.SetLimit(1000);

@@ -35,7 +35,9 @@ const char* const kUiKeys[] = {"next",
                                "undo_stroke",
                                "redo_stroke",
                                "larger_text",
-                               "high_contrast"};
+                               "high_contrast",
+                               "problems_one",
+                               "problems_many"};
 
 const Json* Section(const JsonReader& r, const Json& j, const char* key) {
   const Json* s = r.Field(j, "", key, true);

@@ -68,6 +68,16 @@ void ScrollPhysics::Step(TimePoint now) {
   if (offset_ != target || std::abs(velocity_) < s_.stop_px_per_s) velocity_ = 0;
 }
 
+float RevealOffset(float offset, float view, float top, float bottom, float margin) {
+  margin = std::clamp(margin, 0.0f, std::max(0.0f, view * 0.25f));
+  float room = view - 2 * margin;
+  if (bottom - top > view) return bottom - view;  // taller than the view: its end at the foot
+  if (bottom - top > room) return top - (view - (bottom - top)) / 2;   // fits only in the margins: centred
+  if (top - margin < offset) return top - margin;                      // above: to the top
+  if (bottom + margin > offset + view) return bottom + margin - view;  // below: to the foot
+  return offset;
+}
+
 void ScrollPhysics::JumpTo(float offset) {
   offset_ = Clamp(offset);
   velocity_ = 0;

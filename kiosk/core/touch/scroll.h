@@ -50,4 +50,10 @@ class ScrollPhysics {
   TimePoint last_{};
 };
 
+// The scroll offset that brings the content span [top, bottom] into a view `view` pixels tall, `margin` from
+// its edges, moving as little as it can from `offset`: a span above the view comes to its top, one below to
+// its bottom; one that fits only without the margins is centred; a span taller than the view shows its end
+// (a question's control and message are at its end).
+float RevealOffset(float offset, float view, float top, float bottom, float margin);
+
 }  // namespace core

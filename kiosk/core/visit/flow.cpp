@@ -85,6 +85,7 @@ void OnNext(const Content& c, Session& s, const Env& env) {
   auto errors = ValidateStep(c, s.step, vis, s.answers, today);
   if (!errors.empty()) {
     s.errors = std::move(errors);
+    s.problems_shown++;
     return;
   }
   auto next = s.editing_from_review ? std::nullopt : Neighbour(vis, s.step, +1);
@@ -135,6 +136,7 @@ bool OnSubmit(const Content& c, Session& s, const Env& env) {
       GoToStep(s, step, env.clock.Now());
       s.editing_from_review = true;
       s.errors = std::move(errors);
+      s.problems_shown++;
       return false;
     }
   }

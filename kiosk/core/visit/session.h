@@ -34,6 +34,7 @@ struct Session {
   bool editing_from_review = false;  // Next returns to review
   Answers answers;
   std::map<std::string, ValidationError, std::less<>> errors;  // by question id, for the current page
+  int problems_shown = 0;  // Next or Send found problems this many times: each time the page shows the first
   std::string intake_id;
   TimePoint started_at{}, last_activity{}, screen_since{};
   bool still_there = false;  // the idle countdown is showing

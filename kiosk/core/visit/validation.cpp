@@ -156,4 +156,14 @@ std::map<std::string, ValidationError, std::less<>> ValidateStep(const Content& 
   return errors;
 }
 
+std::vector<std::string> ProblemsInPageOrder(
+    const Content& content, size_t step, const std::map<std::string, ValidationError, std::less<>>& errors) {
+  std::vector<std::string> ids;
+  if (step >= content.steps.size()) return ids;
+  ForEachQuestion(content.steps[step].questions, [&](const Question& q) {
+    if (errors.count(q.id)) ids.push_back(q.id);
+  });
+  return ids;
+}
+
 }  // namespace core

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/content/content.h"
 #include "core/visit/rules.h"
@@ -30,5 +31,10 @@ std::optional<ValidationError> Validate(const Question& q, const Answer* answer,
 std::map<std::string, ValidationError, std::less<>> ValidateStep(const Content& content, size_t step,
                                                                  const Visibility& vis,
                                                                  const Answers& answers, const Date& today);
+
+// The ids of `errors` on one step in the order the page shows them (a follow-up right after its question):
+// the first is the problem Next and Send bring into view.
+std::vector<std::string> ProblemsInPageOrder(
+    const Content& content, size_t step, const std::map<std::string, ValidationError, std::less<>>& errors);
 
 }  // namespace core

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/touch/scroll.h"
 #include "core/visit/flow.h"
 #include "ui/screens/screen.h"
 
@@ -171,11 +172,18 @@ void BeginScrollArea(ScreenContext& c, const char* id, float top, float bottom) 
     c.state.last_screen_key = key;
     scroll = core::ScrollPhysics(Physics(c.theme()));
     c.state.focused.clear();  // the keyboard closes when the page changes
+    c.state.reveal.reset();   // it was about the page before
   }
   scroll.SetLimit(ImGui::GetScrollMaxY());
   if (c.state.scroll_to) {
     scroll.JumpTo(*c.state.scroll_to - (bottom - top) * 0.3f);
     c.state.scroll_to.reset();
+  }
+  if (c.state.reveal) {  // a focused field with its label, or the first problem with its message
+    scroll.JumpTo(core::RevealOffset(scroll.offset(), bottom - top, c.state.reveal->top,
+                                     c.state.reveal->bottom, c.theme().em * 0.6f));
+    c.state.reveal.reset();
+    c.state.redraws = 2;  // ImGui takes the new offset on the next frame: draw that one too
   }
   ImGui::SetScrollY(scroll.offset());
   c.paint.in_scroll = true;

@@ -143,6 +143,7 @@ bool Accepts(core::QuestionType type, const std::string& ch) {
 // keyboard (or a physical one), appending at the end.
 void TextField(ScreenContext& c, const core::Question& q, float x, float width) {
   const Theme& t = c.theme();
+  float top = Y();
   LabelBlock(c, q, x, width);
   const core::Answer* a = Find(c, q.id);
   std::string value =
@@ -159,7 +160,8 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
     c.state.keyboard = {};
     c.state.keyboard.shift =
         value.empty() && q.type == core::QuestionType::kText;  // names start with a capital
-    c.state.scroll_to = box.Min.y - c.paint.scroll_origin;
+    // next frame, above the keyboard: the field whole, with its label
+    c.state.reveal = UiState::Span{top - c.paint.scroll_origin, box.Max.y - c.paint.scroll_origin};
     focused = true;
   }
   if (focused && c.paint.enabled) {
@@ -207,6 +209,8 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
   dl->PopClipRect();
   c.paint.registry.AddText(value);
   RegisterRect(c.paint, c.T(q.label), box, false);
+  if (focused && c.paint.enabled && !c.paint.registry.targets().empty())
+    c.paint.registry.SetFocusedField(c.paint.registry.targets().back());
   if (number && !q.unit.empty()) {  // "months" after the box, centred on its line
     float unit_x = box.Max.x + t.em * 0.6f;
     DrawText(c.paint, t.fonts.body, t.text, ImVec2(unit_x, text_y), c.T(q.unit), x + width - unit_x);
@@ -424,6 +428,10 @@ void DrawQuestion(ScreenContext& c, const core::Question& q, float width, int de
   if (auto e = c.in.session.errors.find(q.id); e != c.in.session.errors.end()) {
     std::string msg = core::Format(c.Ui(e->second.key), {{"n", std::to_string(e->second.n)}});
     Message(c, x, std::min(w, t.em * 40), msg, t.alert, false);
+  }
+  if (q.id == c.state.reveal_question) {  // Next or Send found this first: the question down to its message
+    c.state.reveal = UiState::Span{top - c.paint.scroll_origin, Y() - c.paint.scroll_origin};
+    c.state.reveal_question.clear();
   }
   if (core::RaisesFlag(c.in.flags, q.id))
     Message(c, x, std::min(w, t.em * 40), c.Ui("flag_message"), t.text, true);
