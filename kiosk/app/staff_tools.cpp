@@ -1,42 +1,17 @@
 // set-pin, leads, and building the staff controller.
 #include "app/staff_tools.h"
 
-#include <termios.h>
 #include <unistd.h>
 
 #include <iostream>
 
 #include "core/visit/leads.h"
+#include "host/terminal_secret.h"
 #include "staff/pin_file.h"
 
 namespace app {
 
 namespace {
-
-// One line from stdin; without echo when stdin is a terminal (the prompt goes to stderr).
-std::string ReadSecretLine(const char* prompt, bool tty) {
-  termios before{};
-  if (tty) {
-    std::cerr << prompt << std::flush;
-    tcgetattr(STDIN_FILENO, &before);
-    termios quiet = before;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-  }
-  std::string line;
-  std::getline(std::cin, line);
-  if (tty) {
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &before);
-    std::cerr << "\n";
-  }
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line;
-}
-
-void Scrub(std::string& s) {
-  std::fill(s.begin(), s.end(), '\0');
-  s.clear();
-}
 
 int Fail(const core::Problems& problems) {
   for (const auto& p : problems) std::cerr << p.ToString() << "\n";
@@ -69,22 +44,17 @@ int RunSetPin(const host::PathArgs& args) {
   if (!loaded) return Fail(loaded.problems());
   auto& [config, paths] = *loaded;
   bool tty = isatty(STDIN_FILENO) == 1;
-  std::string pin = ReadSecretLine("New staff PIN (4 to 12 digits): ", tty);
-  if (tty) {
-    std::string again = ReadSecretLine("The same PIN again: ", tty);
-    bool same = again == pin;
-    Scrub(again);
-    if (!same) {
-      Scrub(pin);
-      std::cerr << "the two PINs differ; nothing was changed\n";
-      return 1;
-    }
+  std::string pin = host::ReadSecretLine("New staff PIN (4 to 12 digits): ", tty);
+  if (tty && !host::SameSecretAgain("The same PIN again: ", pin)) {
+    host::ScrubSecret(pin);
+    std::cerr << "the two PINs differ; nothing was changed\n";
+    return 1;
   }
   std::filesystem::path file = PinHashFile(config, paths);
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   auto written = staff::WritePinHash(file, pin);
-  Scrub(pin);
+  host::ScrubSecret(pin);
   if (!written) return Fail(written.problems());
   std::cout << "staff PIN set (Argon2id hash in " << file.string() << ")\n";
   return 0;

@@ -1,13 +1,13 @@
 // `intake-inbox add-user NAME`: asks for the password twice on the terminal with echo off (or reads one
 // line from stdin when it is not a terminal), checks it (core::PasswordProblem), hashes it with Argon2id and
 // stores it, which ends that user's sessions. `intake-inbox revoke-sessions NAME` ends them alone.
-#include <termios.h>
 #include <unistd.h>
 
 #include <cstdio>
-#include <iostream>
+#include <optional>
 #include <string>
 
+#include "host/terminal_secret.h"
 #include "inbox/cli.h"
 #include "inbox/common_passwords.h"
 #include "inbox/inbox_db.h"
@@ -19,24 +19,6 @@
 namespace inbox {
 namespace {
 
-std::string ReadLine(const char* prompt, bool terminal) {
-  std::string line;
-  if (!terminal) {
-    std::getline(std::cin, line);
-    return line;
-  }
-  std::fprintf(stderr, "%s", prompt);
-  termios before{};
-  tcgetattr(STDIN_FILENO, &before);
-  termios quiet = before;
-  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-  tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-  std::getline(std::cin, line);
-  tcsetattr(STDIN_FILENO, TCSAFLUSH, &before);
-  std::fprintf(stderr, "\n");
-  return line;
-}
-
 bool ValidName(const std::string& name) {
   if (name.empty() || name.size() > 64) return false;
   for (char c : name) {
@@ -45,11 +27,27 @@ bool ValidName(const std::string& name) {
   return true;
 }
 
-core::Result<std::unique_ptr<InboxDb>> OpenDb(const core::InboxConfig& config) {
+// The inbox's config, or nullopt with the reason printed.
+std::optional<core::InboxConfig> LoadConfig(const std::string& config_file) {
+  auto config = core::LoadInboxConfig(config_file);
+  if (!config) {
+    std::fprintf(stderr, "%s\n", config.error().c_str());
+    return std::nullopt;
+  }
+  return std::move(*config);
+}
+
+// The inbox's database (its data dir made owner-only when new), or nullptr with the reason printed.
+std::unique_ptr<InboxDb> OpenDb(const core::InboxConfig& config) {
   std::error_code ec;
   if (std::filesystem::create_directories(config.data_dir, ec))
     std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all, ec);
-  return InboxDb::Open(config.data_dir / "inbox.sqlite");
+  auto db = InboxDb::Open(config.data_dir / "inbox.sqlite");
+  if (!db) {
+    std::fprintf(stderr, "%s\n", db.error().c_str());
+    return nullptr;
+  }
+  return std::move(*db);
 }
 
 }  // namespace
@@ -59,33 +57,27 @@ int AddUser(const std::string& config_file, const std::string& name) {
     std::fprintf(stderr, "add-user: a name is 1 to 64 letters, digits, '.', '_' or '-'\n");
     return 2;
   }
-  auto config = core::LoadInboxConfig(config_file);
-  if (!config) {
-    std::fprintf(stderr, "%s\n", config.error().c_str());
-    return 1;
-  }
+  auto config = LoadConfig(config_file);
+  if (!config) return 1;
   const bool terminal = isatty(STDIN_FILENO);
-  std::string password = ReadLine("Password: ", terminal);
+  std::string password = host::ReadSecretLine("Password: ", terminal);
   if (auto problem = core::PasswordProblem(password, name, CommonPasswords())) {
     std::fprintf(stderr, "add-user: %s\n", problem->c_str());
     return 2;
   }
-  if (terminal && ReadLine("Again: ", terminal) != password) {
+  if (terminal && !host::SameSecretAgain("Again: ", password)) {
     std::fprintf(stderr, "add-user: the two passwords differ\n");
     return 2;
   }
   auto hash = HashPassword(password);
-  std::fill(password.begin(), password.end(), '\0');
+  host::ScrubSecret(password);
   if (!hash) {
     std::fprintf(stderr, "add-user: %s\n", hash.error().c_str());
     return 1;
   }
   auto db = OpenDb(*config);
-  if (!db) {
-    std::fprintf(stderr, "%s\n", db.error().c_str());
-    return 1;
-  }
-  StaffStore staff(**db, core::Seconds(60));
+  if (!db) return 1;
+  StaffStore staff(*db, core::Seconds(60));
   core::SystemClock clock;
   if (auto set = staff.SetUser(name, *hash, clock.Now()); !set) {
     std::fprintf(stderr, "add-user: %s\n", set.error().c_str());
@@ -96,17 +88,11 @@ int AddUser(const std::string& config_file, const std::string& name) {
 }
 
 int RevokeSessions(const std::string& config_file, const std::string& name) {
-  auto config = core::LoadInboxConfig(config_file);
-  if (!config) {
-    std::fprintf(stderr, "%s\n", config.error().c_str());
-    return 1;
-  }
+  auto config = LoadConfig(config_file);
+  if (!config) return 1;
   auto db = OpenDb(*config);
-  if (!db) {
-    std::fprintf(stderr, "%s\n", db.error().c_str());
-    return 1;
-  }
-  StaffStore staff(**db, core::Seconds(60));
+  if (!db) return 1;
+  StaffStore staff(*db, core::Seconds(60));
   auto ended = staff.EndSessionsOf(name, true);
   if (!ended) {
     std::fprintf(stderr, "revoke-sessions: %s\n", ended.error().c_str());

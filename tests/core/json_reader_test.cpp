@@ -1,6 +1,7 @@
 // Safe JSON parsing (size and depth limits, line and column) and the problem-collecting reader.
 #include <doctest/doctest.h>
 
+#include "core/content/json_block.h"
 #include "core/content/json_reader.h"
 #include "fixtures.h"
 
@@ -125,6 +126,24 @@ TEST_SUITE("json") {
     CHECK(problems.size() == 2);
     CHECK(Has(problems, "x.json", "/q/lable", "unknown key \"lable\" (misspelt?)"));
     CHECK(Has(problems, "x.json", "/q/tpye", "unknown key \"tpye\""));
+  }
+
+  TEST_CASE("a settings block is an object of known keys; absent, null (and a problem when required)") {
+    core::Problems problems;
+    JsonReader r("x.json", problems);
+    Json j = {{"idle", {{"timeout_s", 90}, {"timout", 1}}}, {"theme", 5}};
+    const Json* idle = core::ReadBlock(r, j, "", "idle", false, {"timeout_s", "countdown_s"});
+    REQUIRE(idle != nullptr);
+    CHECK((*idle)["timeout_s"] == 90);
+    CHECK(core::ReadBlock(r, j, "", "theme", false, {"brand"}) == nullptr);
+    CHECK(core::ReadBlock(r, j, "", "staff", false, {"gesture"}) == nullptr);
+    CHECK(core::ReadBlock(r, j, "", "tls", true, {"cert_file"}) == nullptr);
+    CHECK_FALSE(core::ReadBlock(r, Json::array(), "/kiosks/a", {"webhook_secret_files"}));
+    CHECK(Has(problems, "x.json", "/idle/timout", "unknown key \"timout\""));
+    CHECK(Has(problems, "x.json", "/theme", "must be an object, found an integer"));
+    CHECK(Has(problems, "x.json", "/", "missing required \"tls\""));
+    CHECK(Has(problems, "x.json", "/kiosks/a", "must be an object, found an array"));
+    CHECK(problems.size() == 4);
   }
 
   TEST_CASE("a localised text needs every declared language, non-empty, and no others") {

@@ -33,8 +33,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-def run(cmd, **kw):
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, **kw)
+def run(cmd, timeout=120, **kw):
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, **kw)
     if done.returncode != 0:
         raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}\n{done.stdout}\n{done.stderr}")
     return done

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """The whole path in a real browser: a kiosk and an inbox side by side, as the README describes them.
 
-Makes a certificate (openssl CLI), a webhook secret and both configs in a temp dir; adds a staff user with
-`intake-inbox add-user` (password on stdin); starts `intake-inbox`; runs the kiosk headless through
+Starts `intake-inbox` alone serving HTTPS in a temp dir as tests/inbox/arrangement.py does (mode "direct": a
+certificate, a webhook secret, its config, a staff user added with `intake-inbox add-user`); writes the
+kiosk's config pointing at it; runs the kiosk headless through
 tests/scripts/stop-flag.kiosk and delivers with `kiosk sender --once`; posts a few more signed intakes (HMAC
 by Python's hmac module, independent of the C++ code; the kiosk's signature image reused); then headless
 Chromium (selenium + chromedriver) signs in, opens the list, opens the kiosk's flagged intake, marks it reviewed, and saves screenshots.
@@ -10,22 +11,13 @@ Chromium (selenium + chromedriver) signs in, opens the list, opens the kiosk's f
 Usage: browser_test.py --inbox BIN --kiosk BIN --source DIR --screenshots DIR. Exit 0 when every step held.
 """
 import argparse
-import base64
 import datetime
-import hashlib
-import hmac
 import json
 import os
 import shutil
-import signal
-import socket
 import sqlite3
-import ssl
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 import uuid
 
 from selenium import webdriver
@@ -34,52 +26,17 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-PASSWORD = "a long staff password"
+from arrangement import PASSWORD, Arrangement, run
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def run(cmd, **kw):
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, **kw)
-    if done.returncode != 0:
-        raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}\n{done.stdout}\n{done.stderr}")
-    return done
-
-
-def make_files(d, port, source):
-    run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-         "-days", "2", "-keyout", "inbox.key", "-out", "inbox.pem", "-subj", "/CN=localhost",
-         "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"], cwd=d)
-    secret = "whsec_" + base64.b64encode(os.urandom(32)).decode()
-    with open(os.path.join(d, "kiosk.whsec"), "w") as f:
-        f.write(secret + "\n")
-    inbox = {"listen": {"address": "127.0.0.1", "port": port},
-             "tls": {"cert_file": "inbox.pem", "key_file": "inbox.key"},
-             "kiosks": {"front-desk-1": {"webhook_secret_files": ["kiosk.whsec"]}},
-             "content_dir": os.path.join(source, "content"), "data_dir": "inbox-data"}
+def write_kiosk_config(arr):
+    """kiosk.json beside the inbox's files: deliveries to the inbox, signed with its secret, its CA."""
     kiosk = {"kiosk_id": "front-desk-1",
-             "delivery": {"url": f"https://127.0.0.1:{port}/intakes",
-                          "webhook_secret_file": os.path.join(d, "kiosk.whsec"),
-                          "ca_file": os.path.join(d, "inbox.pem")}}
-    for name, doc in (("inbox.json", inbox), ("kiosk.json", kiosk)):
-        with open(os.path.join(d, name), "w") as f:
-            json.dump(doc, f, indent=1)
-    return base64.b64decode(secret[len("whsec_"):])
-
-
-def post_signed(port, ca, key, intake):
-    body = json.dumps(intake).encode()
-    stamp = str(int(time.time()))
-    mac = hmac.new(key, f"{intake['intake_id']}.{stamp}.".encode() + body, hashlib.sha256).digest()
-    req = urllib.request.Request(f"https://127.0.0.1:{port}/intakes", data=body, method="POST", headers={
-        "Content-Type": "application/json", "webhook-id": intake["intake_id"], "webhook-timestamp": stamp,
-        "webhook-signature": "v1," + base64.b64encode(mac).decode()})
-    with urllib.request.urlopen(req, context=ssl.create_default_context(cafile=ca), timeout=10) as r:
-        return r.status
+             "delivery": {"url": f"https://127.0.0.1:{arr.port}/intakes",
+                          "webhook_secret_file": os.path.join(arr.d, "etc", "front-desk-1.whsec"),
+                          "ca_file": arr.ca}}
+    with open(os.path.join(arr.d, "kiosk.json"), "w") as f:
+        json.dump(kiosk, f, indent=1)
 
 
 def sample_intakes(signature, before):
@@ -105,20 +62,6 @@ def sample_intakes(signature, before):
                     "consents": [{"id": "treatment_consent", "version": "2026-11", "accepted": True}],
                     "signatures": {"client_signature": {"png_base64": signature, "strokes": 2, "media_type": "image/png"}}})
     return out
-
-
-def wait_healthy(port, ca, proc):
-    ctx = ssl.create_default_context(cafile=ca)
-    for _ in range(100):
-        if proc.poll() is not None:
-            raise SystemExit(f"intake-inbox exited with {proc.returncode}: {proc.stderr.read()}")
-        try:
-            with urllib.request.urlopen(f"https://127.0.0.1:{port}/healthz", context=ctx, timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("intake-inbox did not answer /healthz")
 
 
 def browse(port, shots):
@@ -197,32 +140,29 @@ def main():
     shutil.rmtree(a.screenshots, ignore_errors=True)
     os.makedirs(a.screenshots)
     with tempfile.TemporaryDirectory(prefix="inbox-browser-") as d:
-        port = free_port()
-        key = make_files(d, port, a.source)
-        ca = os.path.join(d, "inbox.pem")
-        run([a.inbox, "--config", "inbox.json", "add-user", "vanessa"], cwd=d, input=PASSWORD + "\n")
-        inbox = subprocess.Popen([a.inbox, "--config", os.path.join(d, "inbox.json")], cwd=d,
-                                 stderr=subprocess.PIPE, text=True)
+        arr = Arrangement(a.inbox, a.source, d, mode="direct")
         try:
-            wait_healthy(port, ca, inbox)
+            arr.start()
+            write_kiosk_config(arr)
             run([a.kiosk, "--headless", "--script", os.path.join(a.source, "tests/scripts/stop-flag.kiosk"),
-                 "--config", "kiosk.json", "--data-dir", "kiosk-data"], cwd=d)
+                 "--config", "kiosk.json", "--data-dir", "kiosk-data"], cwd=d, timeout=600)
             # The headless run's virtual clock stands at 10:00 UTC, so its intake is queued as due then: make
             # it due now, so the real sender delivers it in this run.
             with sqlite3.connect(os.path.join(d, "kiosk-data", "outbox.sqlite")) as db:
                 assert db.execute("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00.000Z'").rowcount == 1
                 payload = json.loads(db.execute("SELECT payload FROM outbox").fetchone()[0])
-            sent = run([a.sender, "--once", "--config", "kiosk.json", "--data-dir", "kiosk-data"], cwd=d)
+            sent = run([a.sender, "--once", "--config", "kiosk.json", "--data-dir", "kiosk-data"], cwd=d, timeout=600)
             signature = payload["signatures"]["client_signature"]["png_base64"]
             ana_at = datetime.datetime.fromisoformat(payload["submitted_at"].replace("Z", "+00:00"))
             for intake in sample_intakes(signature, ana_at):
-                assert post_signed(port, ca, key, intake) == 201
-            browse(port, a.screenshots)
+                body = json.dumps(intake).encode()
+                assert arr.request("POST", "/intakes", body, arr.signed_headers(intake["intake_id"], body))[0] == 201
+            browse(arr.port, a.screenshots)
         finally:
-            inbox.send_signal(signal.SIGTERM)
-            log = inbox.communicate(timeout=20)[1]
-        if inbox.returncode != 0:
-            raise SystemExit(f"intake-inbox exited with {inbox.returncode} after SIGTERM")
+            arr.stop()
+        if arr.inbox.returncode != 0:
+            raise SystemExit(f"intake-inbox exited with {arr.inbox.returncode} after SIGTERM")
+        log = open(arr.inbox_log).read()
         for word in ("Ana", "Ruiz", "Lucía", "iVBOR"):
             assert word not in log, f"the inbox log holds personal data ({word})"
         assert "201" in log, log

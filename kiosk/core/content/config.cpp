@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "core/content/json_block.h"
+
 namespace core {
 
 namespace {
@@ -34,10 +36,10 @@ void ReadColour(const JsonReader& r, const Json& obj, const std::string& ptr, co
 
 void ReadTheme(const JsonReader& r, const Json& t, Theme& theme) {
   const std::string ptr = "/theme";
-  if (!r.IsObject(t, ptr)) return;
-  r.AllowOnly(t, ptr,
-              {"brand", "brand_soft", "background", "text", "muted", "line", "alert", "font_px", "scale",
-               "corner_radius", "font_path", "logo"});
+  if (!ReadBlock(r, t, ptr,
+                 {"brand", "brand_soft", "background", "text", "muted", "line", "alert", "font_px", "scale",
+                  "corner_radius", "font_path", "logo"}))
+    return;
   ReadColour(r, t, ptr, "brand", theme.brand);
   ReadColour(r, t, ptr, "brand_soft", theme.brand_soft);
   ReadColour(r, t, ptr, "background", theme.background);
@@ -65,10 +67,10 @@ void ReadTheme(const JsonReader& r, const Json& t, Theme& theme) {
 }
 
 void ReadDelivery(const JsonReader& r, const Json& d, const std::string& ptr, DeliveryConfig& out) {
-  if (!r.IsObject(d, ptr)) return;
-  r.AllowOnly(d, ptr,
-              {"url", "webhook_secret_file", "bearer_token_file", "ca_file", "pinned_public_key", "format",
-               "timeout_s", "backoff_base_s", "backoff_cap_s"});
+  if (!ReadBlock(r, d, ptr,
+                 {"url", "webhook_secret_file", "bearer_token_file", "ca_file", "pinned_public_key", "format",
+                  "timeout_s", "backoff_base_s", "backoff_cap_s"}))
+    return;
   out.url = r.String(d, ptr, "url", false);
   if (!out.url.empty() && out.url.rfind("https://", 0) != 0 && out.url.rfind("http://", 0) != 0) {
     r.Error(Child(ptr, "url"),
@@ -96,11 +98,9 @@ void ReadDelivery(const JsonReader& r, const Json& d, const std::string& ptr, De
 
 void ReadStaff(const JsonReader& r, const Json& s, StaffConfig& out) {
   const std::string ptr = "/staff";
-  if (!r.IsObject(s, ptr)) return;
-  r.AllowOnly(s, ptr, {"gesture", "pin_hash_file", "lock_after_s", "today_list_hours"});
-  if (const Json* g = r.Field(s, ptr, "gesture", false); g && r.IsObject(*g, ptr + "/gesture")) {
+  if (!ReadBlock(r, s, ptr, {"gesture", "pin_hash_file", "lock_after_s", "today_list_hours"})) return;
+  if (const Json* g = ReadBlock(r, s, ptr, "gesture", false, {"corner", "hold_s", "size_em"})) {
     const std::string gp = ptr + "/gesture";
-    r.AllowOnly(*g, gp, {"corner", "hold_s", "size_em"});
     if (r.Field(*g, gp, "corner", false)) {
       out.gesture_corner = r.String(*g, gp, "corner", false);
       if (out.gesture_corner != "top_left" && out.gesture_corner != "top_right" &&
@@ -151,8 +151,7 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
   config.data_dir = r.String(j, "", "data_dir", false);
   if (const Json* d = r.Field(j, "", "demo", false)) ReadDemo(r, *d, config.demo);
   if (const Json* s = r.Field(j, "", "staff", false)) ReadStaff(r, *s, config.staff);
-  if (const Json* idle = r.Field(j, "", "idle", false); idle && r.IsObject(*idle, "/idle")) {
-    r.AllowOnly(*idle, "/idle", {"timeout_s", "countdown_s"});
+  if (const Json* idle = ReadBlock(r, j, "", "idle", false, {"timeout_s", "countdown_s"})) {
     if (auto v = r.Int(*idle, "/idle", "timeout_s", false, 10, 3600)) config.idle.timeout = Seconds(*v);
     if (auto v = r.Int(*idle, "/idle", "countdown_s", false, 5, 300)) config.idle.countdown = Seconds(*v);
   }
@@ -162,8 +161,7 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
     config.theme.logo = (std::filesystem::path(file_name).parent_path() / config.theme.logo).string();
   }
   if (const Json* d = r.Field(j, "", "delivery", false)) ReadDelivery(r, *d, "/delivery", config.delivery);
-  if (const Json* ret = r.Field(j, "", "retention", false); ret && r.IsObject(*ret, "/retention")) {
-    r.AllowOnly(*ret, "/retention", {"delivered_days"});
+  if (const Json* ret = ReadBlock(r, j, "", "retention", false, {"delivered_days"})) {
     if (auto v = r.Int(*ret, "/retention", "delivered_days", false, 0, 3650))
       config.retention_delivered_days = *v;
   }

@@ -3,6 +3,7 @@
 #include "inbox/rules/inbox_config.h"
 
 #include "core/content/content_loader.h"
+#include "core/content/json_block.h"
 #include "core/content/json_reader.h"
 
 namespace core {
@@ -36,8 +37,7 @@ void ReadKiosks(const JsonReader& r, const Json& kiosks, const std::filesystem::
   if (kiosks.empty()) r.Error("/kiosks", "name at least one kiosk, or no intake can be accepted");
   for (const auto& [id, k] : kiosks.items()) {
     const std::string at = Child("/kiosks", id);
-    if (!r.IsObject(k, at)) continue;
-    r.AllowOnly(k, at, {"webhook_secret_files", "bearer_token_files"});
+    if (!ReadBlock(r, k, at, {"webhook_secret_files", "bearer_token_files"})) continue;
     InboxKiosk kiosk;
     kiosk.webhook_secret_files = Files(r, k, at, "webhook_secret_files", base);
     kiosk.bearer_token_files = Files(r, k, at, "bearer_token_files", base);
@@ -59,9 +59,7 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
   InboxConfig config;
   if (!r.IsObject(j, "")) return problems;
   r.AllowOnly(j, "", {"$comment", "listen", "tls", "kiosks", "content_dir", "data_dir", "session_minutes"});
-  const Json* listen = r.Field(j, "", "listen", false);
-  if (listen && r.IsObject(*listen, "/listen")) {
-    r.AllowOnly(*listen, "/listen", {"address", "port", "unix_socket"});
+  if (const Json* listen = ReadBlock(r, j, "", "listen", false, {"address", "port", "unix_socket"})) {
     if (auto a = r.String(*listen, "/listen", "address", false); !a.empty()) config.listen_address = a;
     if (auto p = r.Int(*listen, "/listen", "port", false, 0, 65535)) config.port = *p;
     config.unix_socket = Resolve(base_dir, r.String(*listen, "/listen", "unix_socket", false));
@@ -70,8 +68,7 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
   }
   if (!config.unix_socket.empty()) {
     if (j.contains("tls")) r.Error("/tls", "not with \"listen\": {\"unix_socket\"}: TLS is nginx's there");
-  } else if (const Json* tls = r.Field(j, "", "tls", true); tls && r.IsObject(*tls, "/tls")) {
-    r.AllowOnly(*tls, "/tls", {"cert_file", "key_file"});
+  } else if (const Json* tls = ReadBlock(r, j, "", "tls", true, {"cert_file", "key_file"})) {
     config.tls_cert_file = Resolve(base_dir, r.String(*tls, "/tls", "cert_file", true));
     config.tls_key_file = Resolve(base_dir, r.String(*tls, "/tls", "key_file", true));
   }
