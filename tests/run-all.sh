@@ -24,10 +24,8 @@ echo "== build (ASan + UBSan: core and store) =="
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON -DKIOSK_UI=OFF -DKIOSK_WERROR=ON >/dev/null
 cmake --build build-asan -j "$jobs"
 echo "== tests under sanitizers =="
-# inbox_slow_clients (nginx in front of the inbox) runs in the normal build above; under ASan it failed at its
-# header checks (SSLEOFError) on a loaded machine, not yet understood: to be looked at, see the session note.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j "$jobs" -L 'unit|integration|reliability' -E '^inbox_slow_clients$'
+  ctest --test-dir build-asan --output-on-failure -j "$jobs" -L 'unit|integration|reliability'
 
 echo "== fuzzing (libFuzzer, clang, ASan + UBSan): content, config, inbox request checks =="
 tests/fuzz/run.sh 20
