@@ -1,6 +1,7 @@
 // Wiring httplib to the inbox: limits, headers, routes and the access log.
 #include "inbox/server.h"
 
+#include <grp.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -74,9 +75,23 @@ core::Status InboxServer::BindUnixSocket() {
   // httplib listens with a backlog of 5: nginx's burst of connections would find it full (502). Linux takes
   // a second listen() as a new backlog.
   if (listening >= 0) ::listen(listening, SOMAXCONN);
-  // As reachable as 127.0.0.1 would be: nginx's workers run as another user.
-  if (::chmod(path.c_str(), 0666) != 0) return core::Status::Fail("cannot chmod the unix socket " + path);
+  if (auto given = GiveSocketToGroup(path); !given.ok()) return given;
   port_ = 0;
+  return core::Ok{};
+}
+
+// Only nginx's workers (its group) and the inbox's own user reach the socket: any other local user could
+// skip nginx's limits, forge X-Real-IP (the sign-in locks' address) and hold the inbox's worker threads.
+core::Status InboxServer::GiveSocketToGroup(const std::string& path) {
+  const std::string& name = app_.config().socket_group;
+  const struct group* g = ::getgrnam(name.c_str());
+  if (g == nullptr) return core::Status::Fail("no group \"" + name + "\" for the unix socket " + path);
+  if (::chown(path.c_str(), static_cast<uid_t>(-1), g->gr_gid) != 0 || ::chmod(path.c_str(), 0660) != 0) {
+    return core::Status::Fail(
+        "cannot give the unix socket " + path + " to group \"" + name +
+        "\" (mode 0660): the inbox's user must be a member of it (the unit's "
+        "SupplementaryGroups=), or set \"listen\": {\"socket_group\"} to nginx's group");
+  }
   return core::Ok{};
 }
 

@@ -35,6 +35,7 @@ class InboxServer {
 
  private:
   core::Status BindUnixSocket();
+  core::Status GiveSocketToGroup(const std::string& path);
   void Configure();  // limits, headers, log and routes, the same for both
 
   InboxApp& app_;

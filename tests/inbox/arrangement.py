@@ -10,6 +10,7 @@ substitution must match, so a change to either file that this misses fails the t
 Also a signer (Standard Webhooks HMAC by Python's hmac, independent of the C++ code) and staff requests.
 """
 import base64
+import grp
 import hashlib
 import hmac
 import json
@@ -75,6 +76,8 @@ class Arrangement:
                   "content_dir": os.path.join(self.source, "content"), "data_dir": os.path.join(self.d, "data")}
         if self.mode == "nginx":
             config["listen"] = {"unix_socket": os.path.join(run_dir, "inbox.sock")}
+            if os.geteuid() != 0:  # nginx's workers run as this user: the socket in its own group
+                config["listen"]["socket_group"] = grp.getgrgid(os.getegid()).gr_name
             self.make_nginx_conf(etc, run_dir)
         else:
             config["listen"] = {"address": "127.0.0.1", "port": self.port}

@@ -32,6 +32,20 @@ TEST_CASE("a unix socket replaces address, port and TLS, and is not mixed with t
       "inbox.json", "/srv/inbox");
   REQUIRE_MESSAGE(alone.ok(), alone.error());
   CHECK(alone->unix_socket == "/srv/inbox/run/inbox.sock");
+  CHECK(alone->socket_group == "www-data");  // nginx's workers' group, as Debian's nginx.conf runs them
+  auto grouped = core::ParseInboxConfig(
+      R"({"listen": {"unix_socket": "run/inbox.sock", "socket_group": "nginx"},
+          "kiosks": {"k": {"webhook_secret_files": ["s"]}}, "content_dir": "c", "data_dir": "d"})",
+      "inbox.json", "/srv/inbox");
+  REQUIRE_MESSAGE(grouped.ok(), grouped.error());
+  CHECK(grouped->socket_group == "nginx");
+  auto tcp_group = core::ParseInboxConfig(
+      R"({"listen": {"port": 8443, "socket_group": "nginx"}, "tls": {"cert_file": "c", "key_file": "k"},
+          "kiosks": {"k": {"webhook_secret_files": ["s"]}}, "content_dir": "c", "data_dir": "d"})",
+      "inbox.json", "/x");
+  REQUIRE_FALSE(tcp_group.ok());
+  CHECK(tcp_group.error().find("inbox.json: /listen/socket_group: only with \"unix_socket\"") !=
+        std::string::npos);
   auto mixed = core::ParseInboxConfig(
       R"({"listen": {"unix_socket": "/run/x.sock", "port": 8443}, "tls": {"cert_file": "c", "key_file": "k"},
           "kiosks": {"k": {"webhook_secret_files": ["s"]}}, "content_dir": "c", "data_dir": "d"})",

@@ -59,12 +59,16 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
   InboxConfig config;
   if (!r.IsObject(j, "")) return problems;
   r.AllowOnly(j, "", {"$comment", "listen", "tls", "kiosks", "content_dir", "data_dir", "session_minutes"});
-  if (const Json* listen = ReadBlock(r, j, "", "listen", false, {"address", "port", "unix_socket"})) {
+  if (const Json* listen =
+          ReadBlock(r, j, "", "listen", false, {"address", "port", "unix_socket", "socket_group"})) {
     if (auto a = r.String(*listen, "/listen", "address", false); !a.empty()) config.listen_address = a;
     if (auto p = r.Int(*listen, "/listen", "port", false, 0, 65535)) config.port = *p;
     config.unix_socket = Resolve(base_dir, r.String(*listen, "/listen", "unix_socket", false));
     if (!config.unix_socket.empty() && (listen->contains("address") || listen->contains("port")))
       r.Error("/listen", "\"unix_socket\" or \"address\" and \"port\", not both");
+    if (auto g = r.String(*listen, "/listen", "socket_group", false); !g.empty()) config.socket_group = g;
+    if (config.unix_socket.empty() && listen->contains("socket_group"))
+      r.Error("/listen/socket_group", "only with \"unix_socket\"");
   }
   if (!config.unix_socket.empty()) {
     if (j.contains("tls")) r.Error("/tls", "not with \"listen\": {\"unix_socket\"}: TLS is nginx's there");

@@ -21,9 +21,12 @@ struct InboxKiosk {
 struct InboxConfig {
   std::string listen_address = "127.0.0.1";
   int port = 8443;
-  // Set: plain HTTP on this unix socket (mode 0666), for nginx in front (TLS, slow clients, limits); the
-  // client's address is then nginx's X-Real-IP. Empty: HTTPS on listen_address:port with the TLS files.
+  // Set: plain HTTP on this unix socket, for nginx in front (TLS, slow clients, limits); the client's
+  // address is then nginx's X-Real-IP. Empty: HTTPS on listen_address:port with the TLS files.
   std::filesystem::path unix_socket;
+  // The socket is mode 0660 in this group (nginx's workers'), so no other local user can reach the inbox
+  // past nginx or forge X-Real-IP. The inbox's user must be a member (the unit's SupplementaryGroups=).
+  std::string socket_group = "www-data";
   std::filesystem::path tls_cert_file, tls_key_file;
   std::map<std::string, InboxKiosk> kiosks;  // by kiosk_id
   std::filesystem::path content_dir, data_dir;
