@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "app/headless_driver.h"
@@ -55,6 +57,40 @@ struct Kiosk {
     INFO(status.error());
     REQUIRE(status.ok());
   }
+  // A frame drawn now and read back whole.
+  core::Image Capture() {
+    core::Image image;
+    app->Frame(&image);
+    REQUIRE(image.width > 0);
+    return image;
+  }
+  // The tap target labelled `label` on the last frame; fails the test when there is none.
+  ui::Target Target(const std::string& label) {
+    for (const auto& t : app->ui().registry().targets()) {
+      if (t.label == label) return t;
+    }
+    FAIL("no target labelled " << label);
+    return {};
+  }
+  // Scrolls the page to the target labelled `label`, as a finger would drag it up.
+  void ScrollTo(const std::string& label) { app->ui().ScrollTo(Target(label).content_y); }
 };
+
+// The lines of tests/scripts/`script` before its first `until` line, without its screenshots (a test has
+// no folder for them), then `until` itself: a whole visit's own script, stopped where a test takes over.
+inline std::string ScriptUpTo(const std::string& script, const std::string& until) {
+  std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/tests/scripts/" + script);
+  std::stringstream all;
+  all << in.rdbuf();
+  std::string text = all.str();
+  auto end = text.find(until);
+  REQUIRE_MESSAGE(end != std::string::npos, script << " has no line " << until);
+  std::string out;
+  std::istringstream lines(text.substr(0, end));
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("screenshot", 0) != 0) out += line + "\n";
+  }
+  return out + until + "\n";
+}
 
 }  // namespace ui_test

@@ -1,8 +1,6 @@
 // What a client sees of a long name and of a consent's text, read back from the real frame: an unfocused
 // text field shows the start of its text; a consent's box ends where its text ends.
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "headless_kiosk.h"
 
@@ -26,21 +24,6 @@ bool Near(Rgb a, Rgb b, int tolerance = 3) {
          std::abs(a.b - b.b) <= tolerance;
 }
 
-core::Image Capture(ui_test::Kiosk& k) {
-  core::Image img;
-  k.app->Frame(&img);
-  REQUIRE(img.width > 0);
-  return img;
-}
-
-ImRect TargetRect(ui_test::Kiosk& k, const std::string& label) {
-  for (const auto& t : k.app->ui().registry().targets()) {
-    if (t.label == label) return t.rect;
-  }
-  FAIL("no target labelled " << label);
-  return {};
-}
-
 // The pixels of a rectangle, row by row, for comparing what two frames show there.
 std::vector<unsigned char> Crop(const core::Image& img, int x0, int y0, int x1, int y1) {
   std::vector<unsigned char> out;
@@ -52,22 +35,6 @@ std::vector<unsigned char> Crop(const core::Image& img, int x0, int y0, int x1, 
     }
   }
   return out;
-}
-
-// The default visit up to the consent page, from the full visit's own script.
-std::string VisitToConsent() {
-  std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/tests/scripts/full-visit.kiosk");
-  std::stringstream all;
-  all << in.rdbuf();
-  std::string text = all.str();
-  auto end = text.find("expect screen consent");
-  REQUIRE(end != std::string::npos);
-  std::string out;
-  std::istringstream lines(text.substr(0, end));
-  for (std::string line; std::getline(lines, line);) {
-    if (line.rfind("screenshot", 0) != 0) out += line + "\n";  // no screenshots without a folder
-  }
-  return out + "expect screen consent\n";
 }
 
 }  // namespace
@@ -82,39 +49,35 @@ tap "First name"
 type "Maximiliana"
 tap "Done"
 )");
-  ImRect box = TargetRect(k, "First name");
-  for (const auto& t : k.app->ui().registry().targets()) {
-    if (t.label == "First name") REQUIRE(t.Visible());
-  }
+  REQUIRE(k.Target("First name").Visible());
+  ImRect box = k.Target("First name").rect;
   const float em = k.app->ui().theme().em;
   // the left part of the field: its padding and the first letters
   int x0 = static_cast<int>(box.Min.x) + 2, x1 = static_cast<int>(box.Min.x + em * 4);
   int y0 = static_cast<int>(box.Min.y) + 3, y1 = static_cast<int>(box.Max.y) - 3;
-  auto short_name = Crop(Capture(k), x0, y0, x1, y1);
+  auto short_name = Crop(k.Capture(), x0, y0, x1, y1);
   k.Run(R"(tap "First name"
 type " Alexandrina Wolfeschlegelsteinhausenbergerdorff"
 )");
-  ImRect typing = TargetRect(k, "First name");  // scrolled into view: the same crop, moved with the box
+  ImRect typing = k.Target("First name").rect;  // scrolled into view: the same crop, moved with the box
   int dy = static_cast<int>(typing.Min.y) - static_cast<int>(box.Min.y);
-  CHECK(Crop(Capture(k), x0, y0 + dy, x1, y1 + dy) != short_name);  // focused: the end is in view
+  CHECK(Crop(k.Capture(), x0, y0 + dy, x1, y1 + dy) != short_name);  // focused: the end is in view
   k.Run("tap \"Done\"\n");
-  REQUIRE(TargetRect(k, "First name").Min.y == box.Min.y);
-  CHECK(Crop(Capture(k), x0, y0, x1, y1) == short_name);  // unfocused: "Maximiliana A...", not "...dorff"
+  REQUIRE(k.Target("First name").rect.Min.y == box.Min.y);
+  CHECK(Crop(k.Capture(), x0, y0, x1, y1) == short_name);  // unfocused: "Maximiliana A...", not "...dorff"
 }
 
 TEST_CASE("a consent's box ends a padding below its text, with no empty lines at the bottom") {
   ui_test::Kiosk k;
-  k.Run(VisitToConsent());
+  k.Run(ui_test::ScriptUpTo("full-visit.kiosk", "expect screen consent"));
   const auto& theme = k.app->ui().theme();
   const Rgb soft = FromImU32(theme.brand_soft);
   for (const char* tick : {"I have read and agree to this", "I agree to before and after photos"}) {
     CAPTURE(tick);
-    for (const auto& t : k.app->ui().registry().targets()) {
-      if (t.label == tick) k.app->ui().ScrollTo(t.content_y);
-    }
+    k.ScrollTo(tick);
     k.Run("expect screen consent\n");
-    core::Image img = Capture(k);
-    ImRect row = TargetRect(k, tick);
+    core::Image img = k.Capture();
+    ImRect row = k.Target(tick).rect;
     // the box sits above the tick row; scan its bottom edge, then up to the last row of text
     int x0 = static_cast<int>(row.Min.x + theme.em * 1.5f), x1 = static_cast<int>(row.Min.x + theme.em * 12);
     int y = static_cast<int>(row.Min.y) - 1;

@@ -4,28 +4,18 @@
 
 #include "headless_kiosk.h"
 
-namespace {
-
-core::Image Capture(ui_test::Kiosk& k) {
-  core::Image image;
-  k.app->Frame(&image);
-  return image;
-}
-
-}  // namespace
-
 TEST_CASE("each turn of the attract rotation draws only its band, and the picture is the whole frame's") {
   ui_test::Kiosk k;
   k.Run("expect screen attract");
   const auto& attract = k.app->content().app.attract;
   REQUIRE(attract.highlights.size() > 1);
-  core::Image before = Capture(k);
+  core::Image before = k.Capture();
   CHECK_FALSE(k.window->last_redraw().has_value());  // nothing drawn before: all of it
   const long screen = 1280L * 800;
   for (size_t turn = 1; turn <= attract.highlights.size(); ++turn) {
     CAPTURE(turn);
     k.clock.Advance(core::Seconds(attract.rotate_s));
-    core::Image turned = Capture(k);
+    core::Image turned = k.Capture();
     REQUIRE(k.window->last_redraw().has_value());
     const platform::PixelRect band = *k.window->last_redraw();
     CHECK_FALSE(band.empty());
@@ -34,7 +24,7 @@ TEST_CASE("each turn of the attract rotation draws only its band, and the pictur
     CHECK(k.window->TakeMismatch() == "");
     CHECK(turned.rgba != before.rgba);  // the next highlight and its dot show
     k.window->ForgetFrames();
-    core::Image whole = Capture(k);
+    core::Image whole = k.Capture();
     CHECK_FALSE(k.window->last_redraw().has_value());
     CHECK(whole.rgba == turned.rgba);
     // Outside the band nothing changed.
@@ -50,7 +40,7 @@ TEST_CASE("each turn of the attract rotation draws only its band, and the pictur
     before = std::move(turned);
   }
   // A frame with nothing new draws nothing.
-  Capture(k);
+  k.Capture();
   REQUIRE(k.window->last_redraw().has_value());
   CHECK(k.window->last_redraw()->empty());
 }
@@ -58,12 +48,12 @@ TEST_CASE("each turn of the attract rotation draws only its band, and the pictur
 TEST_CASE("a frame drawn in part over a different screen still comes out as the whole frame") {
   ui_test::Kiosk k;
   k.Run("expect screen attract");
-  Capture(k);
+  k.Capture();
   k.Run("tap \"Tap to start\"\nexpect screen language");
-  Capture(k);
+  k.Capture();
   CHECK(k.window->TakeMismatch() == "");
   k.Run("tap \"Español\"");
-  Capture(k);
+  k.Capture();
   REQUIRE(k.window->last_redraw().has_value());
   CHECK(k.window->TakeMismatch() == "");
 }

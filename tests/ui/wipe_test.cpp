@@ -7,8 +7,6 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "headless_kiosk.h"
 
@@ -63,22 +61,6 @@ std::string Left(const ui::UiState& s) {
   return left;
 }
 
-// The under-18 visit up to its consent page (two signature pads), from the guardian visit's own script.
-std::string GuardianVisitToConsent() {
-  std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/tests/scripts/guardian-visit.kiosk");
-  std::stringstream all;
-  all << in.rdbuf();
-  std::string text = all.str();
-  auto end = text.find("expect screen consent");
-  REQUIRE(end != std::string::npos);
-  std::string out;
-  std::istringstream lines(text.substr(0, end));
-  for (std::string line; std::getline(lines, line);) {
-    if (line.rfind("screenshot", 0) != 0) out += line + "\n";
-  }
-  return out + "expect screen consent\n";
-}
-
 // From the attract screen to the about-you page, typing a first name.
 constexpr const char* kTypeFirstName = R"(tap "Tap to start"
 tap "English"
@@ -92,7 +74,8 @@ type "Zebedee"
 
 TEST_CASE("after a wipe nothing of the visit is left: each pad's strokes and redo, dates, picker, scroll") {
   ui_test::Kiosk k;
-  k.Run(GuardianVisitToConsent() + R"(tap "I have read and agree to this"
+  k.Run(ui_test::ScriptUpTo("guardian-visit.kiosk", "expect screen consent") +
+        R"(tap "I have read and agree to this"
 sign "Parent or guardian's signature"
 sign "Parent or guardian's signature"
 tap "Undo" in "Parent or guardian's signature"
@@ -103,14 +86,10 @@ tap "Parent or guardian's full name"
 tap "123 ñá"
 )");
   // a finger is still drawing on the client's pad when the visit is reset
-  for (const auto& t : k.app->ui().registry().targets()) {
-    if (t.label == "Your signature") k.app->ui().ScrollTo(t.content_y);  // as a finger would drag it up
-  }
+  k.ScrollTo("Your signature");
   k.Run("expect screen consent\n");
-  ImRect pad, clip;
-  for (const auto& t : k.app->ui().registry().targets()) {
-    if (t.label == "Your signature") pad = t.rect, clip = t.clip;
-  }
+  const ui::Target signature = k.Target("Your signature");
+  const ImRect pad = signature.rect, clip = signature.clip;
   REQUIRE(pad.GetWidth() > 0);
   float y = std::max(pad.Min.y, clip.Min.y) + 8;  // on the pad, where the page shows it (above the keyboard)
   REQUIRE(y < std::min(pad.Max.y, clip.Max.y) - 12);
