@@ -1,6 +1,7 @@
 // The inbox schema. intakes keeps each body exactly as received (the idempotency comparison) next to the
 // intake view the staff pages read; staff tables hold users, sessions, failed sign-ins (bounded: names as
-// digests, rows expiring, a cap), the browsers each user signed in from, and the audit log.
+// digests, rows expiring, a cap), the browsers each user signed in from (one browser can be known for several
+// users), and the audit log.
 #include "inbox/inbox_db.h"
 
 #include "store/sqlite.h"
@@ -47,9 +48,10 @@ constexpr const char* kSchema = R"sql(
   );
   CREATE INDEX IF NOT EXISTS sign_in_failures_by_at ON sign_in_failures (at);
   CREATE TABLE IF NOT EXISTS devices (
-    token_hash    TEXT PRIMARY KEY NOT NULL,
+    token_hash    TEXT NOT NULL,
     user          TEXT NOT NULL,
-    expires_at    TEXT NOT NULL
+    expires_at    TEXT NOT NULL,
+    PRIMARY KEY (token_hash, user)
   );
   CREATE TABLE IF NOT EXISTS audit (
     at            TEXT NOT NULL,
@@ -57,6 +59,20 @@ constexpr const char* kSchema = R"sql(
     action        TEXT NOT NULL,
     intake_ids    TEXT NOT NULL
   );
+)sql";
+
+// Known browsers were first keyed on the token alone (one browser known for one user only): rekeyed on
+// (token, user), rows kept. Told apart by the table's key, not user_version.
+constexpr const char* kDevicesByTokenAndUser = R"sql(
+  CREATE TABLE devices_v2 (
+    token_hash    TEXT NOT NULL,
+    user          TEXT NOT NULL,
+    expires_at    TEXT NOT NULL,
+    PRIMARY KEY (token_hash, user)
+  );
+  INSERT INTO devices_v2 (token_hash, user, expires_at) SELECT token_hash, user, expires_at FROM devices;
+  DROP TABLE devices;
+  ALTER TABLE devices_v2 RENAME TO devices;
 )sql";
 
 }  // namespace
@@ -71,8 +87,12 @@ core::Result<std::unique_ptr<InboxDb>> InboxDb::Open(const std::filesystem::path
     return R::Fail("inbox database " + file.string() + " was written by a newer intake-inbox");
   auto tx = store::sql::Transaction::Begin(*db);
   if (!tx) return tx.problems();
-  auto made =
-      db->Exec(std::string(kSchema) + "PRAGMA user_version = " + std::to_string(kSchemaVersion) + ";");
+  auto old_devices = db->QueryInt(
+      "SELECT (SELECT count(*) FROM pragma_table_info('devices')) > 0 AND "
+      "(SELECT count(*) FROM pragma_table_info('devices') WHERE pk = 2) = 0");
+  if (!old_devices) return R::Fail("inbox database " + file.string() + ": " + old_devices.error());
+  auto made = db->Exec(std::string(*old_devices ? kDevicesByTokenAndUser : "") + kSchema +
+                       "PRAGMA user_version = " + std::to_string(kSchemaVersion) + ";");
   if (!made) return R::Fail("inbox database " + file.string() + ": " + made.error());
   auto committed = tx->Commit();
   if (!committed) return committed.problems();

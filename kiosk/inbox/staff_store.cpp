@@ -152,14 +152,15 @@ core::Result<std::string> StaffStore::SignInSucceeded(std::int64_t failure, cons
           {TokenDigest(name)});
       !cleared)
     return cleared.problems();
+  // One token per browser, for everyone who signs in with it: a token this inbox gave out (to this user or
+  // another sharing the browser) stays, so the others keep their known browser; an unknown one is replaced.
   std::string token = device_token;
-  auto known = Times(db, "SELECT expires_at FROM devices WHERE token_hash = ?1 AND user = ?2",
-                     {TokenDigest(token), name});
+  auto known = Times(db, "SELECT expires_at FROM devices WHERE token_hash = ?1", {TokenDigest(token)});
   if (!known) return known.problems();
   if (token.empty() || known->empty()) token = RandomToken();
   auto remembered = Run(db,
                         "INSERT INTO devices (token_hash, user, expires_at) VALUES (?1, ?2, ?3) "
-                        "ON CONFLICT (token_hash) DO UPDATE SET expires_at = excluded.expires_at",
+                        "ON CONFLICT (token_hash, user) DO UPDATE SET expires_at = excluded.expires_at",
                         {TokenDigest(token), name, core::ToRfc3339(now + kDeviceLifetime)});
   if (!remembered) return remembered.problems();
   if (auto expired = Run(db, "DELETE FROM devices WHERE expires_at <= ?1", {core::ToRfc3339(now)}); !expired)

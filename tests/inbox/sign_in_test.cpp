@@ -6,8 +6,10 @@
 #include <filesystem>
 #include <future>
 
+#include "inbox/inbox_db.h"
 #include "inbox/rules/staff_rules.h"
 #include "staff_client.h"
+#include "store/sqlite.h"
 
 using namespace inbox_test;
 
@@ -74,6 +76,46 @@ TEST_CASE("guessing at a name locks out other browsers, not the browser staff si
   for (int i = 0; i < core::kMaxFailuresPerDevice; ++i)
     CHECK(Status(SignInFrom(s, "vanessa", "again " + std::to_string(i), device)) == 401);
   CHECK(Status(SignInFrom(s, "vanessa", kPassword, device)) == 429);
+}
+
+TEST_CASE("two staff sharing a browser both keep it as a known browser") {
+  Staff s;
+  REQUIRE(s.app->staff().SetUser("marco", inbox::HashPassword(kPassword).value(), s.clock.Now()).ok());
+  auto first = SignInFrom(s, "vanessa", kPassword, "");
+  REQUIRE(Status(first) == 303);
+  std::string browser = SetCookieValue(first, "__Host-inbox_device");
+  REQUIRE_FALSE(browser.empty());
+  auto second = SignInFrom(s, "marco", kPassword, browser);  // the same browser, the next shift
+  REQUIRE(Status(second) == 303);
+  if (auto set = SetCookieValue(second, "__Host-inbox_device"); !set.empty()) browser = set;
+  for (const std::string name : {"vanessa", "marco"}) {
+    CAPTURE(name);
+    for (int i = 0; i < core::kMaxLoginFailures; ++i)  // guesses at the name from another browser
+      CHECK(Status(SignInFrom(s, name, "guess " + std::to_string(i), "")) == 401);
+    CHECK(Status(SignInFrom(s, name, kPassword, "")) == 429);
+    CHECK(Status(SignInFrom(s, name, kPassword, browser)) == 303);  // the shared browser: not locked
+    s.clock.Advance(core::kLoginWindow + std::chrono::seconds(1));  // this address's failures expire
+  }
+}
+
+TEST_CASE("a database from before keeps its known browsers, now keyed on browser and user") {
+  store_test::TempDir dir;
+  const auto file = dir.File("inbox.sqlite");
+  {
+    auto old = store::sql::OpenPrivate(file);
+    REQUIRE(old.ok());
+    REQUIRE(old->Exec("CREATE TABLE devices (token_hash TEXT PRIMARY KEY NOT NULL, user TEXT NOT NULL, "
+                      "expires_at TEXT NOT NULL); INSERT INTO devices VALUES ('t', 'vanessa', '2027-01-01');"
+                      "PRAGMA user_version = 1;")
+                .ok());
+  }
+  auto db = inbox::InboxDb::Open(file);
+  REQUIRE_MESSAGE(db.ok(), db.error());
+  auto& sql = (*db)->db();
+  REQUIRE(
+      sql.Exec("INSERT INTO devices VALUES ('t', 'marco', '2027-01-01')").ok());  // one browser, two users
+  CHECK(sql.QueryInt("SELECT count(*) FROM devices WHERE token_hash = 't'").value() == 2);
+  CHECK_FALSE(sql.Exec("INSERT INTO devices VALUES ('t', 'marco', '2027-02-01')").ok());
 }
 
 TEST_CASE("an unknown name takes as long to refuse as a wrong password (a dummy Argon2id check)") {
