@@ -52,6 +52,10 @@ cleanup() {
       DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq "$p" >/dev/null 2>&1 || true
     fi
   done
+  # Only the link this test made, and only if it is still ours.
+  if [ "$(readlink /etc/nginx/sites-enabled/$inbox_pkg 2>/dev/null)" = ../sites-available/$inbox_pkg ]; then
+    rm -f /etc/nginx/sites-enabled/$inbox_pkg
+  fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -145,6 +149,13 @@ if [ -n "$inbox_deb" ]; then
     "nginx site in sites-available"
 fi
 
+  # The site enabled as README says (certificate and key, then the link): nginx accepts it. Purging the
+  # package must take the link away with the certificate, or nginx -t (and every site's reload) fails.
+  mkdir -p /etc/$inbox_pkg/tls
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
+    -keyout /etc/$inbox_pkg/tls/inbox.key -out /etc/$inbox_pkg/tls/inbox.pem 2>/dev/null
+  ln -s ../sites-available/$inbox_pkg /etc/nginx/sites-enabled/$inbox_pkg
+  nginx -t -q || fail "nginx -t fails with the inbox's site enabled"
 step "systemd-analyze verify"
 units=(/usr/lib/systemd/system/$pkg.service /usr/lib/systemd/system/$pkg-sender.service)
 if [ -n "$inbox_deb" ]; then
@@ -245,6 +256,11 @@ for p in $pkg $sender $inbox_pkg; do
 done
 left=$(find /etc /usr /var/lib /run/systemd/system -name "$pkg*" 2>/dev/null || true)
 [ -z "$left" ] || fail "left after purge: $left"
+if [ -n "$inbox_deb" ]; then
+  [ ! -L /etc/nginx/sites-enabled/$inbox_pkg ] || fail "purge left the inbox's nginx site enabled"
+  nginx -t -q || fail "nginx -t fails after purging $inbox_pkg"
+  echo "purge took the nginx site's link away; nginx -t passes"
+fi
 [ ! -e /usr/bin/kiosk ] || fail "/usr/bin/kiosk is left"
 echo "nothing named $pkg* left in /etc, /usr, /var/lib; no user, no group"
 echo "PASS"
