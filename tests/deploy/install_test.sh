@@ -145,6 +145,8 @@ if [ -n "$inbox_deb" ]; then
   cmp -s "$site" "$source/deploy/nginx/$inbox_pkg.conf" || fail "$site is not deploy/nginx/$inbox_pkg.conf"
   dpkg-query -W -f='${Conffiles}\n' $inbox_pkg | grep -q "$site" || fail "$site is not a conffile"
   [ ! -e /etc/nginx/sites-enabled/$inbox_pkg ] || fail "the nginx site is enabled before it has a certificate"
+  grep -Eq '^\s*proxy_max_temp_file_size 0;' "$site" ||
+    fail "$site lets nginx spill large answers (exports, intakes with signatures) to temp files"
   echo "system user $inbox_pkg, /var/lib/$inbox_pkg $inbox_pkg 750, inbox service installed but not enabled," \
     "nginx site in sites-available"
   # The site enabled as README says (certificate and key, then the link): nginx accepts it. Purging the

@@ -89,6 +89,9 @@ class Arrangement:
     def make_nginx_conf(self, etc, run_dir):
         site_file = os.path.join(self.source, "deploy", "nginx", "glowup-kiosk-inbox.conf")
         site = open(site_file).read()
+        # Answers never spill to nginx's temp files (intake pages with signatures, exports: health data).
+        if not re.search(r"^\s*proxy_max_temp_file_size 0;", site, flags=re.M):
+            raise SystemExit(f"{site_file}: no 'proxy_max_temp_file_size 0;': large answers would go to disk")
         site = substitute(site, site_file, r"/etc/glowup-kiosk-inbox/", etc + "/", 2)
         site = substitute(site, site_file, r"/run/glowup-kiosk-inbox/", run_dir + "/", 1)
         site = substitute(site, site_file, r"^(\s*)listen 443 ssl;", rf"\1listen 127.0.0.1:{self.port} ssl;")
