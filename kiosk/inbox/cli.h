@@ -6,7 +6,11 @@
 namespace inbox {
 
 // Serves until SIGINT or SIGTERM. Exit 1 when the config, content, secrets, database or TLS files are wrong.
-int Serve(const std::string& config_file);
+// With `unix_socket_only` (the packaged unit: no network of its own), a config that listens on an address
+// and port exits kExitConfigNeedsSocket at once, naming the file and what to change (the unit does not
+// restart it: RestartPreventExitStatus).
+inline constexpr int kExitConfigNeedsSocket = 78;  // EX_CONFIG
+int Serve(const std::string& config_file, bool unix_socket_only = false);
 // Adds a staff login or sets its password. The password is read from the terminal without echo, or from
 // stdin when it is not a terminal (never from the command line).
 int AddUser(const std::string& config_file, const std::string& name);

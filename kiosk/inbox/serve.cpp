@@ -11,11 +11,21 @@
 #include "inbox/server.h"
 
 namespace inbox {
-int Serve(const std::string& config_file) {
+int Serve(const std::string& config_file, bool unix_socket_only) {
   auto config = core::LoadInboxConfig(config_file);
   if (!config) {
     std::fprintf(stderr, "%s\n", config.error().c_str());
     return 1;
+  }
+  if (unix_socket_only && config->unix_socket.empty()) {
+    // An inbox.json from before nginx: the service has no network (PrivateNetwork, AF_UNIX only).
+    std::fprintf(
+        stderr,
+        "%s: /listen: this service serves nginx on a unix socket and has no network of its own: "
+        "replace \"address\" and \"port\" with \"unix_socket\": \"/run/glowup-kiosk-inbox/inbox.sock\" "
+        "and remove \"tls\" (nginx's site uses the certificate now; README, The intake inbox package)\n",
+        config_file.c_str());
+    return kExitConfigNeedsSocket;
   }
   core::SystemClock clock;
   auto app = InboxApp::Open(std::move(*config), clock);
