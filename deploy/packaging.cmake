@@ -73,7 +73,7 @@ if(TARGET intake-inbox)
   set(inbox_conffiles "/etc/nginx/sites-available/${INBOX_PACKAGE}\n")
   if(EXISTS ${PROJECT_SOURCE_DIR}/config/inbox.json)
     install(FILES ${PROJECT_SOURCE_DIR}/config/inbox.json DESTINATION /etc/${INBOX_PACKAGE} COMPONENT inbox)
-    set(inbox_conffiles "/etc/${INBOX_PACKAGE}/inbox.json\n")
+    string(APPEND inbox_conffiles "/etc/${INBOX_PACKAGE}/inbox.json\n")  # beside the nginx site, not instead
   endif()
   file(WRITE ${PROJECT_BINARY_DIR}/deploy/${INBOX_PACKAGE}/conffiles "${inbox_conffiles}")
   kiosk_package_docs(inbox ${INBOX_PACKAGE})
