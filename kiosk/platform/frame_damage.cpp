@@ -99,7 +99,8 @@ FrameTriangles FrameTriangles::Of(const ImDrawData& data, int width, int height)
 }
 
 std::optional<PixelRect> Damage(const FrameTriangles& before, const FrameTriangles& after) {
-  if (before.width <= 0 || after.width <= 0 || before.width != after.width || before.height != after.height)
+  if (before.width <= 0 || after.width <= 0 || before.width != after.width || before.height != after.height ||
+      before.clear != after.clear)
     return std::nullopt;
   const auto& b = before.triangles;
   const auto& a = after.triangles;

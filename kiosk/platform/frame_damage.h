@@ -34,11 +34,13 @@ struct FrameTriangles {
   };
   std::vector<Triangle> triangles;
   int width = 0, height = 0;  // 0: nothing known (never drawn, or a frame we cannot fingerprint)
+  uint32_t clear = 0;         // the colour under the triangles (0xRRGGBB): part of the picture too
 
   static FrameTriangles Of(const ImDrawData& data, int width, int height);
 };
 
-// What must be drawn again to turn a picture of `before` into `after`. nullopt: all of it. An empty rect:
+// What must be drawn again to turn a picture of `before` into `after`. nullopt: all of it (also when the
+// clear colour changed: high contrast on a page that is not white). An empty rect:
 // nothing, the pictures are the same. Otherwise a rectangle that holds every triangle that differs and that
 // no triangle of `after` crosses (each is wholly inside or wholly outside): clearing it and drawing into it,
 // in order, the triangles that touch it gives exactly the pixels of the whole frame drawn from scratch.

@@ -232,6 +232,9 @@ void SdlWindow::Present(const core::Rgba& clear, core::Image* capture) {
   // What to draw into the target (against the frame it holds) and what to show (against the one on screen).
   FrameTriangles frame =
       FrameTriangles::Of(*data, static_cast<int>(data->DisplaySize.x), static_cast<int>(data->DisplaySize.y));
+  ClearColour colour{static_cast<unsigned char>(clear[0] * 255), static_cast<unsigned char>(clear[1] * 255),
+                     static_cast<unsigned char>(clear[2] * 255)};  // as SDL_SetRenderDrawColor got it before
+  frame.clear = static_cast<uint32_t>(colour.r) << 16 | static_cast<uint32_t>(colour.g) << 8 | colour.b;
   std::optional<PixelRect> redraw, shown;  // nullopt: all of it
   if (slot >= 0) {
     redraw = Damage(drawn_[slot], frame);
@@ -239,8 +242,6 @@ void SdlWindow::Present(const core::Rgba& clear, core::Image* capture) {
     if (on_screen_ >= 0 && on_screen_ != slot) shown = Damage(drawn_[on_screen_], frame);
   }
   if (show_all_) shown.reset();
-  ClearColour colour{static_cast<unsigned char>(clear[0] * 255), static_cast<unsigned char>(clear[1] * 255),
-                     static_cast<unsigned char>(clear[2] * 255)};  // as SDL_SetRenderDrawColor got it before
   if (!redraw) {
     RenderAll(renderer_, data, colour);
   } else if (!redraw->empty()) {
