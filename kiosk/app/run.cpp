@@ -107,6 +107,9 @@ int RunKiosk(const RunOptions& o) {
     for (auto& p : problems) p.file = (paths.content_dir / p.file).string();
     return ShowProblems(o, problems, stop.get());
   }
+  if (auto problems = core::CheckConfigAgainstContent(config, *content, paths.config_file.string());
+      !problems.empty())
+    return ShowProblems(o, problems, stop.get());
   std::error_code ec;
   std::filesystem::create_directories(paths.data_dir, ec);
   auto outbox = store::Outbox::Open(paths.outbox());
@@ -233,6 +236,13 @@ int CheckContent(const std::string& dir, const host::PathArgs& paths) {
     }
     std::cout << content.problems().size() << " problem(s) in " << content_dir.string() << "\n";
     return 1;
+  }
+  if (auto loaded = host::LoadConfigAndPaths(paths)) {
+    auto file = loaded->second.config_file.string();
+    for (const auto& p : core::CheckConfigAgainstContent(loaded->first, *content, file)) {
+      std::cout << p.ToString() << "\n";
+      config_problems.push_back(p);
+    }
   }
   size_t flags = 0;
   for (const auto& [id, q] : content->questions) flags += q->flags.size();

@@ -200,7 +200,7 @@ void StaffController::ExportLeads() {
   std::strftime(name, sizeof name, "leads-%Y%m%d-%H%M%S.csv", &tm);
   std::filesystem::path file = std::filesystem::path(config_.demo.export_dir) / name;
   if (!std::filesystem::is_directory(config_.demo.export_dir)) {
-    Report("staff_export_failed", {{"why", config_.demo.export_dir + ": no drive there"}}, true);
+    Report("staff_export_no_drive", {{"dir", config_.demo.export_dir}}, true);
     return;
   }
   auto written = WriteNewFile(file, core::LeadsCsv(leads));
@@ -246,6 +246,7 @@ std::string StaffController::LocalTime(core::TimePoint t) const {
 const ui::StaffView& StaffController::View(bool demo, bool demo_available) {
   ui::StaffView& v = view_;
   v.state = state_;
+  v.language = config_.staff.language;
   v.demo = demo;
   v.demo_available = demo_available;
   if (!open()) {

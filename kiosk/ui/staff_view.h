@@ -10,8 +10,9 @@ namespace ui {
 
 struct StaffView {
   core::StaffState state;
-  bool pin_set = true;  // false: no PIN hash file yet (the pad explains how to set one)
-  int pin_wait_s = 0;   // > 0: too many wrong PINs, the pad is closed this long
+  std::string language;  // config staff.language: the staff screens' language (empty or undeclared: default)
+  bool pin_set = true;   // false: no PIN hash file yet (the pad explains how to set one)
+  int pin_wait_s = 0;    // > 0: too many wrong PINs, the pad is closed this long
 
   bool endpoint = false;  // a delivery URL is configured
   size_t waiting = 0, delivered_today = 0, parked = 0;

@@ -238,6 +238,12 @@ TEST_SUITE("default content") {
     k.Next();
     REQUIRE(k.Where() == "explainer");
     CHECK(k.Vis().Shows("explain_acne_scars"));
+    for (size_t page = 1; page < 3; ++page) {  // the explainer reads as three pages, one step
+      k.Next();
+      REQUIRE(k.Where() == "explainer");
+      CHECK(k.session.page == page);
+      CHECK(core::ProgressOf(k.content, k.session, k.Vis()).n == 5);
+    }
     k.Next();
     REQUIRE(k.Where() == "consent");
     CHECK_FALSE(k.Vis().Shows("guardian_name"));

@@ -12,6 +12,7 @@
 #include "core/base/clock.h"
 #include "core/content/content_loader.h"
 #include "core/content/json_reader.h"
+#include "core/content/ui_keys.h"
 #include "core/visit/flow.h"
 #include "core/visit/rules.h"
 #include "core/visit/session.h"
@@ -20,16 +21,6 @@ namespace core_test {
 
 using core::Json;
 using FileMap = std::map<std::string, std::string>;  // file name -> JSON text
-
-inline const core::Content& DefaultContent();  // the real default content in content/ (below)
-
-// The keys of "ui" in the default content, as the real loader read them (a copy of the loader's list of
-// required keys here would pass while the loader asked for one the copy lacks).
-inline std::vector<std::string> UiKeys() {
-  std::vector<std::string> keys;
-  for (const auto& entry : DefaultContent().app.ui) keys.push_back(entry.first);
-  return keys;
-}
 
 // A localised text with the same words in every language (prefixed by the code for the others).
 inline Json T(const std::string& words, const std::vector<std::string>& languages = {"en"}) {
@@ -51,7 +42,7 @@ inline Json Manifest(const std::vector<std::string>& languages = {"en"}) {
 inline Json App(const std::vector<std::string>& languages = {"en"}, int return_s = 8) {
   auto t = [&](const std::string& words) { return T(words, languages); };
   Json ui = Json::object();
-  for (const auto& key : UiKeys()) ui[key] = t(key);
+  for (std::string_view key : core::UiKeys()) ui[std::string(key)] = t(std::string(key));
   ui["step_of"] = t("Step {n} of {m} · {title}");
   Json months = Json::array();
   for (int i = 1; i <= 12; ++i) months.push_back(t("month " + std::to_string(i)));

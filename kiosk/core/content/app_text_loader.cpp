@@ -1,47 +1,46 @@
 // app.json: the clinic name, the fixed screens and every button and message, in every language.
 #include "core/content/content_loader.h"
 
+#include "core/content/ui_keys.h"
+
+#include <algorithm>
+
 namespace core {
 
 namespace {
 
-// Keys of "ui" every screen relies on.
-const char* const kUiKeys[] = {"next",
-                               "back",
-                               "step_of",
-                               "yes",
-                               "no",
-                               "required",
-                               "invalid_email",
-                               "invalid_phone",
-                               "invalid_number",
-                               "number_too_small",
-                               "number_too_large",
-                               "invalid_date",
-                               "too_short",
-                               "too_long",
-                               "pattern_mismatch",
-                               "age_out_of_range",
-                               "sign_here",
-                               "clear_signature",
-                               "signature_required",
-                               "flag_message",
-                               "submitting",
-                               "submit_failed",
-                               "day",
-                               "month",
-                               "year",
-                               "date_format",
-                               "undo_stroke",
-                               "redo_stroke",
-                               "larger_text",
-                               "high_contrast",
-                               "problems_one",
-                               "problems_many"};
-
 const Json* Section(const JsonReader& r, const Json& j, const char* key) {
   const Json* s = r.Field(j, "", key, true);
   return s && r.IsObject(*s, Child("", key)) ? s : nullptr;
+}
+
+// ui.day_forms: {"fr": {"1": "1er"}}: by declared language, days 1 to 31, each a non-empty string.
+void ParseDayForms(const Json& forms, const JsonReader& r, AppText& out) {
+  const std::string p = "/ui/day_forms";
+  if (!r.IsObject(forms, p)) return;
+  const auto& langs = r.languages();
+  for (const auto& [lang, days] : forms.items()) {
+    const std::string lp = Child(p, lang);
+    if (std::find(langs.begin(), langs.end(), lang) == langs.end()) {
+      r.Error(lp, "language \"" + lang + "\" is not declared in manifest.json");
+      continue;
+    }
+    if (!r.IsObject(days, lp)) continue;
+    for (const auto& [day, form] : days.items()) {
+      const std::string dp = Child(lp, day);
+      int n = 0;
+      bool number = !day.empty() && day.size() <= 2 &&
+                    std::all_of(day.begin(), day.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      if (number) n = std::stoi(day);
+      if (!number || n < 1 || n > 31 || day[0] == '0') {
+        r.Error(dp, "must be a day of the month, 1 to 31, found \"" + day + "\"");
+      } else if (!form.is_string() || form.get<std::string>().empty()) {
+        r.Error(dp, "must be a non-empty string, e.g. \"1er\"");
+      } else {
+        out.day_forms[lang][n] = form.get<std::string>();
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -92,12 +91,23 @@ void ParseAppText(const Json& j, const JsonReader& r, AppText& out) {
   }
   const Json* ui = Section(r, j, "ui");
   if (!ui) return;
+  const auto& known = UiKeys();
+  const auto& optional = OptionalUiKeys();
   for (const auto& [key, value] : ui->items()) {
     if (key == "months") continue;
+    if (key == "day_forms") {
+      ParseDayForms(value, r, out);
+      continue;
+    }
+    if (std::find(known.begin(), known.end(), key) == known.end() &&
+        std::find(optional.begin(), optional.end(), key) == optional.end()) {
+      r.Error(Child("/ui", key), "unknown key \"" + key + "\": the kiosk never shows it (misspelt?)");
+      continue;
+    }
     out.ui[key] = r.LocalText(value, Child("/ui", key));
   }
-  for (const char* key : kUiKeys) {
-    if (!ui->contains(key)) r.Error("/ui", std::string("missing required \"") + key + "\"");
+  for (std::string_view key : UiKeys()) {
+    if (!ui->contains(key)) r.Error("/ui", "missing required \"" + std::string(key) + "\"");
   }
   const Json* months = r.Field(*ui, "/ui", "months", true);
   if (months && r.IsArray(*months, "/ui/months")) {

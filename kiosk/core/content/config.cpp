@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "core/content/content.h"
 #include "core/content/json_block.h"
 
 namespace core {
@@ -98,7 +99,8 @@ void ReadDelivery(const JsonReader& r, const Json& d, const std::string& ptr, De
 
 void ReadStaff(const JsonReader& r, const Json& s, StaffConfig& out) {
   const std::string ptr = "/staff";
-  if (!ReadBlock(r, s, ptr, {"gesture", "pin_hash_file", "lock_after_s", "today_list_hours"})) return;
+  if (!ReadBlock(r, s, ptr, {"gesture", "pin_hash_file", "lock_after_s", "today_list_hours", "language"}))
+    return;
   if (const Json* g = ReadBlock(r, s, ptr, "gesture", false, {"corner", "hold_s", "size_em"})) {
     const std::string gp = ptr + "/gesture";
     if (r.Field(*g, gp, "corner", false)) {
@@ -115,6 +117,7 @@ void ReadStaff(const JsonReader& r, const Json& s, StaffConfig& out) {
   out.pin_hash_file = r.String(s, ptr, "pin_hash_file", false);
   if (auto v = r.Int(s, ptr, "lock_after_s", false, 15, 3600)) out.lock_after_s = *v;
   if (auto v = r.Int(s, ptr, "today_list_hours", false, 1, 24 * 31)) out.today_list_hours = *v;
+  out.language = r.String(s, ptr, "language", false);
 }
 
 // "demo": true | false | { "enabled", "delivery", "export_dir" }
@@ -167,6 +170,22 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
   }
   if (!problems.empty()) return problems;
   return config;
+}
+
+Problems CheckConfigAgainstContent(const Config& config, const Content& content,
+                                   const std::string& file_name) {
+  Problems problems;
+  const std::string& staff = config.staff.language;
+  if (!staff.empty() && !content.HasLanguage(staff)) {
+    std::string declared;
+    for (const auto& l : content.languages) {
+      if (!declared.empty()) declared += ", ";
+      declared += l.code;
+    }
+    problems.push_back({file_name, "/staff/language",
+                        "\"" + staff + "\" is not a language the content declares (" + declared + ")"});
+  }
+  return problems;
 }
 
 }  // namespace core

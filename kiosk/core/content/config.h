@@ -51,6 +51,7 @@ struct StaffConfig {
   std::string pin_hash_file;                // empty: <data_dir>/staff-pin.hash
   int lock_after_s = 120;                   // staff mode locks itself after this long without a touch
   int today_list_hours = 24;                // the today's-intakes list forgets rows older than this
+  std::string language;  // staff screens read this language whatever the client chose; empty: the default
 };
 
 // Event / demo mode (README "Event / demo mode").
@@ -73,5 +74,10 @@ struct Config {
 
 // Parses kiosk.json; every problem names the file and the JSON pointer.
 Result<Config> ParseConfig(const std::string& text, const std::string& file_name);
+
+struct Content;
+// What the config names that the content must provide: staff.language must be a declared language.
+Problems CheckConfigAgainstContent(const Config& config, const Content& content,
+                                   const std::string& file_name);
 
 }  // namespace core

@@ -56,6 +56,13 @@ const Text& AppText::Ui(std::string_view key) const {
   return it == ui.end() ? kMissing : it->second;
 }
 
+std::string AppText::DayText(int day, std::string_view language) const {
+  if (auto lang = day_forms.find(language); lang != day_forms.end()) {
+    if (auto form = lang->second.find(day); form != lang->second.end()) return form->second;
+  }
+  return std::to_string(day);
+}
+
 const Question* Content::FindQuestion(std::string_view id) const {
   auto it = questions.find(id);
   return it == questions.end() ? nullptr : it->second;
@@ -68,6 +75,13 @@ const Step* Content::FindStep(std::string_view id) const {
 
 bool Content::HasLanguage(std::string_view code) const {
   return std::any_of(languages.begin(), languages.end(), [&](const Language& l) { return l.code == code; });
+}
+
+const std::string& Content::LanguageOr(std::string_view code) const {
+  for (const auto& l : languages) {
+    if (l.code == code) return l.code;
+  }
+  return default_language;
 }
 
 namespace {

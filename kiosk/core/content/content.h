@@ -57,6 +57,8 @@ struct Flag {
   std::string reason;  // for staff
   int wait_days = 0;   // defer only
   Condition when;
+  Text message;  // optional: what the client reads under the answer (else ui.flag_message_<tier>,
+                 // flag_message)
 };
 
 struct Question {
@@ -78,11 +80,25 @@ struct Question {
   bool Answerable() const { return type != QuestionType::kInfo; }
 };
 
+// A page of a multi-page step: from question `first` (an index into Step::questions) up to the next page's.
+struct Page {
+  size_t first = 0;
+  Text heading, intro;  // optional: the page's own heading (else the step's) and intro (else none)
+};
+
 struct Step {
   std::string id;
   Text title, heading, intro;
   std::optional<Condition> visible_if;
-  std::vector<Question> questions;
+  std::vector<Question> questions;  // every page's, in order
+  std::vector<Page> pages;          // empty: one page of all the questions
+
+  size_t PageCount() const { return pages.empty() ? 1 : pages.size(); }
+  // The questions of `page`: indexes [PageBegin, PageEnd) into `questions`.
+  size_t PageBegin(size_t page) const { return page < pages.size() ? pages[page].first : 0; }
+  size_t PageEnd(size_t page) const {
+    return page + 1 < pages.size() ? pages[page + 1].first : questions.size();
+  }
 };
 
 struct Language {
@@ -111,6 +127,12 @@ struct AppText {
   } idle;
   std::map<std::string, Text, std::less<>> ui;  // buttons and messages, by key
   std::vector<Text> months;                     // 12 month names
+  // ui.day_forms: a day of the month as a language writes it in a date, where it is not the bare number
+  // ("1er" in French); by language, then day (1 to 31).
+  std::map<std::string, std::map<int, std::string>, std::less<>> day_forms;
+
+  // The day as `language` writes it in a date: its day form, else the number.
+  std::string DayText(int day, std::string_view language) const;
 
   const Text& Ui(std::string_view key) const;
 };
@@ -139,6 +161,9 @@ struct Content {
   const Question* FindQuestion(std::string_view id) const;
   const Step* FindStep(std::string_view id) const;
   bool HasLanguage(std::string_view code) const;
+  // `code` when the content declares it, else the default language: what a client reads before choosing
+  // (attract, "Still there?") and what staff read when the config names no language the content has.
+  const std::string& LanguageOr(std::string_view code) const;
   void Index();  // call after building or copying `steps`
 
   Content() = default;

@@ -3,6 +3,7 @@
 
 #include "core/visit/demo_flow.h"
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -26,7 +27,8 @@ namespace {
 
 const std::regex kLanguageCode("[a-z]{2}(-[A-Z]{2})?");
 
-void ParseManifest(const Json& j, const JsonReader& r, Content& out) {
+// `refused`: language codes declared but not valid, reported here once (their texts are then passed over).
+void ParseManifest(const Json& j, const JsonReader& r, Content& out, std::vector<std::string>& refused) {
   if (!r.IsObject(j, "")) return;
   r.AllowOnly(j, "", {"$comment", "id", "version", "languages", "default_language"});
   out.id = r.String(j, "", "id", true);
@@ -42,15 +44,19 @@ void ParseManifest(const Json& j, const JsonReader& r, Content& out) {
     r.AllowOnly(l, ptr, {"code", "name"});
     Language lang{r.String(l, ptr, "code", true), r.String(l, ptr, "name", true)};
     if (!lang.code.empty() && !std::regex_match(lang.code, kLanguageCode)) {
-      r.Error(Child(ptr, "code"),
-              "must be a language code like \"en\" or \"es\", found \"" + lang.code + "\"");
+      r.Error(Child(ptr, "code"), "must be a language code like \"en\", \"es\" or \"pt-BR\", found \"" +
+                                      lang.code + "\" (its texts are not checked until it is corrected)");
+      refused.push_back(lang.code);
     } else if (out.HasLanguage(lang.code)) {
       r.Error(Child(ptr, "code"), "language \"" + lang.code + "\" is declared twice");
     } else if (!lang.code.empty()) {
       out.languages.push_back(lang);
     }
   }
-  if (!out.default_language.empty() && !out.languages.empty() && !out.HasLanguage(out.default_language)) {
+  bool refused_default =
+      std::find(refused.begin(), refused.end(), out.default_language) != refused.end();  // said once already
+  if (!out.default_language.empty() && !out.languages.empty() && !out.HasLanguage(out.default_language) &&
+      !refused_default) {
     r.Error("/default_language", "\"" + out.default_language + "\" is not one of the declared languages");
   }
 }
@@ -74,21 +80,26 @@ Result<Content> ParseContent(const std::map<std::string, std::string>& files) {
     }
     parsed[name] = std::move(*json);
   }
+  std::vector<std::string> refused;
   if (parsed.count("manifest.json"))
-    ParseManifest(parsed["manifest.json"], JsonReader("manifest.json", problems), content);
+    ParseManifest(parsed["manifest.json"], JsonReader("manifest.json", problems), content, refused);
   std::vector<std::string> codes;
   for (const auto& l : content.languages) codes.push_back(l.code);
-  if (parsed.count("app.json"))
-    ParseAppText(parsed["app.json"], JsonReader("app.json", problems, codes), content.app);
+  auto reader = [&](const char* file) {
+    JsonReader r(file, problems, codes);
+    r.IgnoreLanguages(refused);
+    return r;
+  };
+  if (parsed.count("app.json")) ParseAppText(parsed["app.json"], reader("app.json"), content.app);
   if (parsed.count("questionnaire.json")) {
-    JsonReader r("questionnaire.json", problems, codes);
+    JsonReader r = reader("questionnaire.json");
     ParseQuestionnaire(parsed["questionnaire.json"], r, content);
     content.Index();
     CheckQuestionnaire(content, r);
   }
   if (auto demo = files.find("demo.json"); demo != files.end()) {
     if (auto json = ParseJson(demo->second)) {
-      ParseDemoFlow(*json, JsonReader("demo.json", problems, codes), content);
+      ParseDemoFlow(*json, reader("demo.json"), content);
     } else {
       problems.push_back({"demo.json", "/", json.error()});
     }

@@ -178,7 +178,9 @@ Text JsonReader::LocalText(const Json& value, const std::string& pointer) const 
     return text;
   }
   for (const auto& [lang, s] : value.items()) {
-    if (!s.is_string()) {
+    if (std::find(ignored_.begin(), ignored_.end(), lang) != ignored_.end()) {
+      continue;
+    } else if (!s.is_string()) {
       Error(Child(pointer, lang), std::string("must be a string, found ") + JsonTypeName(s));
     } else if (std::find(languages_.begin(), languages_.end(), lang) == languages_.end()) {
       Error(Child(pointer, lang), "language \"" + lang + "\" is not declared in manifest.json");

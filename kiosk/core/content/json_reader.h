@@ -53,11 +53,15 @@ class JsonReader {
 
   const std::string& file() const { return file_; }
   const std::vector<std::string>& languages() const { return languages_; }
+  // Codes the manifest declared but refused (e.g. "fr_FR"): already reported there once, so their texts
+  // are passed over silently rather than reported again at every text object.
+  void IgnoreLanguages(std::vector<std::string> codes) { ignored_ = std::move(codes); }
 
  private:
   std::string file_;
   Problems& problems_;
   std::vector<std::string> languages_;
+  std::vector<std::string> ignored_;
 };
 
 const char* JsonTypeName(const Json& value);

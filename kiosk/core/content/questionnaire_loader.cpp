@@ -1,5 +1,6 @@
 // questionnaire.json: steps, questions, options, conditions and flags (shapes only; cross-checks are in
 // questionnaire_checks.cpp).
+#include <algorithm>
 #include <regex>
 
 #include "core/content/content_loader.h"
@@ -99,7 +100,7 @@ Condition ParseCondition(const Json& j, const std::string& ptr, const JsonReader
 Flag ParseFlag(const Json& j, const std::string& ptr, const JsonReader& r) {
   Flag f;
   if (!r.IsObject(j, ptr)) return f;
-  r.AllowOnly(j, ptr, {"id", "tier", "reason", "wait_days", "when"});
+  r.AllowOnly(j, ptr, {"id", "tier", "reason", "wait_days", "when", "message"});
   f.id = r.String(j, ptr, "id", true);
   std::string tier = r.String(j, ptr, "tier", true);
   if (tier == "stop") {
@@ -116,6 +117,7 @@ Flag ParseFlag(const Json& j, const std::string& ptr, const JsonReader& r) {
   if (f.tier != Tier::kDefer && j.contains("wait_days"))
     r.Error(Child(ptr, "wait_days"), "only defer flags have a waiting period");
   if (const Json* w = r.Field(j, ptr, "when", true)) f.when = ParseCondition(*w, Child(ptr, "when"), r, true);
+  f.message = r.LocalText(j, ptr, "message", false);
   return f;
 }
 
@@ -189,6 +191,41 @@ Question ParseQuestion(const Json& j, const std::string& ptr, const JsonReader& 
   return q;
 }
 
+// "pages": [{"starts_at": question id, "heading": T, "intro": T}, ...]: the step shown a page at a time, each
+// page from the question it starts at to the next page's; the first page starts at the step's first question.
+void ParsePages(const Json& pages, const std::string& ptr, const JsonReader& r, Step& step) {
+  if (!r.IsArray(pages, ptr)) return;
+  if (pages.empty()) r.Error(ptr, "must list at least one page (or leave \"pages\" out)");
+  size_t after = 0;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const std::string pp = Child(ptr, i);
+    if (!r.IsObject(pages[i], pp)) continue;
+    r.AllowOnly(pages[i], pp, {"starts_at", "heading", "intro"});
+    Page page;
+    std::string first = r.String(pages[i], pp, "starts_at", true);
+    page.heading = r.LocalText(pages[i], pp, "heading", false);
+    page.intro = r.LocalText(pages[i], pp, "intro", false);
+    auto at = std::find_if(step.questions.begin(), step.questions.end(),
+                           [&](const Question& q) { return q.id == first; });
+    if (first.empty()) continue;
+    if (at == step.questions.end()) {
+      r.Error(Child(pp, "starts_at"),
+              "\"" + first + "\" is not a question of this step (follow-ups cannot start a page)");
+      continue;
+    }
+    page.first = static_cast<size_t>(at - step.questions.begin());
+    if (i == 0 && page.first != 0) {
+      r.Error(Child(pp, "starts_at"), "the first page must start at the step's first question, \"" +
+                                          step.questions.front().id + "\"");
+    } else if (i > 0 && page.first <= after) {
+      r.Error(Child(pp, "starts_at"), "\"" + first + "\" does not come after the previous page's start");
+    }
+    after = page.first;
+    step.pages.push_back(std::move(page));
+  }
+  if (step.pages.size() != pages.size()) step.pages.clear();  // reported above; one page meanwhile
+}
+
 }  // namespace
 
 void ParseQuestionnaire(const Json& j, const JsonReader& r, Content& out) {
@@ -201,7 +238,7 @@ void ParseQuestionnaire(const Json& j, const JsonReader& r, Content& out) {
     std::string ptr = Child("/steps", i);
     const Json& s = (*steps)[i];
     if (!r.IsObject(s, ptr)) continue;
-    r.AllowOnly(s, ptr, {"id", "title", "heading", "intro", "visible_if", "questions"});
+    r.AllowOnly(s, ptr, {"id", "title", "heading", "intro", "visible_if", "questions", "pages"});
     Step step;
     step.id = r.String(s, ptr, "id", true);
     step.title = r.LocalText(s, ptr, "title", true);
@@ -211,6 +248,7 @@ void ParseQuestionnaire(const Json& j, const JsonReader& r, Content& out) {
     if (const Json* v = r.Field(s, ptr, "visible_if", false))
       step.visible_if = ParseCondition(*v, Child(ptr, "visible_if"), r, false);
     ParseQuestions(s, ptr, "questions", r, step.questions, nullptr);
+    if (const Json* pages = r.Field(s, ptr, "pages", false)) ParsePages(*pages, Child(ptr, "pages"), r, step);
     out.steps.push_back(std::move(step));
   }
 }

@@ -405,7 +405,9 @@ Json ToFhirQuestionnaire(const Content& content, std::string_view language) {
   if (IsFhirCode(lang)) q["language"] = lang;
   SetString(q, "version", content.version);
   std::string clinic = FhirString(content.app.clinic_name);
-  SetString(q, "title", clinic.empty() ? content.id + ": client intake" : clinic + ": client intake");
+  SetString(q, "title",
+            Format(content.app.Ui("questionnaire_title").In(lang),
+                   {{"clinic", clinic.empty() ? content.id : clinic}}));
   SetString(q, "publisher", clinic);
   for (const auto& step : content.steps) q["item"].push_back(StepItem(content, step, lang));
   return q;

@@ -80,10 +80,12 @@ bool IsPickable(const Date& d, const Date& today) {
   return IsValid(d) && d <= today && d.year >= OldestYear(today);
 }
 
-std::string FormatDate(const Date& d, std::string_view pattern, std::string_view month_name) {
-  return Format(
-      std::string(pattern),
-      {{"day", std::to_string(d.day)}, {"month", std::string(month_name)}, {"year", std::to_string(d.year)}});
+std::string FormatDate(const Date& d, std::string_view pattern, std::string_view month_name,
+                       std::string_view day_text) {
+  return Format(std::string(pattern),
+                {{"day", day_text.empty() ? std::to_string(d.day) : std::string(day_text)},
+                 {"month", std::string(month_name)},
+                 {"year", std::to_string(d.year)}});
 }
 
 }  // namespace core

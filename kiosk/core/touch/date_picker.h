@@ -54,7 +54,9 @@ std::optional<DatePart> MissingPart(const Date& partial);
 // A complete date the picker could have produced.
 bool IsPickable(const Date& d, const Date& today);
 
-// "14 May 1988" / "14 de mayo de 1988": `pattern` from content with {day}, {month} and {year}.
-std::string FormatDate(const Date& d, std::string_view pattern, std::string_view month_name);
+// "14 May 1988" / "14 de mayo de 1988" / "1er août 1988": `pattern` from content with {day}, {month} and
+// {year}; `day_text` is the day as the language writes it (ui.day_forms), the number when empty.
+std::string FormatDate(const Date& d, std::string_view pattern, std::string_view month_name,
+                       std::string_view day_text = {});
 
 }  // namespace core

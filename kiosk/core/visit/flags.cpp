@@ -26,4 +26,19 @@ bool RaisesFlag(const std::vector<RaisedFlag>& flags, std::string_view question_
                      [&](const RaisedFlag& f) { return f.question_id == question_id; });
 }
 
+const Text& FlagMessage(const Content& content, const std::vector<RaisedFlag>& flags,
+                        std::string_view question_id) {
+  static const Text kNone;
+  auto raised = std::find_if(flags.begin(), flags.end(),
+                             [&](const RaisedFlag& f) { return f.question_id == question_id; });
+  if (raised == flags.end()) return kNone;  // flags are ordered most serious first
+  if (const Question* q = content.FindQuestion(question_id)) {
+    for (const auto& f : q->flags) {
+      if (f.id == raised->flag_id && !f.message.empty()) return f.message;
+    }
+  }
+  const Text& by_tier = content.app.Ui(std::string("flag_message_") + ToString(raised->tier));
+  return by_tier.empty() ? content.app.Ui("flag_message") : by_tier;
+}
+
 }  // namespace core

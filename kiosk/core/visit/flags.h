@@ -23,4 +23,9 @@ std::vector<RaisedFlag> ComputeFlags(const Content& content, const Visibility& v
 // Question ids that raised a flag (to show the gentle message under them).
 bool RaisesFlag(const std::vector<RaisedFlag>& flags, std::string_view question_id);
 
+// What the client reads under a question that raised flags, from its most serious one: the flag's own
+// `message`, else ui.flag_message_<tier> when the content has it, else ui.flag_message. Empty: none raised.
+const Text& FlagMessage(const Content& content, const std::vector<RaisedFlag>& flags,
+                        std::string_view question_id);
+
 }  // namespace core

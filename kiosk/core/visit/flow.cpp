@@ -32,9 +32,57 @@ void Enter(Session& s, Screen screen, TimePoint now) {
   s.errors.clear();
 }
 
-void GoToStep(Session& s, size_t step, TimePoint now) {
+void GoToStep(Session& s, size_t step, TimePoint now, size_t page = 0) {
   Enter(s, Screen::kStep, now);
   s.step = step;
+  s.page = page;
+}
+
+// A page is shown when one of its questions is (a page whose questions are all hidden is skipped).
+bool PageShown(const Step& step, size_t page, const Visibility& vis) {
+  for (size_t i = step.PageBegin(page); i < step.PageEnd(page); ++i) {
+    if (vis.Shows(step.questions[i].id)) return true;
+  }
+  return false;
+}
+
+// The shown page after (or before) `page` in the same step, or nullopt.
+std::optional<size_t> NeighbourPage(const Step& step, size_t page, const Visibility& vis, int direction) {
+  for (size_t p = page; direction > 0 ? p + 1 < step.PageCount() : p > 0;) {
+    p = direction > 0 ? p + 1 : p - 1;
+    if (PageShown(step, p, vis)) return p;
+  }
+  return std::nullopt;
+}
+
+size_t FirstPage(const Step& step, const Visibility& vis) {
+  return PageShown(step, 0, vis) ? 0 : NeighbourPage(step, 0, vis, +1).value_or(0);
+}
+
+size_t LastPage(const Step& step, const Visibility& vis) {
+  for (size_t p = step.PageCount(); p > 0; --p) {
+    if (PageShown(step, p - 1, vis)) return p - 1;
+  }
+  return 0;
+}
+
+// The page holding question `id` (a follow-up is on its top-level question's page).
+size_t PageOf(const Content& c, const Step& step, std::string_view id) {
+  for (auto parent = c.parent_of.find(id); parent != c.parent_of.end(); parent = c.parent_of.find(id))
+    id = parent->second->id;
+  for (size_t p = step.PageCount(); p > 0; --p) {
+    for (size_t i = step.PageBegin(p - 1); i < step.PageEnd(p - 1); ++i) {
+      if (step.questions[i].id == id) return p - 1;
+    }
+  }
+  return 0;
+}
+
+// The problems of the current page only (a multi-page step checks each page at its own Next).
+void KeepPage(const Content& c, const Step& step, size_t page,
+              std::map<std::string, ValidationError, std::less<>>& errors) {
+  if (step.PageCount() == 1) return;
+  std::erase_if(errors, [&](const auto& e) { return PageOf(c, step, e.first) != page; });
 }
 
 // The visible step after (or before) the current one, or nullopt at either end.
@@ -83,14 +131,20 @@ void OnNext(const Content& c, Session& s, const Env& env) {
   if (s.screen != Screen::kStep) return;
   auto vis = ComputeVisibility(c, s.answers, today);
   auto errors = ValidateStep(c, s.step, vis, s.answers, today);
+  const Step& step = c.steps[s.step];
+  KeepPage(c, step, s.page, errors);
   if (!errors.empty()) {
     s.errors = std::move(errors);
     s.problems_shown++;
     return;
   }
+  if (auto page = NeighbourPage(step, s.page, vis, +1)) {
+    GoToStep(s, s.step, now, *page);
+    return;
+  }
   auto next = s.editing_from_review ? std::nullopt : Neighbour(vis, s.step, +1);
   if (next) {
-    GoToStep(s, *next, now);
+    GoToStep(s, *next, now, FirstPage(c.steps[*next], vis));
   } else {
     s.editing_from_review = false;
     Enter(s, Screen::kReview, now);
@@ -106,17 +160,23 @@ void OnBack(const Content& c, Session& s, const Env& env) {
   }
   auto vis = ComputeVisibility(c, s.answers, env.clock.Today());
   if (s.screen == Screen::kReview) {
-    if (!vis.steps.empty()) GoToStep(s, vis.steps.back(), now);
+    if (!vis.steps.empty()) GoToStep(s, vis.steps.back(), now, LastPage(c.steps[vis.steps.back()], vis));
     return;
   }
   if (s.screen != Screen::kStep) return;
+  if (auto page = s.step < c.steps.size() ? NeighbourPage(c.steps[s.step], s.page, vis, -1) : std::nullopt) {
+    bool editing = s.editing_from_review;
+    GoToStep(s, s.step, now, *page);
+    s.editing_from_review = editing;
+    return;
+  }
   if (s.editing_from_review) {
     s.editing_from_review = false;
     Enter(s, Screen::kReview, now);
     return;
   }
   if (auto prev = Neighbour(vis, s.step, -1)) {
-    GoToStep(s, *prev, now);
+    GoToStep(s, *prev, now, LastPage(c.steps[*prev], vis));
   } else if (c.languages.size() > 1) {
     Enter(s, Screen::kLanguage, now);
   } else {
@@ -133,7 +193,11 @@ bool OnSubmit(const Content& c, Session& s, const Env& env) {
   for (size_t step : vis.steps) {
     auto errors = ValidateStep(c, step, vis, s.answers, today);
     if (!errors.empty()) {
-      GoToStep(s, step, env.clock.Now());
+      // the page of the first problem, and that page's problems
+      auto first = ProblemsInPageOrder(c, step, errors);
+      size_t page = first.empty() ? 0 : PageOf(c, c.steps[step], first.front());
+      KeepPage(c, c.steps[step], page, errors);
+      GoToStep(s, step, env.clock.Now(), page);
       s.editing_from_review = true;
       s.errors = std::move(errors);
       s.problems_shown++;

@@ -31,6 +31,7 @@ struct Session {
   Screen screen = Screen::kAttract;
   std::string language;
   size_t step = 0;                   // index into Content::steps while screen == kStep
+  size_t page = 0;                   // the page of a multi-page step (Step::pages)
   bool editing_from_review = false;  // Next returns to review
   Answers answers;
   std::map<std::string, ValidationError, std::less<>> errors;  // by question id, for the current page

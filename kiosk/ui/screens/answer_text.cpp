@@ -9,7 +9,8 @@ namespace ui {
 std::string DateText(const ScreenContext& c, const core::Date& d) {
   if (d.month < 1 || d.month > 12 || c.in.content.app.months.size() != 12) return d.ToString();
   return core::FormatDate(d, c.Ui("date_format"),
-                          c.T(c.in.content.app.months[static_cast<size_t>(d.month - 1)]));
+                          c.T(c.in.content.app.months[static_cast<size_t>(d.month - 1)]),
+                          c.in.content.app.DayText(d.day, c.lang()));
 }
 
 std::string AnswerText(const ScreenContext& c, const core::Question& q, const core::Answer& a) {

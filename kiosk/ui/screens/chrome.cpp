@@ -167,7 +167,8 @@ void BeginScrollArea(ScreenContext& c, const char* id, float top, float bottom) 
                         ImGuiWindowFlags_NoScrollWithMouse);
   ImGuiWindow* w = ImGui::GetCurrentWindow();
   core::ScrollPhysics& scroll = c.state.scroll;
-  std::string key = std::string(core::ToString(c.in.session.screen)) + std::to_string(c.in.session.step);
+  std::string key = std::string(core::ToString(c.in.session.screen)) + std::to_string(c.in.session.step) +
+                    "." + std::to_string(c.in.session.page);
   if (key != c.state.last_screen_key) {
     c.state.last_screen_key = key;
     scroll = core::ScrollPhysics(Physics(c.theme()));

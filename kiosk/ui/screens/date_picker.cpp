@@ -1,5 +1,7 @@
 // The date picker: a dialog with a grid of days, months or years. What it offers comes from
 // core/date_picker, so it cannot produce an impossible or future date.
+#include <algorithm>
+
 #include "core/touch/date_picker.h"
 #include "ui/screens/questions.h"
 #include "ui/screens/screen.h"
@@ -90,17 +92,16 @@ void DrawDatePicker(ScreenContext& c) {
   DrawText(c.paint, t.fonts.heading, t.text, ImVec2(p0.x + pad, y), title, inner);
   y += t.em * 2.4f;
   if (years) {
-    // step a decade at a time: "< 1980s" and "1990s >"
-    std::string older = std::to_string(picker.decade - 10) + "s",
-                newer = std::to_string(picker.decade + 10) + "s";
-    float bw = t.em * 6;
-    if (core::CanStepDecade(picker, -1, today) &&
-        Button(c.paint, "##older", "< " + older, ImVec2(p0.x + pad, y), ImVec2(bw, t.target()),
-               ButtonStyle::kOutline)) {
+    // step a decade at a time: ui.decade_older / decade_newer ("< 1980s" and "1990s >" in English)
+    std::string older = core::Format(c.Ui("decade_older"), {{"decade", std::to_string(picker.decade - 10)}}),
+                newer = core::Format(c.Ui("decade_newer"), {{"decade", std::to_string(picker.decade + 10)}});
+    float bw = std::max({t.em * 6, ButtonWidth(c.paint, older), ButtonWidth(c.paint, newer)});
+    if (core::CanStepDecade(picker, -1, today) && Button(c.paint, "##older", older, ImVec2(p0.x + pad, y),
+                                                         ImVec2(bw, t.target()), ButtonStyle::kOutline)) {
       core::StepDecade(picker, -1, today);
     }
     if (core::CanStepDecade(picker, +1, today) &&
-        Button(c.paint, "##newer", newer + " >", ImVec2(p0.x + w - pad - bw, y), ImVec2(bw, t.target()),
+        Button(c.paint, "##newer", newer, ImVec2(p0.x + w - pad - bw, y), ImVec2(bw, t.target()),
                ButtonStyle::kOutline)) {
       core::StepDecade(picker, +1, today);
     }

@@ -88,7 +88,8 @@ void DrawQuestion(ScreenContext& c, const core::Question& q, float width, int de
     c.state.reveal_question.clear();
   }
   if (core::RaisesFlag(c.in.flags, q.id))
-    Message(c, x, std::min(w, t.em * 40), c.Ui("flag_message"), t.text, true);
+    Message(c, x, std::min(w, t.em * 40), c.T(core::FlagMessage(c.in.content, c.in.flags, q.id)), t.text,
+            true);
   for (const auto& f : q.follow_ups) {
     ImGui::SetCursorScreenPos(ImVec2(x - indent, Y()));
     DrawQuestion(c, f, width, depth + 1);

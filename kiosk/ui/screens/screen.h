@@ -17,9 +17,10 @@ struct ScreenContext {
   ImVec2 size;  // the window
 
   const Theme& theme() const { return paint.theme; }
-  const std::string& lang() const { return in.session.language; }
-  const std::string& T(const core::Text& text) const { return text.In(in.session.language); }
-  const std::string& Ui(std::string_view key) const { return in.content.app.Ui(key).In(in.session.language); }
+  // The client's language; before they choose one (attract, "Still there?"), the content's default.
+  const std::string& lang() const { return in.content.LanguageOr(in.session.language); }
+  const std::string& T(const core::Text& text) const { return text.In(lang()); }
+  const std::string& Ui(std::string_view key) const { return in.content.app.Ui(key).In(lang()); }
   void Emit(core::Intent intent) { intents.push_back(std::move(intent)); }
 };
 

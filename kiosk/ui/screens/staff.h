@@ -16,7 +16,10 @@ struct StaffContext {
   std::vector<core::StaffIntent>& out;
 
   const Theme& theme() const { return c.theme(); }
-  const std::string& Ui(std::string_view key) const { return c.Ui(key); }
+  // Staff read the configured staff language (else the content's default), whatever the client chose.
+  const std::string& Ui(std::string_view key) const {
+    return c.in.content.app.Ui(key).In(c.in.content.LanguageOr(view.language));
+  }
   void Emit(core::StaffIntent intent) { out.push_back(std::move(intent)); }
 };
 

@@ -36,8 +36,11 @@ void DrawStaffPin(StaffContext& s) {
   const Theme& t = s.theme();
   ScreenContext& c = s.c;
   const StaffView& v = s.view;
-  float pad = t.em * 1.5f;
-  float w = std::min(c.size.x - 2 * t.margin(), t.em * 17);
+  float pad = t.em * 1.5f, gap = t.em * 0.6f;
+  // wide enough for three keys that each hold the longest of Erase and Unlock in the staff language
+  float key_w = std::max(ButtonWidth(c.paint, s.Ui("staff_pin_erase"), t.fonts.body),
+                         ButtonWidth(c.paint, s.Ui("staff_pin_enter"), t.fonts.body));
+  float w = std::min(c.size.x - 2 * t.margin(), std::max(t.em * 17, 3 * key_w + 2 * gap + 2 * pad));
   float inner = w - 2 * pad;
   std::string message;
   if (!v.pin_set) {
@@ -50,7 +53,7 @@ void DrawStaffPin(StaffContext& s) {
     message = s.Ui("staff_pin_intro");
   }
   bool pad_open = v.pin_set && v.pin_wait_s == 0;
-  float key_h = t.target(), gap = t.em * 0.6f;
+  float key_h = t.target();
   float title_h = Measure(t.fonts.heading, s.Ui("staff_pin_title"), inner).y;
   float msg_h = std::max(Measure(t.fonts.body, message, inner).y, t.em * 2.6f);
   float keys_h = pad_open ? 4 * key_h + 3 * gap + t.em * 1.2f : 0;
@@ -69,8 +72,7 @@ void DrawStaffPin(StaffContext& s) {
   // a wrong PIN is shown in the alert colour; waiting and set-up notes calmly, in the text colour
   ImU32 ink = pad_open ? (v.state.problem ? t.alert : t.muted) : t.text;
   float mw = std::min(inner, Measure(t.fonts.body, message, inner).x);
-  DrawText(c.paint, t.fonts.body, ink, ImVec2(p0.x + (w - mw) * 0.5f, y),
-           message, inner);
+  DrawText(c.paint, t.fonts.body, ink, ImVec2(p0.x + (w - mw) * 0.5f, y), message, inner);
   y += msg_h + t.em * 0.8f;
   float kw = (inner - 2 * gap) / 3;
   if (pad_open) {

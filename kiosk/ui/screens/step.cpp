@@ -1,7 +1,8 @@
 // A questionnaire step: heading, intro, its visible questions in a scrolling page, Back and Next. While the
 // keyboard is open the heading and intro fold away (the progress line still names the step), so the field
 // being typed always has room above the keys. After a Next or Send that found problems, the page brings the
-// first one into view with its message, and a line above Back and Next says how many there are.
+// first one into view with its message, and a line above Back and Next says how many there are. A step of
+// several pages shows one page at a time (its own heading and intro when it has them) with a row of dots.
 #include "core/visit/validation.h"
 #include "ui/screens/keyboard.h"
 #include "ui/screens/questions.h"
@@ -39,6 +40,23 @@ void DrawProblemBand(ScreenContext& c, float top, float height) {
            ProblemCount(c), ContentWidth(c) - t.em * 1.8f);
 }
 
+// One dot per page of a multi-page step, the current one filled; returns the height taken.
+float DrawPageDots(ScreenContext& c, const core::Step& step, float y) {
+  const Theme& t = c.theme();
+  if (step.PageCount() < 2) return 0;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float r = t.em * 0.22f, gap = t.em * 0.75f;
+  for (size_t i = 0; i < step.PageCount(); ++i) {
+    ImVec2 centre(t.margin() + r + gap * static_cast<float>(i), y + t.em * 0.45f);
+    if (i == c.in.session.page) {
+      dl->AddCircleFilled(centre, r, t.brand, 16);
+    } else {
+      dl->AddCircle(centre, r, t.line, 16, std::max(1.5f, t.em * 0.05f));
+    }
+  }
+  return t.em * 0.9f;
+}
+
 }  // namespace
 
 void DrawStep(ScreenContext& c) {
@@ -53,20 +71,26 @@ void DrawStep(ScreenContext& c) {
   }
   float y = DrawHeader(c, true);
   float keyboard = KeyboardHeight(c);
+  size_t page = std::min(c.in.session.page, step.PageCount() - 1);
+  const core::Page* own = page < step.pages.size() ? &step.pages[page] : nullptr;
+  const core::Text& heading = own && !own->heading.empty() ? own->heading : step.heading;
+  // the first page without an intro of its own shows the step's; later pages only their own
+  const core::Text& intro = own && (!own->intro.empty() || page > 0) ? own->intro : step.intro;
   if (keyboard == 0) {
     float wrap = std::min(ContentWidth(c), t.em * 40);
-    y +=
-        DrawText(c.paint, t.fonts.heading, t.text, ImVec2(t.margin(), y), c.T(step.heading), ContentWidth(c));
-    if (!step.intro.empty()) {
+    y += DrawText(c.paint, t.fonts.heading, t.text, ImVec2(t.margin(), y), c.T(heading), ContentWidth(c));
+    if (!intro.empty()) {
       y += t.em * 0.3f;
-      y += DrawText(c.paint, t.fonts.body, t.muted, ImVec2(t.margin(), y), c.T(step.intro), wrap);
+      y += DrawText(c.paint, t.fonts.body, t.muted, ImVec2(t.margin(), y), c.T(intro), wrap);
     }
-    y += t.em * 0.8f;
+    y += t.em * 0.3f + DrawPageDots(c, step, y + t.em * 0.2f);
+    y += t.em * 0.5f;
   }
   float band = !c.in.session.errors.empty() && keyboard == 0 ? ProblemBandHeight(c) : 0;
   BeginScrollArea(c, "##page", y, FooterTop(c) - keyboard - band);
   float width = ContentWidth(c);
-  for (const auto& q : step.questions) DrawQuestion(c, q, width, 0);
+  for (size_t i = step.PageBegin(page); i < step.PageEnd(page); ++i)
+    DrawQuestion(c, step.questions[i], width, 0);
   EndScrollArea(c);
   c.state.reveal_question.clear();  // not on this page (hidden): nothing to bring into view
   if (band > 0) DrawProblemBand(c, FooterTop(c) - band, band);
