@@ -226,7 +226,8 @@ void StaffController::Submitted(const core::Json& intake, bool demo) {
   for (const char* tier : {"stop", "defer", "review"}) {
     for (const auto& f : intake.value("flags", core::Json::array())) {
       if (f.is_object() && f.value("tier", "") == tier) {
-        tiers += (tiers.empty() ? "" : ",") + std::string(tier);
+        if (!tiers.empty()) tiers += ',';
+        tiers += tier;
         break;
       }
     }
