@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Validate a content folder's four files against content/schema/content.schema.json.
+"""Validate a content folder's four files against content/schema/content.schema.json, and its
+keyboards/*.json against content/schema/keyboard.schema.json.
 
 Usage: validate_content_schema.py CONTENT_DIR
 Prints every error as `FILE: /json/pointer: message` and exits 1 if there is any;
@@ -49,6 +50,34 @@ def describe(error):
     return message
 
 
+def validate_keyboards(content_dir):
+    """keyboards/*.json against schema/keyboard.schema.json: (errors, files checked)."""
+    folder = os.path.join(content_dir, "keyboards")
+    if not os.path.isdir(folder):
+        return 0, 0
+    with open(os.path.join(content_dir, "schema", "keyboard.schema.json"), encoding="utf-8") as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = files = 0
+    for entry in sorted(os.listdir(folder)):
+        if not entry.endswith(".json"):
+            continue
+        name = f"keyboards/{entry}"
+        files += 1
+        try:
+            with open(os.path.join(folder, entry), encoding="utf-8") as f:
+                document = json.load(f)
+        except (OSError, ValueError) as e:
+            print(f"{name}: /: cannot read: {e}")
+            errors += 1
+            continue
+        for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
+            print(f"{name}: {pointer(error.absolute_path)}: {describe(error)}")
+            errors += 1
+    return errors, files
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: validate_content_schema.py CONTENT_DIR", file=sys.stderr)
@@ -81,10 +110,13 @@ def main(argv):
             print(f"{name}: {pointer(error.absolute_path)}: {describe(error)}")
             errors += 1
 
+    keyboards = validate_keyboards(content_dir)
+    errors += keyboards[0]
+
     if errors:
         print(f"content schema: {errors} error(s)")
         return 1
-    print(f"content schema: {len(FILES)} files valid")
+    print(f"content schema: {len(FILES)} files and {keyboards[1]} keyboard layouts valid")
     return 0
 
 

@@ -1,11 +1,22 @@
 // The on-screen keyboard's layouts and keys.
 #include <doctest/doctest.h>
 
+#include "core/base/letter_case.h"
+#include "core/content/json_reader.h"
 #include "core/touch/keyboard.h"
 
 namespace {
 core::Key Char(const char* s) {
-  return {core::Key::Kind::kChar, s, 1};
+  return {core::Key::Kind::kChar, s, 1, core::UpperLetter(s)};
+}
+// A layout that ships with the kiosk (content/keyboards/ID.json), as the loader reads it.
+core::KeyboardLayout Shipped(const std::string& id) {
+  core::Problems problems;
+  auto json = core::ParseJson(core::ShippedKeyboards().at(id));
+  REQUIRE(json.ok());
+  auto layout = core::ParseKeyboardLayout(*json, core::JsonReader("keyboards/" + id + ".json", problems));
+  REQUIRE(problems.empty());
+  return layout;
 }
 core::Key Of(core::Key::Kind k) {
   return {k, "", 1};
@@ -13,9 +24,16 @@ core::Key Of(core::Key::Kind k) {
 }  // namespace
 
 TEST_CASE("shift makes the next letter a capital, Spanish letters included, then turns itself off") {
+  auto rows = core::KeyboardRows(core::KeyboardKind::kText, Shipped("es"), {});
+  const core::Key* enye = nullptr;
+  for (const auto& row : rows)
+    for (const auto& k : row)
+      if (k.text == "ñ") enye = &k;
+  REQUIRE(enye);
   std::string text;
   core::KeyboardState state{true, false};
-  core::ApplyKey(Char("ñ"), text, state);
+  CHECK(core::KeyLabel(*enye, state) == "Ñ");
+  core::ApplyKey(*enye, text, state);
   core::ApplyKey(Char("o"), text, state);
   CHECK(text == "Ño");
   CHECK_FALSE(state.shift);
@@ -75,15 +93,19 @@ TEST_CASE("each layout offers what its field needs") {
     return false;
   };
   core::KeyboardState letters, symbols{false, true};
-  CHECK(has(core::KeyboardRows(core::KeyboardLayout::kText, letters), "ñ"));
+  const core::KeyboardLayout es = Shipped("es"), fr = Shipped("fr");
+  CHECK(has(core::KeyboardRows(core::KeyboardKind::kText, es, letters), "ñ"));
   for (const char* s : {"á", "é", "í", "ó", "ú", "ü", "¿", "¡"}) {
     CAPTURE(s);
-    CHECK(has(core::KeyboardRows(core::KeyboardLayout::kText, symbols), s));
+    CHECK(has(core::KeyboardRows(core::KeyboardKind::kText, es, symbols), s));
   }
-  CHECK(has(core::KeyboardRows(core::KeyboardLayout::kEmail, letters), "@"));
-  CHECK(has(core::KeyboardRows(core::KeyboardLayout::kEmail, letters), ".com"));
-  CHECK(has(core::KeyboardRows(core::KeyboardLayout::kPhone, letters), "+"));
-  CHECK_FALSE(has(core::KeyboardRows(core::KeyboardLayout::kPhone, letters), "a"));
+  CHECK(has(core::KeyboardRows(core::KeyboardKind::kEmail, es, letters), "@"));
+  CHECK(has(core::KeyboardRows(core::KeyboardKind::kEmail, es, letters), ".com"));
+  CHECK(has(core::KeyboardRows(core::KeyboardKind::kEmail, es, letters), ".es"));
+  CHECK(has(core::KeyboardRows(core::KeyboardKind::kEmail, fr, letters), ".fr"));
+  CHECK_FALSE(has(core::KeyboardRows(core::KeyboardKind::kEmail, es, letters), "ñ"));  // addresses: a-z
+  CHECK(has(core::KeyboardRows(core::KeyboardKind::kPhone, es, letters), "+"));
+  CHECK_FALSE(has(core::KeyboardRows(core::KeyboardKind::kPhone, es, letters), "a"));
 }
 
 TEST_CASE("typed text is cut into whole code points: accents, emoji, combining marks and Hebrew") {
@@ -97,7 +119,7 @@ TEST_CASE("typed text is cut into whole code points: accents, emoji, combining m
 
 TEST_CASE("the number pad is a 3x4 phone-style pad: 1-9, then backspace, 0, done, whatever the state") {
   for (core::KeyboardState state : {core::KeyboardState{}, core::KeyboardState{true, true}}) {
-    auto rows = core::KeyboardRows(core::KeyboardLayout::kNumber, state);
+    auto rows = core::KeyboardRows(core::KeyboardKind::kNumber, {}, state);
     REQUIRE(rows.size() == 4);
     std::string digits;
     for (size_t r = 0; r < 3; ++r) {
@@ -119,7 +141,7 @@ TEST_CASE("the number pad is a 3x4 phone-style pad: 1-9, then backspace, 0, done
 }
 
 TEST_CASE("typing on the number pad stops at the cap a number field passes, and backspace still works") {
-  auto rows = core::KeyboardRows(core::KeyboardLayout::kNumber, {});
+  auto rows = core::KeyboardRows(core::KeyboardKind::kNumber, {}, {});
   std::string text;
   core::KeyboardState state;
   for (int i = 0; i < 8; ++i) core::ApplyKey(rows[0][i % 3], text, state, 6);

@@ -83,7 +83,7 @@ sign "Your signature"
 sign "Your signature"
 tap "Undo" in "Your signature"
 tap "Parent or guardian's full name"
-tap "123 ñá"
+tap "123 é"
 )");
   // a finger is still drawing on the client's pad when the visit is reset
   k.ScrollTo("Your signature");

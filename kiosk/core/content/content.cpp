@@ -84,6 +84,18 @@ const std::string& Content::LanguageOr(std::string_view code) const {
   return default_language;
 }
 
+const KeyboardLayout& Content::KeyboardFor(std::string_view language) const {
+  static const KeyboardLayout kNone;
+  for (std::string_view code : {language, std::string_view(default_language)}) {
+    for (const auto& l : languages) {
+      if (l.code != code) continue;
+      auto it = keyboards.find(l.keyboard.empty() ? l.code : l.keyboard);
+      if (it != keyboards.end()) return it->second;
+    }
+  }
+  return kNone;
+}
+
 namespace {
 void IndexQuestions(Content& c, const Step& step, const std::vector<Question>& list, const Question* parent) {
   for (const auto& q : list) {
@@ -111,6 +123,7 @@ Content& Content::operator=(const Content& other) {
   app = other.app;
   steps = other.steps;
   demo = other.demo;
+  keyboards = other.keyboards;
   Index();
   return *this;
 }

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/content/keyboard_layout.h"
 #include "core/content/text.h"
 
 namespace core {
@@ -103,6 +104,7 @@ struct Step {
 
 struct Language {
   std::string code, name;
+  std::string keyboard;  // the id of its keyboard layout (keyboards/ID.json); the code when not named
 };
 
 struct AppText {
@@ -151,7 +153,8 @@ struct Content {
   std::string default_language;
   AppText app;
   std::vector<Step> steps;
-  std::optional<DemoFlow> demo;  // when the content has a demo.json
+  std::optional<DemoFlow> demo;                                  // when the content has a demo.json
+  std::map<std::string, KeyboardLayout, std::less<>> keyboards;  // by layout id, those the languages use
 
   // Every question by id, follow-ups included (pointers into `steps`; rebuilt by Index()).
   std::map<std::string, const Question*, std::less<>> questions;
@@ -164,6 +167,8 @@ struct Content {
   // `code` when the content declares it, else the default language: what a client reads before choosing
   // (attract, "Still there?") and what staff read when the config names no language the content has.
   const std::string& LanguageOr(std::string_view code) const;
+  // The keyboard layout of `language` (the default language's when it has none; an empty one without either).
+  const KeyboardLayout& KeyboardFor(std::string_view language) const;
   void Index();  // call after building or copying `steps`
 
   Content() = default;

@@ -41,8 +41,9 @@ void ParseManifest(const Json& j, const JsonReader& r, Content& out, std::vector
     std::string ptr = Child("/languages", i);
     const Json& l = (*langs)[i];
     if (!r.IsObject(l, ptr)) continue;
-    r.AllowOnly(l, ptr, {"code", "name"});
-    Language lang{r.String(l, ptr, "code", true), r.String(l, ptr, "name", true)};
+    r.AllowOnly(l, ptr, {"code", "name", "keyboard"});
+    Language lang{r.String(l, ptr, "code", true), r.String(l, ptr, "name", true),
+                  r.String(l, ptr, "keyboard", false)};
     if (!lang.code.empty() && !std::regex_match(lang.code, kLanguageCode)) {
       r.Error(Child(ptr, "code"), "must be a language code like \"en\", \"es\" or \"pt-BR\", found \"" +
                                       lang.code + "\" (its texts are not checked until it is corrected)");
@@ -58,6 +59,64 @@ void ParseManifest(const Json& j, const JsonReader& r, Content& out, std::vector
   if (!out.default_language.empty() && !out.languages.empty() && !out.HasLanguage(out.default_language) &&
       !refused_default) {
     r.Error("/default_language", "\"" + out.default_language + "\" is not one of the declared languages");
+  }
+}
+
+const std::regex kLayoutId("[a-z0-9_-]{1,32}");
+
+// Each language's keyboard layout: the content's own keyboards/ID.json, else the shipped one of that id. The
+// id is the one the manifest names, else the language code ("pt-BR" falls back to "pt").
+void LoadKeyboards(const std::map<std::string, std::string>& files, Problems& problems, Content& out) {
+  JsonReader manifest("manifest.json", problems);
+  auto text_of = [&](const std::string& id) -> const std::string* {
+    if (auto own = files.find("keyboards/" + id + ".json"); own != files.end()) return &own->second;
+    if (auto shipped = ShippedKeyboards().find(id); shipped != ShippedKeyboards().end())
+      return &shipped->second;
+    return nullptr;
+  };
+  for (size_t i = 0; i < out.languages.size(); ++i) {
+    Language& lang = out.languages[i];
+    const bool named = !lang.keyboard.empty();
+    const std::string ptr = Child(Child("/languages", i), named ? "keyboard" : "code");
+    if (named && !std::regex_match(lang.keyboard, kLayoutId)) {
+      manifest.Error(ptr, "\"" + lang.keyboard + "\" is not a keyboard layout id (a-z, 0-9, - and _)");
+      continue;
+    }
+    std::vector<std::string> ids = named ? std::vector<std::string>{lang.keyboard}
+                                         : std::vector<std::string>{lang.code, lang.code.substr(0, 2)};
+    const std::string* text = nullptr;
+    for (const auto& id : ids) {
+      if ((text = text_of(id))) {
+        lang.keyboard = id;
+        break;
+      }
+    }
+    if (!text) {
+      std::string known;
+      for (const auto& [k, v] : ShippedKeyboards()) known += (known.empty() ? "" : ", ") + k;
+      manifest.Error(ptr, "no keyboard layout \"" + ids[0] + "\": add keyboards/" + ids[0] +
+                              ".json to the content, or name one in \"keyboard\" (shipped: " + known + ")");
+      continue;
+    }
+    if (out.keyboards.count(lang.keyboard)) continue;
+    const std::string file = "keyboards/" + lang.keyboard + ".json";
+    auto json = ParseJson(*text);
+    if (!json) {
+      problems.push_back({file, "/", json.error()});
+      continue;
+    }
+    out.keyboards[lang.keyboard] = ParseKeyboardLayout(*json, JsonReader(file, problems));
+  }
+  // The folder's other layouts are checked too: a clinic may add a language that uses them later.
+  for (const auto& [name, text] : files) {
+    if (name.rfind("keyboards/", 0) != 0) continue;
+    std::string id = name.substr(10, name.size() - 10 - 5);
+    if (out.keyboards.count(id)) continue;
+    if (auto json = ParseJson(text)) {
+      ParseKeyboardLayout(*json, JsonReader(name, problems));
+    } else {
+      problems.push_back({name, "/", json.error()});
+    }
   }
 }
 
@@ -83,6 +142,7 @@ Result<Content> ParseContent(const std::map<std::string, std::string>& files) {
   std::vector<std::string> refused;
   if (parsed.count("manifest.json"))
     ParseManifest(parsed["manifest.json"], JsonReader("manifest.json", problems), content, refused);
+  LoadKeyboards(files, problems, content);
   std::vector<std::string> codes;
   for (const auto& l : content.languages) codes.push_back(l.code);
   auto reader = [&](const char* file) {
@@ -127,6 +187,18 @@ Result<Content> LoadContent(const std::filesystem::path& dir) {
       files["demo.json"] = std::move(*text);
     } else {
       problems.push_back({"demo.json", "/", text.error()});
+    }
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(dir / "keyboards", ec)) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "keyboards", ec)) {
+      if (entry.path().extension() != ".json") continue;
+      std::string name = "keyboards/" + entry.path().filename().string();
+      if (auto text = ReadFile(entry.path(), 256 * 1024)) {
+        files[name] = std::move(*text);
+      } else {
+        problems.push_back({name, "/", text.error()});
+      }
     }
   }
   auto content = ParseContent(files);

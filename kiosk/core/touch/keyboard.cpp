@@ -1,8 +1,9 @@
-// Keyboard layouts: letters with ñ for text, an email page with @ and .com, phone and number pads; an accents
-// page.
+// Keyboard pages from a language's layout: the letter page (with shift, backspace and the modifier row), the
+// accents and symbols page, the email keyboard (the layout's plain letters, @ and its suffixes), and the
+// phone and number pads (digits, the same in every language).
 #include "core/touch/keyboard.h"
 
-#include <map>
+#include "core/base/letter_case.h"
 
 namespace core {
 
@@ -10,14 +11,7 @@ namespace {
 
 KeyRow Chars(const std::string& letters) {
   KeyRow row;
-  for (size_t i = 0; i < letters.size();) {
-    size_t len = (letters[i] & 0x80) == 0      ? 1
-                 : (letters[i] & 0xE0) == 0xC0 ? 2
-                 : (letters[i] & 0xF0) == 0xE0 ? 3
-                                               : 4;
-    row.push_back({Key::Kind::kChar, letters.substr(i, len), 1});
-    i += len;
-  }
+  for (auto& ch : SplitCodePoints(letters)) row.push_back({Key::Kind::kChar, ch, 1});
   return row;
 }
 
@@ -30,61 +24,117 @@ KeyRow With(KeyRow row, std::initializer_list<Key> more, bool front = false) {
   return row;
 }
 
+// Only a-z: addresses are typed in plain letters whatever the language.
+std::string PlainLetters(const std::string& row) {
+  std::string out;
+  for (char c : row)
+    if (c >= 'a' && c <= 'z') out += c;
+  return out;
+}
+
+// Each letter key's capital: the layout's own, else the case rules'.
+void SetCapitals(std::vector<KeyRow>& rows, const KeyboardLayout& layout) {
+  for (auto& row : rows) {
+    for (auto& key : row) {
+      if (key.kind != Key::Kind::kChar) continue;
+      auto own = layout.capitals.find(key.text);
+      key.upper = own != layout.capitals.end() ? own->second : UpperLetter(key.text);
+    }
+  }
+}
+
 const Key kShift{Key::Kind::kShift, "", 1.5f};
 const Key kBack{Key::Kind::kBackspace, "", 1.5f};
 const Key kSpace{Key::Kind::kSpace, " ", 5};
-const Key kSymbols{Key::Kind::kSymbols, "", 1.5f};
 const Key kDone{Key::Kind::kDone, "", 2};
+
+std::vector<KeyRow> TextRows(const KeyboardLayout& layout, const KeyboardState& state) {
+  std::vector<KeyRow> rows;
+  if (state.symbols) {
+    for (const auto& r : layout.symbols) rows.push_back(Chars(r));
+    if (!rows.empty()) rows.back() = With(rows.back(), {kBack});
+    rows.push_back({{Key::Kind::kSymbols, layout.letters_key, 1.5f}, kSpace, kDone});
+  } else {
+    for (const auto& r : layout.letters) rows.push_back(Chars(r));
+    if (!rows.empty()) rows.back() = With(With(rows.back(), {kShift}, true), {kBack});
+    if (!layout.modifiers.empty()) {
+      KeyRow mods;
+      for (const auto& m : layout.modifiers) mods.push_back({Key::Kind::kModifier, m.key, 1, "", m.changes});
+      rows.push_back(std::move(mods));
+    }
+    rows.push_back({{Key::Kind::kSymbols, layout.symbols_key, 1.5f},
+                    {Key::Kind::kChar, "-", 1},
+                    kSpace,
+                    {Key::Kind::kChar, "'", 1},
+                    kDone});
+  }
+  SetCapitals(rows, layout);
+  return rows;
+}
+
+std::vector<KeyRow> EmailRows(const KeyboardLayout& layout) {
+  std::vector<KeyRow> rows{Chars("1234567890")};
+  for (const auto& r : layout.letters) {
+    if (std::string plain = PlainLetters(r); !plain.empty()) rows.push_back(Chars(plain));
+  }
+  for (const auto& k : Chars(".-_")) rows.back().push_back(k);
+  rows.back().push_back(kBack);
+  KeyRow bottom{{Key::Kind::kChar, "+", 1}, {Key::Kind::kChar, "@", 1}};
+  for (const auto& s : layout.email_suffixes) bottom.push_back({Key::Kind::kChar, s, 2});
+  bottom.push_back(kDone);
+  rows.push_back(std::move(bottom));
+  return rows;
+}
 
 }  // namespace
 
-std::vector<KeyRow> KeyboardRows(KeyboardLayout layout, const KeyboardState& state) {
-  switch (layout) {
-    case KeyboardLayout::kNumber:  // a 3x4 pad: whole numbers only, no sign, no space
+KeyboardKind KeyboardKindFor(QuestionType type) {
+  if (type == QuestionType::kEmail) return KeyboardKind::kEmail;
+  if (type == QuestionType::kPhone) return KeyboardKind::kPhone;
+  if (type == QuestionType::kNumber) return KeyboardKind::kNumber;
+  return KeyboardKind::kText;
+}
+
+KeyboardState OpenKeyboard(const KeyboardLayout& layout, KeyboardKind kind, std::string_view value) {
+  KeyboardState state;
+  if (kind != KeyboardKind::kText || layout.capitalize == KeyboardLayout::Capitalize::kNone) return state;
+  state.words = layout.capitalize == KeyboardLayout::Capitalize::kWords;
+  state.shift = value.empty() || (state.words && (value.back() == ' ' || value.back() == '-'));
+  return state;
+}
+
+std::vector<KeyRow> KeyboardRows(KeyboardKind kind, const KeyboardLayout& layout,
+                                 const KeyboardState& state) {
+  switch (kind) {
+    case KeyboardKind::kNumber:  // a 3x4 pad: whole numbers only, no sign, no space
       return {Chars("123"),
               Chars("456"),
               Chars("789"),
               {{kBack.kind, "", 1}, Chars("0")[0], {kDone.kind, "", 1}}};
-    case KeyboardLayout::kPhone:
+    case KeyboardKind::kPhone:
       return {Chars("123"),
               Chars("456"),
               Chars("789"),
               {{Key::Kind::kChar, "+", 1}, {Key::Kind::kChar, "0", 1}, kBack},
               {kSpace, kDone}};
-    case KeyboardLayout::kEmail:
-      if (state.symbols) {
-        return {Chars("1234567890"),
-                Chars("-_.+'"),
-                With(Chars("áéíóúüñ"), {kBack}),
-                {kSymbols, Chars("@")[0], kSpace, kDone}};
-      }
-      return {Chars("1234567890"),
-              Chars("qwertyuiop"),
-              Chars("asdfghjkl"),
-              With(Chars("zxcvbnm.-_"), {kBack}),
-              {kSymbols, {Key::Kind::kChar, "@", 1}, {Key::Kind::kChar, ".com", 2}, kSpace, kDone}};
-    case KeyboardLayout::kText:
-      if (state.symbols) {
-        return {Chars("1234567890"),
-                Chars("áéíóúüñç"),
-                With(Chars("-'.,¿?¡!&/"), {kBack}),
-                {kSymbols, kSpace, kDone}};
-      }
-      return {Chars("qwertyuiop"),
-              Chars("asdfghjklñ"),
-              With(With(Chars("zxcvbnm"), {kShift}, true), {kBack}),
-              {kSymbols, {Key::Kind::kChar, "-", 1}, kSpace, {Key::Kind::kChar, "'", 1}, kDone}};
+    case KeyboardKind::kEmail:
+      return EmailRows(layout);
+    case KeyboardKind::kText:
+      return TextRows(layout, state);
   }
   return {};
 }
 
-std::string UpperCase(const std::string& letter) {
-  static const std::map<std::string, std::string> kSpanish = {{"ñ", "Ñ"}, {"á", "Á"}, {"é", "É"}, {"í", "Í"},
-                                                              {"ó", "Ó"}, {"ú", "Ú"}, {"ü", "Ü"}, {"ç", "Ç"}};
-  if (letter.size() == 1 && letter[0] >= 'a' && letter[0] <= 'z')
-    return std::string(1, static_cast<char>(letter[0] - 32));
-  auto it = kSpanish.find(letter);
-  return it == kSpanish.end() ? letter : it->second;
+std::string KeyLabel(const Key& key, const KeyboardState& state) {
+  switch (key.kind) {
+    case Key::Kind::kChar:
+      return state.shift && !key.upper.empty() ? key.upper : key.text;
+    case Key::Kind::kSymbols:
+    case Key::Kind::kModifier:
+      return key.text;
+    default:
+      return "";
+  }
 }
 
 std::vector<std::string> SplitCodePoints(std::string_view utf8) {
@@ -108,17 +158,44 @@ void RemoveLastCharacter(std::string& text) {
   }
 }
 
+namespace {
+
+// A modifier on the last letter: its own entry, or the entry of its small form made a capital again.
+void Modify(const Key& key, std::string& text) {
+  auto chars = SplitCodePoints(text);
+  if (chars.empty()) return;
+  const std::string& last = chars.back();
+  std::string changed;
+  if (auto it = key.changes.find(last); it != key.changes.end()) {
+    changed = it->second;
+  } else if (auto small = key.changes.find(LowerLetter(last)); small != key.changes.end()) {
+    changed = UpperLetter(small->second);
+  } else {
+    return;
+  }
+  text.resize(text.size() - last.size());
+  text += changed;
+}
+
+}  // namespace
+
 bool ApplyKey(const Key& key, std::string& text, KeyboardState& state, size_t max_chars) {
   const size_t chars = SplitCodePoints(text).size();
   switch (key.kind) {
     case Key::Kind::kChar: {
-      std::string typed = state.shift ? UpperCase(key.text) : key.text;
+      std::string typed = state.shift && !key.upper.empty() ? key.upper : key.text;
       if (chars + SplitCodePoints(typed).size() <= max_chars) text += typed;
-      state.shift = false;
+      state.shift = state.words && key.text == "-";
       return true;
     }
+    case Key::Kind::kModifier:
+      Modify(key, text);
+      return true;
     case Key::Kind::kSpace:
-      if (!text.empty() && text.back() != ' ' && chars < max_chars) text += ' ';
+      if (!text.empty() && text.back() != ' ' && chars < max_chars) {
+        text += ' ';
+        if (state.words) state.shift = true;
+      }
       return true;
     case Key::Kind::kBackspace:
       RemoveLastCharacter(text);

@@ -1,23 +1,35 @@
-// The on-screen keyboard's layouts and what each key does to the text being typed (pure, so it is tested
-// without a screen). Typing appends at the end and backspace removes the last character: a touch field
-// needs no cursor.
+// The on-screen keyboard's rules: which keys a page has (the letters come from the language's layout in
+// content, core/content/keyboard_layout.h; where shift, backspace, space and done go is decided here) and
+// what each key does to the text being typed (pure, so it is tested without a screen). Typing appends at the
+// end and backspace removes the last character: a touch field needs no cursor.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/base/clock.h"
+#include "core/content/content.h"
+#include "core/content/keyboard_layout.h"
 
 namespace core {
 
-enum class KeyboardLayout { kText, kEmail, kPhone, kNumber };
+enum class KeyboardKind { kText, kEmail, kPhone, kNumber };
+
+// The keyboard a question is typed on.
+KeyboardKind KeyboardKindFor(QuestionType type);
 
 struct Key {
-  enum class Kind { kChar, kShift, kBackspace, kSpace, kSymbols, kDone };
+  enum class Kind { kChar, kShift, kBackspace, kSpace, kSymbols, kDone, kModifier };
+  Key() = default;
+  Key(Kind k, std::string t, float w = 1, std::string up = {}, std::map<std::string, std::string> ch = {})
+      : kind(k), text(std::move(t)), width(w), upper(std::move(up)), changes(std::move(ch)) {}
   Kind kind = Kind::kChar;
-  std::string text;  // kChar: what it types (lower case; shift makes it upper case)
-  float width = 1;   // in key units
+  std::string text;   // kChar: what it types (small); kSymbols: its label; kModifier: its label
+  float width = 1;    // in key units
+  std::string upper;  // kChar: what it types with shift (empty: the same as text)
+  std::map<std::string, std::string> changes;  // kModifier: last letter -> what it becomes
 };
 
 using KeyRow = std::vector<Key>;
@@ -25,11 +37,20 @@ using KeyRow = std::vector<Key>;
 struct KeyboardState {
   bool shift = false;    // next letter upper case (turns off after one letter)
   bool symbols = false;  // the accents, digits and punctuation page
+  bool words = false;    // shift turns on again after a space or a hyphen (layout "capitalize": "words")
   bool operator==(const KeyboardState&) const = default;
 };
 
-// The rows to draw for a layout and state.
-std::vector<KeyRow> KeyboardRows(KeyboardLayout layout, const KeyboardState& state);
+// The state a keyboard opens in for a field holding `value`: a text field starts with a capital unless the
+// layout says "none" (and holds nothing yet, or ends a word where every word takes one).
+KeyboardState OpenKeyboard(const KeyboardLayout& layout, KeyboardKind kind, std::string_view value);
+
+// The rows to draw for a kind of field, the language's layout and the state.
+std::vector<KeyRow> KeyboardRows(KeyboardKind kind, const KeyboardLayout& layout, const KeyboardState& state);
+
+// What a key shows now: its letter (capital while shift is on), its page label, a modifier's label; "" for
+// keys drawn as icons (shift, backspace, done) and the space bar.
+std::string KeyLabel(const Key& key, const KeyboardState& state);
 
 // Applies one key to `text` (and the state). Returns false for kDone (the keyboard closes). The text never
 // grows past `max_chars` characters (code points: "ñ" or an emoji is one, however many bytes).
@@ -40,9 +61,6 @@ std::vector<std::string> SplitCodePoints(std::string_view utf8);
 
 // Removes the last UTF-8 character (a whole code point) from `text`.
 void RemoveLastCharacter(std::string& text);
-
-// Upper case of one letter as the keyboard shows and types it (ASCII and the Spanish letters).
-std::string UpperCase(const std::string& letter);
 
 // A tapped key shows pressed for this long, so the finger sees it was taken.
 inline constexpr Millis kKeyFlash{150};

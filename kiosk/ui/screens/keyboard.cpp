@@ -1,5 +1,6 @@
 // The on-screen keyboard, docked at the bottom above Back and Next while a text field is focused.
-// Keys come from core::KeyboardRows; each tap becomes a SetAnswer for the focused question.
+// Keys come from core::KeyboardRows with the visit's language's layout (content/keyboards); each tap becomes
+// a SetAnswer for the focused question.
 #include "ui/screens/keyboard.h"
 
 #include "core/touch/keyboard.h"
@@ -9,11 +10,9 @@ namespace ui {
 
 namespace {
 
-core::KeyboardLayout LayoutFor(core::QuestionType type) {
-  if (type == core::QuestionType::kEmail) return core::KeyboardLayout::kEmail;
-  if (type == core::QuestionType::kPhone) return core::KeyboardLayout::kPhone;
-  if (type == core::QuestionType::kNumber) return core::KeyboardLayout::kNumber;
-  return core::KeyboardLayout::kText;
+std::vector<core::KeyRow> Rows(const ScreenContext& c, const core::Question& q) {
+  return core::KeyboardRows(core::KeyboardKindFor(q.type), c.in.content.KeyboardFor(c.in.session.language),
+                            c.state.keyboard);
 }
 
 struct KeyMetrics {
@@ -103,7 +102,7 @@ int Backspace(ScreenContext& c) {
 float KeyboardHeight(const ScreenContext& c) {
   const core::Question* q = Focused(c);
   if (!q) return 0;
-  auto rows = core::KeyboardRows(LayoutFor(q->type), c.state.keyboard);
+  auto rows = Rows(c, *q);
   KeyMetrics m = Metrics(c, rows);
   return static_cast<float>(rows.size()) * (m.height + m.gap) - m.gap + 2 * m.pad;
 }
@@ -115,7 +114,7 @@ void DrawKeyboard(ScreenContext& c, float bottom) {
     return;
   }
   const Theme& t = c.theme();
-  auto rows = core::KeyboardRows(LayoutFor(q->type), c.state.keyboard);
+  auto rows = Rows(c, *q);
   KeyMetrics m = Metrics(c, rows);
   float top = bottom - KeyboardHeight(c);
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -135,12 +134,10 @@ void DrawKeyboard(ScreenContext& c, float bottom) {
       const core::Key& key = rows[r][k];
       float w = key.width * m.unit + (key.width - 1) * m.gap;
       std::string id = "##key" + std::to_string(r) + "_" + std::to_string(k);
-      std::string shown =
-          key.kind == core::Key::Kind::kChar ? (c.state.keyboard.shift ? core::UpperCase(key.text) : key.text)
-          : key.kind == core::Key::Kind::kSymbols ? (c.state.keyboard.symbols ? "abc" : "123 ñá")
-                                                  : "";
+      std::string shown = core::KeyLabel(key, c.state.keyboard);
       ButtonStyle style = key.kind == core::Key::Kind::kDone ? ButtonStyle::kPrimary : ButtonStyle::kOutline;
-      ImFont* font = key.kind == core::Key::Kind::kChar && key.text.size() <= 2 ? t.fonts.bold : t.fonts.body;
+      bool letter = key.kind != core::Key::Kind::kSymbols && core::SplitCodePoints(key.text).size() == 1;
+      ImFont* font = letter ? t.fonts.bold : t.fonts.body;
       // keys draw their own label (or icon); the registry gets the label scripts tap by
       std::string target = shown.empty() ? TargetName(key) : shown;
       bool flashing = c.state.flash_key == id && c.in.now < c.state.flash_until;

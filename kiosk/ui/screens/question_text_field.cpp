@@ -38,9 +38,8 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
   bool focused = c.state.focused == q.id;
   if (ImGui::InvisibleButton(id.c_str(), box.GetSize()) && c.paint.enabled && !focused) {
     c.state.focused = q.id;
-    c.state.keyboard = {};
-    c.state.keyboard.shift =
-        value.empty() && q.type == core::QuestionType::kText;  // names start with a capital
+    c.state.keyboard = core::OpenKeyboard(c.in.content.KeyboardFor(c.in.session.language),
+                                          core::KeyboardKindFor(q.type), value);  // names start with a capital
     // next frame, above the keyboard: the field whole, with its label
     c.state.reveal = UiState::Span{top - c.paint.scroll_origin, box.Max.y - c.paint.scroll_origin};
     focused = true;
