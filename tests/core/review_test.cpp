@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 #include "core/visit/intake.h"
 #include "core/visit/review.h"
@@ -27,12 +29,16 @@ TEST_SUITE("review") {
     core::Session s;
     s.answers = answers;
     core::IntakeContext ctx{"kiosk-1", core::TimePoint{}, kToday, false, nullptr};
-    const auto intake = core::BuildIntake(c, s, ctx);  // kept: the loop below reads into it
-    for (const auto& consent : intake["consents"]) {
-      CAPTURE(consent.dump());
-      CHECK(consent["accepted"] ==
-            core::ConsentAccepted(answers, *c.FindQuestion(consent["id"].get<std::string>())));
-    }
+    const auto intake = core::BuildIntake(c, s, ctx);
+    CAPTURE(intake["consents"].dump());
+    // What the intake sends, as literals: Review's "No" above must be what staff receive.
+    std::map<std::string, bool> sent;
+    for (const auto& consent : intake["consents"]) sent[consent["id"]] = consent["accepted"].get<bool>();
+    REQUIRE(sent.size() == intake["consents"].size());  // each consent once
+    CHECK(sent == std::map<std::string, bool>{{"privacy_ack", false},
+                                              {"treatment_consent", true},
+                                              {"photo_consent", false},
+                                              {"marketing_consent", false}});
   }
 
   TEST_CASE("the explainer has no answers and gets no card; every step with a question does") {
