@@ -122,9 +122,7 @@ pid_t StartSender(const std::filesystem::path& config, const std::filesystem::pa
   std::fflush(nullptr);  // nothing buffered in this process is written twice by the child
   pid_t pid = fork();
   if (pid == 0) {
-    FILE* out = std::freopen(log.c_str(), "a", stderr);
-    (void)out;
-    std::freopen(log.c_str(), "a", stdout);
+    if (!std::freopen(log.c_str(), "a", stderr) || !std::freopen(log.c_str(), "a", stdout)) _exit(126);
     execl(KIOSK_SENDER_BINARY, KIOSK_SENDER_BINARY, "--config", config.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
