@@ -74,7 +74,7 @@ def main():
         manifest_path = os.path.join(content, "manifest.json")
         with open(manifest_path, encoding="utf-8") as f:
             manifest = json.load(f)
-        manifest["languages"].append({"code": "xx", "name": "Testish"})
+        manifest["languages"].append({"code": "xx", "name": "Testish", "keyboard": "en"})
         manifest["default_language"] = "xx"
         with open(manifest_path, "w", encoding="utf-8") as f:
             json.dump(manifest, f)
