@@ -7,21 +7,31 @@
 
 namespace inbox {
 
-InboxApp::InboxApp(core::InboxConfig config, core::Content content, WebhookVerifier verifier,
+InboxApp::InboxApp(core::InboxConfig config, core::KnownContents contents, WebhookVerifier verifier,
                    std::unique_ptr<InboxDb> db, const core::Clock& clock)
     : config_(std::move(config)),
-      content_(std::move(content)),
+      contents_(std::move(contents)),
       verifier_(std::move(verifier)),
       db_(std::move(db)),
       clock_(clock),
       intakes_(*db_),
-      receiver_(verifier_, intakes_, content_, clock_),
+      receiver_(verifier_, intakes_, DeliveryRules{contents_, std::nullopt}, clock_),
       staff_(*db_, core::Seconds(config_.session_minutes * 60)) {}
 
 core::Result<std::unique_ptr<InboxApp>> InboxApp::Open(core::InboxConfig config, const core::Clock& clock) {
   using R = core::Result<std::unique_ptr<InboxApp>>;
-  auto content = core::LoadContent(config.content_dir);
-  if (!content) return content.problems();
+  std::vector<core::Content> versions;
+  core::Problems problems;
+  std::vector<std::filesystem::path> dirs = {config.content_dir};
+  dirs.insert(dirs.end(), config.earlier_content_dirs.begin(), config.earlier_content_dirs.end());
+  for (const auto& dir : dirs) {
+    auto content = core::LoadContent(dir);
+    if (content)
+      versions.push_back(std::move(*content));
+    else
+      problems.insert(problems.end(), content.problems().begin(), content.problems().end());
+  }
+  if (!problems.empty()) return problems;
   auto verifier = WebhookVerifier::Load(config);
   if (!verifier) return verifier.problems();
   std::error_code ec;
@@ -31,8 +41,9 @@ core::Result<std::unique_ptr<InboxApp>> InboxApp::Open(core::InboxConfig config,
   if (ec) return R::Fail("cannot make data_dir " + config.data_dir.string() + ": " + ec.message());
   auto db = InboxDb::Open(config.data_dir / "inbox.sqlite");
   if (!db) return db.problems();
-  return std::unique_ptr<InboxApp>(
-      new InboxApp(std::move(config), std::move(*content), std::move(*verifier), std::move(*db), clock));
+  return std::unique_ptr<InboxApp>(new InboxApp(std::move(config),
+                                                core::KnownContents::Of(std::move(versions)),
+                                                std::move(*verifier), std::move(*db), clock));
 }
 
 }  // namespace inbox

@@ -1,4 +1,4 @@
-// One running inbox: its config, the clinic's content, the database and everything built on them.
+// One running inbox: its config, the clinic's content versions, the database and everything built on them.
 // Made once at start-up (every file problem reported before listening) and shared by the HTTP threads.
 #pragma once
 
@@ -10,6 +10,7 @@
 #include "inbox/intake_store.h"
 #include "inbox/receiver.h"
 #include "inbox/rules/inbox_config.h"
+#include "inbox/rules/known_contents.h"
 #include "inbox/staff_store.h"
 #include "inbox/webhook_verifier.h"
 
@@ -21,7 +22,9 @@ class InboxApp {
   static core::Result<std::unique_ptr<InboxApp>> Open(core::InboxConfig config, const core::Clock& clock);
 
   const core::InboxConfig& config() const { return config_; }
-  const core::Content& content() const { return content_; }
+  // The current content (the staff pages' words, the CSV columns) and every version intakes are checked with.
+  const core::Content& content() const { return contents_.Current(); }
+  const core::KnownContents& contents() const { return contents_; }
   const core::Clock& clock() const { return clock_; }
   InboxDb& db() { return *db_; }
   IntakeStore& intakes() { return intakes_; }
@@ -29,11 +32,11 @@ class InboxApp {
   StaffStore& staff() { return staff_; }
 
  private:
-  InboxApp(core::InboxConfig config, core::Content content, WebhookVerifier verifier,
+  InboxApp(core::InboxConfig config, core::KnownContents contents, WebhookVerifier verifier,
            std::unique_ptr<InboxDb> db, const core::Clock& clock);
 
   core::InboxConfig config_;
-  core::Content content_;
+  core::KnownContents contents_;
   WebhookVerifier verifier_;
   std::unique_ptr<InboxDb> db_;
   const core::Clock& clock_;

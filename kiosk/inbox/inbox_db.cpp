@@ -1,7 +1,7 @@
 // The inbox schema. intakes keeps each body exactly as received (the idempotency comparison) next to the
-// intake view the staff pages read; staff tables hold users, sessions, failed sign-ins (bounded: names as
-// digests, rows expiring, a cap), the browsers each user signed in from (one browser can be known for several
-// users), and the audit log.
+// intake view the staff pages read, and whether the inbox knew its content version (else kept apart); staff
+// tables hold users, sessions, failed sign-ins (bounded: names as digests, rows expiring, a cap), the
+// browsers each user signed in from (one browser can be known for several users), and the audit log.
 #include "inbox/inbox_db.h"
 
 #include "store/sqlite.h"
@@ -9,7 +9,7 @@
 namespace inbox {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kSchema = R"sql(
   CREATE TABLE IF NOT EXISTS intakes (
@@ -25,7 +25,8 @@ constexpr const char* kSchema = R"sql(
     flag_count    INTEGER NOT NULL,
     demo          INTEGER NOT NULL,
     reviewed_by   TEXT,
-    reviewed_at   TEXT
+    reviewed_at   TEXT,
+    content_known INTEGER NOT NULL DEFAULT 1
   );
   CREATE INDEX IF NOT EXISTS intakes_by_submitted ON intakes (submitted_at);
   CREATE TABLE IF NOT EXISTS users (
@@ -91,7 +92,15 @@ core::Result<std::unique_ptr<InboxDb>> InboxDb::Open(const std::filesystem::path
       "SELECT (SELECT count(*) FROM pragma_table_info('devices')) > 0 AND "
       "(SELECT count(*) FROM pragma_table_info('devices') WHERE pk = 2) = 0");
   if (!old_devices) return R::Fail("inbox database " + file.string() + ": " + old_devices.error());
-  auto made = db->Exec(std::string(*old_devices ? kDevicesByTokenAndUser : "") + kSchema +
+  // Version 1 had no content_known column (every intake then was checked against the one content). Told
+  // apart by the column, as devices is by its key: a version 1 file may lack the intakes table altogether.
+  auto old_intakes = db->QueryInt(
+      "SELECT (SELECT count(*) FROM pragma_table_info('intakes')) > 0 AND "
+      "(SELECT count(*) FROM pragma_table_info('intakes') WHERE name = 'content_known') = 0");
+  if (!old_intakes) return R::Fail("inbox database " + file.string() + ": " + old_intakes.error());
+  const std::string upgrade =
+      *old_intakes ? "ALTER TABLE intakes ADD COLUMN content_known INTEGER NOT NULL DEFAULT 1;" : "";
+  auto made = db->Exec(std::string(*old_devices ? kDevicesByTokenAndUser : "") + kSchema + upgrade +
                        "PRAGMA user_version = " + std::to_string(kSchemaVersion) + ";");
   if (!made) return R::Fail("inbox database " + file.string() + ": " + made.error());
   auto committed = tx->Commit();

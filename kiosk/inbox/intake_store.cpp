@@ -11,14 +11,24 @@ using store::sql::Statement;
 
 constexpr const char* kColumns =
     "id, received_at, kiosk_id, format, submitted_at, client_name, COALESCE(top_tier, ''), flag_count, demo, "
-    "COALESCE(reviewed_by, ''), COALESCE(reviewed_at, '')";
+    "COALESCE(reviewed_by, ''), COALESCE(reviewed_at, ''), content_known";
 
 StoredIntake Row(const Statement& s, bool with_intake) {
-  StoredIntake r{s.Text(0),     s.Text(1), s.Text(2),  s.Text(3),
-                 s.Text(4),     s.Text(5), s.Text(6),  static_cast<int>(s.Int(7)),
-                 s.Int(8) != 0, s.Text(9), s.Text(10), {}};
+  StoredIntake r{s.Text(0),
+                 s.Text(1),
+                 s.Text(2),
+                 s.Text(3),
+                 s.Text(4),
+                 s.Text(5),
+                 s.Text(6),
+                 static_cast<int>(s.Int(7)),
+                 s.Int(8) != 0,
+                 s.Text(9),
+                 s.Text(10),
+                 s.Int(11) != 0,
+                 {}};
   if (with_intake) {
-    auto parsed = core::ParseJson(s.Text(11), core::JsonLimits{16 * 1024 * 1024, 64});
+    auto parsed = core::ParseJson(s.Text(12), core::JsonLimits{16 * 1024 * 1024, 64});
     if (parsed) r.intake = std::move(*parsed);
   }
   return r;
@@ -48,7 +58,7 @@ core::Status BindAll(Statement& stmt, const std::vector<std::string>& values) {
 
 core::Result<PutOutcome> IntakeStore::Put(const std::string& id, const std::string& format,
                                           const std::string& body, const core::Json& intake,
-                                          core::TimePoint received) {
+                                          bool known_content, core::TimePoint received) {
   using R = core::Result<PutOutcome>;
   const core::IntakeSummary s = core::SummarizeIntake(intake);
   auto lock = db_.Lock();
@@ -64,13 +74,16 @@ core::Result<PutOutcome> IntakeStore::Put(const std::string& id, const std::stri
 
   auto insert = db.Prepare(
       "INSERT INTO intakes (id, received_at, kiosk_id, format, body, intake, submitted_at, client_name, "
-      "top_tier, flag_count, demo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULLIF(?9, ''), ?10, ?11)");
+      "top_tier, flag_count, demo, content_known) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULLIF(?9, ''), "
+      "?10, "
+      "?11, ?12)");
   if (!insert) return insert.problems();
   auto bound = BindAll(*insert, {id, core::ToRfc3339(received), s.kiosk_id, format, body,
                                  core::DumpJson(intake), s.submitted_at, s.client_name, s.top_tier});
   if (!bound) return bound.problems();
   for (auto b : {insert->Bind(10, static_cast<std::int64_t>(s.flag_count)),
-                 insert->Bind(11, static_cast<std::int64_t>(s.demo))}) {
+                 insert->Bind(11, static_cast<std::int64_t>(s.demo)),
+                 insert->Bind(12, static_cast<std::int64_t>(known_content))}) {
     if (!b) return b.problems();
   }
   if (auto ran = insert->Run(); !ran) return R::Fail("cannot store intake " + id + ": " + ran.error());
@@ -83,6 +96,7 @@ core::Result<std::vector<StoredIntake>> IntakeStore::List(const ListFilter& f) {
   std::string sql = std::string("SELECT ") + kColumns +
                     " FROM intakes WHERE (?1 = '' OR submitted_at >= ?1) AND (?2 = '' OR submitted_at < ?2) "
                     "AND (?3 = '' OR instr(lower(client_name), lower(?3)) > 0)";
+  sql += f.apart ? " AND content_known = 0" : " AND content_known = 1";
   if (f.unreviewed_only) sql += " AND reviewed_at IS NULL";
   if (f.flagged_only) sql += " AND flag_count > 0";
   sql +=
@@ -112,7 +126,7 @@ core::Result<std::vector<StoredIntake>> IntakeStore::Range(const std::string& fr
   auto lock = db_.Lock();
   auto stmt = db_.db().Prepare(std::string("SELECT ") + kColumns +
                                ", intake FROM intakes WHERE submitted_at >= ?1 AND submitted_at < ?2 "
-                               "ORDER BY submitted_at, rowid");
+                               "AND content_known = 1 ORDER BY submitted_at, rowid");
   if (!stmt) return stmt.problems();
   if (auto b = BindAll(*stmt, {from, to}); !b) return b.problems();
   return Rows(*stmt, true);

@@ -1,5 +1,6 @@
 // Intakes in the inbox database: stored exactly once by intake id, listed for staff (flags first, newest
-// first, filters, name search), read one at a time, marked reviewed, and read by date range for export.
+// first, filters, name search; those kept apart on a list of their own), read one at a time, marked reviewed,
+// and read by date range for export.
 #pragma once
 
 #include <optional>
@@ -22,6 +23,7 @@ struct StoredIntake {
   int flag_count = 0;
   bool demo = false;
   std::string reviewed_by, reviewed_at;  // empty until reviewed
+  bool known_content = true;             // false: kept apart (a content version the inbox does not know)
   core::Json intake;                     // the intake view (Get and Range only)
 };
 
@@ -30,6 +32,7 @@ struct ListFilter {
   bool flagged_only = false;
   std::string submitted_from, submitted_to;  // RFC 3339, [from, to); empty: unbounded
   std::string name_contains;                 // case-insensitive for ASCII letters
+  bool apart = false;                        // the intakes kept apart instead of the others
   int limit = 500;
 };
 
@@ -37,13 +40,13 @@ class IntakeStore {
  public:
   explicit IntakeStore(InboxDb& db) : db_(db) {}
 
-  // body: the request body exactly as received; intake: its intake view.
+  // body: the request body exactly as received; intake: its intake view; known_content false: kept apart.
   core::Result<PutOutcome> Put(const std::string& id, const std::string& format, const std::string& body,
-                               const core::Json& intake, core::TimePoint received);
+                               const core::Json& intake, bool known_content, core::TimePoint received);
   // Stop and defer flags not yet reviewed first, then newest first.
   core::Result<std::vector<StoredIntake>> List(const ListFilter& filter);
   core::Result<std::optional<StoredIntake>> Get(const std::string& id);
-  // Oldest first, with the intake view, for export.
+  // Oldest first, with the intake view, for export (not the intakes kept apart).
   core::Result<std::vector<StoredIntake>> Range(const std::string& from, const std::string& to);
   // false when no such intake; a second review keeps the first reviewer and time.
   core::Result<bool> MarkReviewed(const std::string& id, const std::string& user, core::TimePoint at);

@@ -143,6 +143,16 @@ std::string Metadata(const StoredIntake& s, const Json& intake) {
          row("Demo", s.demo ? "yes (not a clinic record)" : "no") + "</dl></section>";
 }
 
+// Every answer of an intake kept apart: the question id and the value as sent.
+std::string RawAnswers(const Json& intake) {
+  std::string out;
+  for (const auto& [id, v] : core::JsonMember(intake, "answers").items()) {
+    out += "<div class=\"qa\"><dt>" + HtmlEscape(id) + "</dt><dd>" +
+           HtmlEscape(v.is_string() ? v.get<std::string>() : core::DumpJson(v)) + "</dd></div>";
+  }
+  return out;
+}
+
 std::string Name(const StoredIntake& s) {
   return s.client_name.empty() ? "(no name given)" : s.client_name;
 }
@@ -161,8 +171,12 @@ std::string LoginPage(const core::Content& content, const std::string& login_csr
 
 std::string ListPage(const PageContext& ctx, const ListView& view, const std::vector<StoredIntake>& rows) {
   std::string body = "<div class=\"toolbar\"><nav class=\"tabs\">";
-  for (const auto& [key, label] : std::vector<std::pair<std::string, std::string>>{
-           {"all", "All"}, {"today", "Today"}, {"unreviewed", "Unreviewed"}, {"flagged", "Flagged"}}) {
+  for (const auto& [key, label] :
+       std::vector<std::pair<std::string, std::string>>{{"all", "All"},
+                                                        {"today", "Today"},
+                                                        {"unreviewed", "Unreviewed"},
+                                                        {"flagged", "Flagged"},
+                                                        {"apart", "Unknown content"}}) {
     body += "<a href=\"/?view=" + key + "\"" +
             (view.view == key ? " class=\"on\" aria-current=\"page\"" : "") + ">" + label + "</a>";
   }
@@ -171,6 +185,12 @@ std::string ListPage(const PageContext& ctx, const ListView& view, const std::ve
       "value=\"" +
       HtmlEscape(view.view) + "\"><input type=\"search\" name=\"q\" placeholder=\"Search by name\" value=\"" +
       HtmlEscape(view.search) + "\"><button>Search</button></form></div>";
+  if (view.view == "apart") {
+    body +=
+        "<p class=\"note\">Intakes made with a content version this inbox does not know are kept here, apart "
+        "from the others and out of exports, their answers shown as sent. Add that version's folder to "
+        "<code>earlier_content_dirs</code> in inbox.json to have the next ones checked and listed.</p>";
+  }
   if (rows.empty()) {
     body += "<p class=\"empty\">No intakes here.</p>";
   } else {
@@ -223,6 +243,14 @@ std::string IntakePage(const PageContext& ctx, const StoredIntake& s) {
             "</strong> on " + HtmlEscape(LocalTime(s.reviewed_at)) + "</span>";
   }
   body += "</div>" + FlagsBlock(ctx.content, intake, lang);
+  if (!s.known_content) {
+    body +=
+        "<section class=\"apart\"><h2>Answers as sent</h2><p class=\"note\">This intake names a content "
+        "version this inbox does not know, so its answers could not be checked or worded: question ids "
+        "and values as the kiosk sent them.</p><dl>" +
+        RawAnswers(intake) + "</dl></section>";
+    return Layout(ctx.content, Name(s), ctx.user, ctx.csrf, body + Metadata(s, intake));
+  }
   for (const auto& step : ctx.content.steps) {
     std::string rows;
     for (const auto& q : step.questions) AnswerRows(ctx.content, q, intake, lang, rows);

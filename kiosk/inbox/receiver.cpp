@@ -5,14 +5,16 @@ namespace inbox {
 
 Reply Receiver::Receive(const SignedRequest& request) const {
   Accepted accepted;
-  if (auto refused = CheckDelivery(verifier_, content_, request, clock_.Now(), accepted)) return *refused;
+  if (auto refused = CheckDelivery(verifier_, rules_, request, clock_.Now(), accepted)) return *refused;
   const core::Json& intake = accepted.intake;
   const std::string& format = accepted.format;
   const std::string id = intake["intake_id"];
-  auto stored = store_.Put(id, format, *request.body, intake, clock_.Now());
+  auto stored = store_.Put(id, format, *request.body, intake, accepted.known_content, clock_.Now());
   if (!stored) return Reply{503, "cannot store the intake now: " + stored.error(), id};
   switch (*stored) {
     case PutOutcome::kStored:
+      if (!accepted.known_content)
+        return Reply{202, "stored apart: this inbox does not know the content version it names", id};
       return Reply{201, "stored", id};
     case PutOutcome::kRepeat:
       return Reply{200, "already stored (same body)", id};

@@ -1,12 +1,12 @@
 // POST /intakes without the HTTP: verify the signature, parse with limits, check the contract (intake JSON
-// v1 or a FHIR R4 QuestionnaireResponse), and store exactly once. Answers a status and a short reason that
+// v1 or a FHIR R4 QuestionnaireResponse, the content it names), and store exactly once (apart when the
+// content version is unknown). Answers a status and a short reason that
 // never quotes the payload.
 #pragma once
 
 #include <string>
 
 #include "core/base/clock.h"
-#include "core/content/content.h"
 #include "inbox/delivery_check.h"
 #include "inbox/intake_store.h"
 
@@ -14,16 +14,15 @@ namespace inbox {
 
 class Receiver {
  public:
-  Receiver(const WebhookVerifier& verifier, IntakeStore& store, const core::Content& content,
-           const core::Clock& clock)
-      : verifier_(verifier), store_(store), content_(content), clock_(clock) {}
+  Receiver(const WebhookVerifier& verifier, IntakeStore& store, DeliveryRules rules, const core::Clock& clock)
+      : verifier_(verifier), store_(store), rules_(rules), clock_(clock) {}
 
   Reply Receive(const SignedRequest& request) const;
 
  private:
   const WebhookVerifier& verifier_;
   IntakeStore& store_;
-  const core::Content& content_;
+  DeliveryRules rules_;
   const core::Clock& clock_;
 };
 

@@ -163,6 +163,8 @@ class StaffRoutes {
       filter.unreviewed_only = true;
     } else if (view.view == "flagged") {
       filter.flagged_only = true;
+    } else if (view.view == "apart") {
+      filter.apart = true;
     } else {
       view.view = "all";
     }
@@ -180,7 +182,12 @@ class StaffRoutes {
     if (!found || !*found)
       return Html(res, 404, MessagePage(Ctx(*s), "Not found", "There is no such intake."));
     (void)app_.staff().Audit(s->user, "view", {id}, app_.clock().Now());
-    Html(res, 200, IntakePage(Ctx(*s), **found));
+    // Worded with the content version it was answered with (an earlier one, maybe).
+    const core::Json& claimed = core::JsonMember((*found)->intake, "content");
+    const core::Content* content = app_.contents().Find(core::JsonString(claimed, "id"),
+                                                        core::JsonString(claimed, "version"), (*found)->demo);
+    PageContext ctx{content ? *content : app_.content(), s->user, s->csrf};
+    Html(res, 200, IntakePage(ctx, **found));
   }
 
   void Reviewed(const httplib::Request& req, httplib::Response& res) {

@@ -1,6 +1,6 @@
 // Fuzzes the inbox's checks of one POST /intakes (inbox/delivery_check.h): webhook-id, webhook-timestamp,
 // webhook-signature, Authorization and body, NUL-separated. When the first byte is odd the harness signs the
-// body itself, so the JSON, contract and FHIR checks behind the signature are reached too.
+// body itself, so the JSON, contract, FHIR, time and content checks behind the signature are reached too.
 #include "core/content/content_loader.h"
 #include "fuzz_input.h"
 #include "inbox/delivery_check.h"
@@ -10,9 +10,10 @@ namespace {
 const std::string kKey = "fuzzing-key-0123456789abcdef";
 const core::TimePoint kNow = core::TimePoint(std::chrono::seconds(1'790'000'000));
 
-const core::Content& Shipped() {
-  static const core::Content content = core::LoadContent(std::string(KIOSK_SOURCE_DIR) + "/content").value();
-  return content;
+const core::KnownContents& Shipped() {
+  static const core::KnownContents known =
+      core::KnownContents::Of({core::LoadContent(std::string(KIOSK_SOURCE_DIR) + "/content").value()});
+  return known;
 }
 }  // namespace
 
@@ -28,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   static const inbox::WebhookVerifier verifier({{"front-desk-1", {kKey}, {}}});
   inbox::Accepted accepted;
-  auto refused = inbox::CheckDelivery(verifier, Shipped(), request, kNow, accepted);
+  auto refused =
+      inbox::CheckDelivery(verifier, inbox::DeliveryRules{Shipped(), std::nullopt}, request, kNow, accepted);
   if (!refused && accepted.intake["intake_id"] != request.webhook_id) __builtin_trap();
   return 0;
 }

@@ -39,7 +39,7 @@ def write_kiosk_config(arr):
         json.dump(kiosk, f, indent=1)
 
 
-def sample_intakes(signature, before):
+def sample_intakes(signature, before, content):
     """A morning's worth of other clients before `before` (the kiosk's intake: the newest, so it heads the
     list whatever the time of day the test runs), so the list looks like a real day."""
     now = before
@@ -52,7 +52,7 @@ def sample_intakes(signature, before):
         at = (now - datetime.timedelta(minutes=minutes_ago)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
         out.append({"schema_version": 1, "intake_id": str(uuid.uuid4()), "kiosk_id": "front-desk-1",
                     "started_at": at, "submitted_at": at, "language": lang,
-                    "content": {"id": "glowup-microneedling", "version": "2026.11.1"}, "demo": False,
+                    "content": content, "demo": False,
                     "answers": {"first_name": first, "last_name": last, "date_of_birth": "1990-04-02",
                                 "skin_concerns": ["wrinkles", "pores"], "areas": ["face"],
                                 "pregnancy": False, "blood_thinners": any(f[0] == "blood_thinner_use" for f in flags),
@@ -154,7 +154,7 @@ def main():
             sent = run([a.sender, "--once", "--config", "kiosk.json", "--data-dir", "kiosk-data"], cwd=d, timeout=600)
             signature = payload["signatures"]["client_signature"]["png_base64"]
             ana_at = datetime.datetime.fromisoformat(payload["submitted_at"].replace("Z", "+00:00"))
-            for intake in sample_intakes(signature, ana_at):
+            for intake in sample_intakes(signature, ana_at, payload["content"]):
                 body = json.dumps(intake).encode()
                 assert arr.request("POST", "/intakes", body, arr.signed_headers(intake["intake_id"], body))[0] == 201
             browse(arr.port, a.screenshots)

@@ -9,10 +9,22 @@ using namespace inbox_test;
 
 namespace {
 
+// The intake with one flag of `tier`: the first the repository's content defines for that tier (the inbox
+// accepts only the content's own flags).
 Json WithFlag(Json intake, const std::string& tier, const std::string& reason) {
-  Json flag = {{"id", "f_" + tier}, {"question_id", "pregnancy"}, {"tier", tier}, {"reason", reason}};
-  if (tier == "defer") flag["wait_days"] = 14;
-  intake["flags"] = Json::array({flag});
+  static const core::Content content = core::LoadContent(std::string(KIOSK_SOURCE_DIR) + "/content").value();
+  for (const auto& step : content.steps) {
+    for (const auto& q : step.questions) {
+      for (const auto& f : q.flags) {
+        if (core::ToString(f.tier) != tier) continue;
+        Json flag = {{"id", f.id}, {"question_id", q.id}, {"tier", tier}, {"reason", reason}};
+        if (f.tier == core::Tier::kDefer) flag["wait_days"] = f.wait_days;
+        intake["flags"] = Json::array({flag});
+        return intake;
+      }
+    }
+  }
+  FAIL("the content has no flag of tier " << tier);
   return intake;
 }
 
@@ -76,11 +88,13 @@ TEST_CASE("the list shows stop and defer flags first, then the newest; filters a
   Staff s;
   Json old_stop = WithFlag(BaseIntake(), "stop", "Pregnant");
   old_stop["submitted_at"] = "2026-01-02T10:00:00.000Z";
+  old_stop["started_at"] = old_stop["submitted_at"];
   old_stop["answers"]["first_name"] = "Stella";
   Json newest = BaseIntake();
   newest["flags"] = Json::array();
   newest["answers"]["first_name"] = "Nina";
   newest["submitted_at"] = core::ToRfc3339(s.clock.Now());
+  newest["started_at"] = newest["submitted_at"];
   s.Store(old_stop);
   s.Store(newest);
   REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);
@@ -131,10 +145,12 @@ TEST_CASE("export of a date range as CSV and JSON holds the intakes of those day
   Staff s;
   Json in_range = BaseIntake();
   in_range["submitted_at"] = "2026-03-10T12:00:00.000Z";
+  in_range["started_at"] = in_range["submitted_at"];
   in_range["answers"]["first_name"] = "=HYPERLINK(\"x\")";
   in_range["answers"]["last_name"] = "Ann;=cmd|' /C calc'!A0";  // a cell of its own where ";" separates
   Json outside = BaseIntake();
   outside["submitted_at"] = "2026-05-10T12:00:00.000Z";
+  outside["started_at"] = outside["submitted_at"];
   const std::string id = s.Store(in_range);
   s.Store(outside);
   REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);

@@ -58,7 +58,9 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
   JsonReader r(file_name, problems);
   InboxConfig config;
   if (!r.IsObject(j, "")) return problems;
-  r.AllowOnly(j, "", {"$comment", "listen", "tls", "kiosks", "content_dir", "data_dir", "session_minutes"});
+  r.AllowOnly(j, "",
+              {"$comment", "listen", "tls", "kiosks", "content_dir", "earlier_content_dirs", "data_dir",
+               "session_minutes"});
   if (const Json* listen =
           ReadBlock(r, j, "", "listen", false, {"address", "port", "unix_socket", "socket_group"})) {
     if (auto a = r.String(*listen, "/listen", "address", false); !a.empty()) config.listen_address = a;
@@ -78,6 +80,7 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
   }
   if (const Json* kiosks = r.Field(j, "", "kiosks", true)) ReadKiosks(r, *kiosks, base_dir, config);
   config.content_dir = Resolve(base_dir, r.String(j, "", "content_dir", true));
+  config.earlier_content_dirs = Files(r, j, "", "earlier_content_dirs", base_dir);
   config.data_dir = Resolve(base_dir, r.String(j, "", "data_dir", true));
   if (auto m = r.Int(j, "", "session_minutes", false, 1, 24 * 60)) config.session_minutes = *m;
   if (!problems.empty()) return problems;

@@ -1,7 +1,8 @@
 // The intake inbox's settings (config/examples/inbox.json): where it listens (a unix socket behind nginx, as
 // installed; or address and port with its own TLS files, for development and tests), the kiosks it
 // accepts (each with its webhook secret files, several at once for rotation, and optional bearer token
-// files), the content it shows intakes with, and where its database lives. Secrets stay in their files.
+// files), the content versions it checks and shows intakes with, and where its database lives. Secrets stay
+// in their files.
 #pragma once
 
 #include <filesystem>
@@ -30,6 +31,9 @@ struct InboxConfig {
   std::filesystem::path tls_cert_file, tls_key_file;
   std::map<std::string, InboxKiosk> kiosks;  // by kiosk_id
   std::filesystem::path content_dir, data_dir;
+  // Earlier versions of the content still accepted (kiosks not yet updated); an intake naming a content
+  // version in none of these is stored apart.
+  std::vector<std::filesystem::path> earlier_content_dirs;
   int session_minutes = 30;  // a staff session ends after this long without a request
 };
 
