@@ -14,19 +14,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from language_choice import write_test_language_content  # noqa: E402
+
 REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 PIN = "2468"
-
-
-def add_language(node, code):
-    if isinstance(node, dict):
-        if "en" in node and all(isinstance(v, str) for v in node.values()):
-            node[code] = "[" + code + "] " + node["en"]
-        for value in node.values():
-            add_language(value, code)
-    elif isinstance(node, list):
-        for value in node:
-            add_language(value, code)
 
 
 SCRIPT = """expect screen attract
@@ -64,20 +56,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         content = os.path.join(tmp, "content")
         shutil.copytree(os.path.join(REPO, "content"), content)
-        for name in ("app.json", "questionnaire.json", "demo.json"):
-            path = os.path.join(content, name)
-            with open(path, encoding="utf-8") as f:
-                data = json.load(f)
-            add_language(data, "xx")
-            with open(path, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False)
-        manifest_path = os.path.join(content, "manifest.json")
-        with open(manifest_path, encoding="utf-8") as f:
-            manifest = json.load(f)
-        manifest["languages"].append({"code": "xx", "name": "Testish", "keyboard": "en"})
-        manifest["default_language"] = "xx"
-        with open(manifest_path, "w", encoding="utf-8") as f:
-            json.dump(manifest, f)
+        write_test_language_content(content, default=True)
         config = os.path.join(tmp, "kiosk.json")
         with open(config, "w", encoding="utf-8") as f:
             json.dump({"kiosk_id": "default-language", "staff": {"language": "es"}}, f)

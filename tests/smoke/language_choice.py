@@ -46,24 +46,31 @@ expect text "Step 1 of 7"
 """
 
 
+def write_test_language_content(content, default=False):
+    """Adds the made-up language xx ("[xx] " before every English text) to the content folder `content`."""
+    for name in ("app.json", "questionnaire.json", "demo.json"):
+        path = os.path.join(content, name)
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        add_language(data, "xx")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+    manifest_path = os.path.join(content, "manifest.json")
+    with open(manifest_path, encoding="utf-8") as f:
+        manifest = json.load(f)
+    manifest["languages"].append({"code": "xx", "name": "Testish", "keyboard": "en"})
+    if default:
+        manifest["default_language"] = "xx"
+    with open(manifest_path, "w", encoding="utf-8") as f:
+        json.dump(manifest, f)
+
+
 def main():
     kiosk, shots = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory() as tmp:
         content = os.path.join(tmp, "content")
         shutil.copytree(os.path.join(REPO, "content"), content)
-        for name in ("app.json", "questionnaire.json", "demo.json"):
-            path = os.path.join(content, name)
-            with open(path, encoding="utf-8") as f:
-                data = json.load(f)
-            add_language(data, "xx")
-            with open(path, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False)
-        manifest_path = os.path.join(content, "manifest.json")
-        with open(manifest_path, encoding="utf-8") as f:
-            manifest = json.load(f)
-        manifest["languages"].append({"code": "xx", "name": "Testish", "keyboard": "en"})
-        with open(manifest_path, "w", encoding="utf-8") as f:
-            json.dump(manifest, f)
+        write_test_language_content(content)
         script = os.path.join(tmp, "language.kiosk")
         with open(script, "w", encoding="utf-8") as f:
             f.write(SCRIPT)
