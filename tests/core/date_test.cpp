@@ -102,4 +102,14 @@ TEST_SUITE("dates") {
     CHECK(core::ToRfc3339(core_test::At(2026, 1, 1) + std::chrono::microseconds(999999)) ==
           "2026-01-01T09:00:00.999Z");
   }
+
+  TEST_CASE("RFC 3339 parsing reads back what ToRfc3339 writes and refuses years a TimePoint cannot hold") {
+    CHECK(core::ParseRfc3339("2026-11-25T09:30:00.125Z") ==
+          core_test::At(2026, 11, 25, 9, 30, 0) + std::chrono::milliseconds(125));
+    CHECK(core::ParseRfc3339("2199-12-31T23:59:59.999Z"));
+    CHECK_FALSE(core::ParseRfc3339("9999-12-31T23:59:59.999Z"));  // past 2262 would overflow
+    CHECK_FALSE(core::ParseRfc3339("1899-12-31T23:59:59.999Z"));
+    CHECK_FALSE(core::ParseRfc3339("2026-02-30T00:00:00.000Z"));
+    CHECK_FALSE(core::ParseRfc3339("2026-11-25T09:30:00Z"));
+  }
 }

@@ -33,6 +33,8 @@ std::string ToRfc3339(TimePoint t) {
 }
 
 // Exactly what core::ToRfc3339 writes ("2026-11-25T09:30:00.125Z"); anything else is nullopt.
+// Years outside 1900-2199 are refused too: TimePoint counts nanoseconds in 64 bits, which ends in
+// 2262, so "9999-12-31..." from an attacker would overflow.
 std::optional<TimePoint> ParseRfc3339(std::string_view text) {
   using namespace std::chrono;
   constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd.dddZ";
@@ -49,6 +51,7 @@ std::optional<TimePoint> ParseRfc3339(std::string_view text) {
   year_month_day date{year{number(0, 4)}, month{static_cast<unsigned>(number(5, 2))},
                       day{static_cast<unsigned>(number(8, 2))}};
   int h = number(11, 2), m = number(14, 2), s = number(17, 2);
+  if (date.year() < year{1900} || date.year() > year{2199}) return std::nullopt;
   if (!date.ok() || h > 23 || m > 59 || s > 59) return std::nullopt;
   return sys_days{date} + hours{h} + minutes{m} + seconds{s} + milliseconds{number(20, 3)};
 }
