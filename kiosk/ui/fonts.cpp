@@ -11,8 +11,11 @@ Fonts BuildFonts(const std::string& regular_file, const std::string& bold_file, 
   io.Fonts->Clear();
   io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-  io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // no empty rows rounding the atlas up
-  static ImVector<ImWchar> ranges;                         // must outlive the atlas build
+  // A power-of-two height: SDL's software renderer blits each glyph from the texel rectangle
+  // (int)(v * height); with any other height v = row / height comes back a hair under `row`, the blit turns
+  // into a scaled one and drops a pixel row ("+" read as "ı", "E" as "F" at 1280x800; ui_crisp_text).
+  io.Fonts->Flags &= ~ImFontAtlasFlags_NoPowerOfTwoHeight;
+  static ImVector<ImWchar> ranges;  // must outlive the atlas build
   ranges.clear();
   ImFontGlyphRangesBuilder builder;
   builder.AddRanges(io.Fonts->GetGlyphRangesDefault());  // ASCII and Latin-1
