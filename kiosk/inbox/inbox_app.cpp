@@ -15,7 +15,7 @@ InboxApp::InboxApp(core::InboxConfig config, core::KnownContents contents, Webho
       db_(std::move(db)),
       clock_(clock),
       intakes_(*db_),
-      receiver_(verifier_, intakes_, DeliveryRules{contents_, std::nullopt}, clock_),
+      receiver_(verifier_, intakes_, DeliveryRules{contents_, config_.retention_days}, clock_),
       staff_(*db_, core::Seconds(config_.session_minutes * 60)) {}
 
 core::Result<std::unique_ptr<InboxApp>> InboxApp::Open(core::InboxConfig config, const core::Clock& clock) {

@@ -145,6 +145,38 @@ core::Result<bool> IntakeStore::MarkReviewed(const std::string& id, const std::s
   return db.Changes() > 0;
 }
 
+core::Result<std::vector<std::string>> IntakeStore::DeleteSubmittedBefore(const std::string& cutoff) {
+  using R = core::Result<std::vector<std::string>>;
+  auto lock = db_.Lock();
+  auto& db = db_.db();
+  std::vector<std::string> ids;
+  {
+    auto tx = store::sql::Transaction::Begin(db);
+    if (!tx) return tx.problems();
+    auto old = db.Prepare("SELECT id FROM intakes WHERE submitted_at < ?1 ORDER BY submitted_at");
+    if (!old) return old.problems();
+    if (auto b = old->Bind(1, cutoff); !b) return b.problems();
+    for (;;) {
+      auto row = old->Step();
+      if (!row) return row.problems();
+      if (!*row) break;
+      ids.push_back(old->Text(0));
+    }
+    if (!ids.empty()) {
+      auto del = db.Prepare("DELETE FROM intakes WHERE submitted_at < ?1");
+      if (!del) return del.problems();
+      if (auto b = del->Bind(1, cutoff); !b) return b.problems();
+      if (auto ran = del->Run(); !ran) return ran.problems();
+      if (auto committed = tx->Commit(); !committed) return committed.problems();
+    }
+  }
+  // At every purge, not only one that deleted: a truncation that a reader kept from finishing is retried.
+  auto busy = db.QueryInt("PRAGMA wal_checkpoint(TRUNCATE)");
+  if (!busy) return R::Fail("the write-ahead log was not truncated: " + busy.error());
+  if (*busy != 0) return R::Fail("the write-ahead log was not truncated: another reader holds it");
+  return ids;
+}
+
 core::Result<long long> IntakeStore::Count() {
   auto lock = db_.Lock();
   auto n = db_.db().QueryInt("SELECT count(*) FROM intakes");

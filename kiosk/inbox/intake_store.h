@@ -1,6 +1,6 @@
 // Intakes in the inbox database: stored exactly once by intake id, listed for staff (flags first, newest
 // first, filters, name search; those kept apart on a list of their own), read one at a time, marked reviewed,
-// and read by date range for export.
+// read by date range for export, and deleted when retention says so.
 #pragma once
 
 #include <optional>
@@ -51,6 +51,11 @@ class IntakeStore {
   // false when no such intake; a second review keeps the first reviewer and time.
   core::Result<bool> MarkReviewed(const std::string& id, const std::string& user, core::TimePoint at);
   core::Result<long long> Count();
+  // Deletes every intake submitted before `cutoff` (RFC 3339 UTC), the body as received and the intake view
+  // with their signatures, then truncates the write-ahead log, which still held earlier copies of those pages
+  // (the connection's secure_delete zeroes them in the database file). Answers the ids deleted; fails when
+  // the log could not be truncated (a reader held it), to be tried again at the next purge.
+  core::Result<std::vector<std::string>> DeleteSubmittedBefore(const std::string& cutoff);
 
  private:
   InboxDb& db_;

@@ -3,6 +3,7 @@
 #include "inbox/pages.h"
 
 #include "inbox/local_time.h"
+#include "inbox/retention.h"
 #include "inbox/rules/intake_summary.h"
 #include "inbox/rules/staff_rules.h"
 
@@ -129,7 +130,7 @@ std::string ConsentsAndSignatures(const core::Content& content, const Json& inta
   return out + "</div></section>";
 }
 
-std::string Metadata(const StoredIntake& s, const Json& intake) {
+std::string Metadata(const StoredIntake& s, const Json& intake, std::optional<int> retention_days) {
   auto row = [](const std::string& k, const std::string& v) {
     return "<div class=\"qa\"><dt>" + k + "</dt><dd>" + HtmlEscape(v) + "</dd></div>";
   };
@@ -140,7 +141,11 @@ std::string Metadata(const StoredIntake& s, const Json& intake) {
          row("Format", s.format) +
          row("Content", core::JsonString(content, "id") + " " + core::JsonString(content, "version")) +
          row("Language", core::JsonString(intake, "language")) +
-         row("Demo", s.demo ? "yes (not a clinic record)" : "no") + "</dl></section>";
+         row("Demo", s.demo ? "yes (not a clinic record)" : "no") +
+         row("Deleted", retention_days ? "after " + LocalTime(DeletedAfter(s.submitted_at, retention_days)) +
+                                             " (retention: " + std::to_string(*retention_days) + " days)"
+                                       : "never (no retention set)") +
+         "</dl></section>";
 }
 
 // Every answer of an intake kept apart: the question id and the value as sent.
@@ -196,7 +201,8 @@ std::string ListPage(const PageContext& ctx, const ListView& view, const std::ve
   } else {
     body +=
         "<table class=\"list\"><thead><tr><th>Flags</th><th>Client</th><th>Submitted</th><th>Kiosk</th>"
-        "<th>Review</th></tr></thead><tbody>";
+        "<th>Review</th>" +
+        std::string(ctx.retention_days ? "<th>Deleted after</th>" : "") + "</tr></thead><tbody>";
     for (const auto& r : rows) {
       const bool urgent = r.top_tier == "stop" || r.top_tier == "defer";
       std::string cls =
@@ -204,13 +210,18 @@ std::string ListPage(const PageContext& ctx, const ListView& view, const std::ve
       std::string flags = TierBadge(r.top_tier);
       if (r.flag_count > 1)
         flags += "<span class=\"count\">" + std::to_string(r.flag_count) + " flags</span>";
-      body += "<tr class=\"" + cls + "\"><td>" + flags + "</td><td><a href=\"/intakes/" + HtmlEscape(r.id) +
-              "\">" + HtmlEscape(Name(r)) + "</a>" +
-              (r.demo ? " <span class=\"badge demo\">DEMO</span>" : "") + "</td><td>" +
-              HtmlEscape(LocalTime(r.submitted_at)) + "</td><td>" + HtmlEscape(r.kiosk_id) + "</td><td>" +
-              (r.reviewed_at.empty() ? "<span class=\"badge unreviewed\">NEW</span>"
-                                     : "Reviewed by " + HtmlEscape(r.reviewed_by)) +
-              "</td></tr>";
+      body +=
+          "<tr class=\"" + cls + "\"><td>" + flags + "</td><td><a href=\"/intakes/" + HtmlEscape(r.id) +
+          "\">" + HtmlEscape(Name(r)) + "</a>" + (r.demo ? " <span class=\"badge demo\">DEMO</span>" : "") +
+          "</td><td>" + HtmlEscape(LocalTime(r.submitted_at)) + "</td><td>" + HtmlEscape(r.kiosk_id) +
+          "</td><td>" +
+          (r.reviewed_at.empty() ? "<span class=\"badge unreviewed\">NEW</span>"
+                                 : "Reviewed by " + HtmlEscape(r.reviewed_by)) +
+          "</td>" +
+          (ctx.retention_days
+               ? "<td>" + HtmlEscape(LocalTime(DeletedAfter(r.submitted_at, ctx.retention_days))) + "</td>"
+               : "") +
+          "</tr>";
     }
     body += "</tbody></table>";
   }
@@ -249,7 +260,7 @@ std::string IntakePage(const PageContext& ctx, const StoredIntake& s) {
         "version this inbox does not know, so its answers could not be checked or worded: question ids "
         "and values as the kiosk sent them.</p><dl>" +
         RawAnswers(intake) + "</dl></section>";
-    return Layout(ctx.content, Name(s), ctx.user, ctx.csrf, body + Metadata(s, intake));
+    return Layout(ctx.content, Name(s), ctx.user, ctx.csrf, body + Metadata(s, intake, ctx.retention_days));
   }
   for (const auto& step : ctx.content.steps) {
     std::string rows;
@@ -257,7 +268,7 @@ std::string IntakePage(const PageContext& ctx, const StoredIntake& s) {
     if (!rows.empty())
       body += "<section><h2>" + HtmlEscape(step.title.In(lang)) + "</h2><dl>" + rows + "</dl></section>";
   }
-  body += ConsentsAndSignatures(ctx.content, intake, lang) + Metadata(s, intake);
+  body += ConsentsAndSignatures(ctx.content, intake, lang) + Metadata(s, intake, ctx.retention_days);
   return Layout(ctx.content, Name(s), ctx.user, ctx.csrf, body);
 }
 

@@ -2,6 +2,7 @@
 // Every value is escaped; every form that changes something carries the session's CSRF token.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,8 @@ namespace inbox {
 
 struct PageContext {
   const core::Content& content;
-  std::string user, csrf;  // empty on the login page
+  std::string user, csrf;             // empty on the login page
+  std::optional<int> retention_days;  // set: each intake shows when it will be deleted
 };
 
 struct ListView {

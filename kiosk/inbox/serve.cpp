@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "inbox/cli.h"
+#include "inbox/retention.h"
 #include "inbox/server.h"
 
 namespace inbox {
@@ -59,6 +60,7 @@ int Serve(const std::string& config_file, bool unix_socket_only) {
   });
   std::fprintf(stderr, "intake-inbox listening on %s (%zu kiosks)\n", server.Where().c_str(),
                (*app)->config().kiosks.size());
+  RetentionLoop retention(**app);  // purges at start, then every hour
   server.Listen();
   done = true;
   pthread_kill(waiter.native_handle(), SIGTERM);  // when listening ended on its own

@@ -92,7 +92,9 @@ class StaffRoutes {
     return **found;
   }
 
-  PageContext Ctx(const Session& s) const { return PageContext{app_.content(), s.user, s.csrf}; }
+  PageContext Ctx(const Session& s) const {
+    return PageContext{app_.content(), s.user, s.csrf, app_.config().retention_days};
+  }
 
   void LoginForm(httplib::Response& res, int status, const std::string& error) {
     const std::string token = RandomToken();
@@ -186,7 +188,7 @@ class StaffRoutes {
     const core::Json& claimed = core::JsonMember((*found)->intake, "content");
     const core::Content* content = app_.contents().Find(core::JsonString(claimed, "id"),
                                                         core::JsonString(claimed, "version"), (*found)->demo);
-    PageContext ctx{content ? *content : app_.content(), s->user, s->csrf};
+    PageContext ctx{content ? *content : app_.content(), s->user, s->csrf, app_.config().retention_days};
     Html(res, 200, IntakePage(ctx, **found));
   }
 

@@ -114,7 +114,7 @@ TEST_CASE("an earlier content version named in earlier_content_dirs is checked w
   auto manifest = Json::parse(core::ReadFile(earlier.File("content/manifest.json")).value());
   manifest["version"] = "2025.1.1";
   std::ofstream(earlier.File("content/manifest.json")) << manifest.dump();
-  Inbox inbox({earlier.File("content").string()});
+  Inbox inbox(Json{{"earlier_content_dirs", {earlier.File("content").string()}}});
   Json intake = BaseIntake();
   intake["content"]["version"] = "2025.1.1";
   CHECK(Status(inbox.Post(intake)) == 201);

@@ -95,3 +95,25 @@ TEST_CASE("a config with no kiosks, or that is not JSON, is refused") {
   REQUIRE_FALSE(broken.ok());
   CHECK(broken.error().find("inbox.json") != std::string::npos);
 }
+
+TEST_CASE("retention.days and earlier_content_dirs are read; a retention of 0 days is named") {
+  auto with = [](const std::string& more) {
+    return core::ParseInboxConfig(
+        R"({"listen": {"unix_socket": "s"}, "kiosks": {"k": {"webhook_secret_files": ["s"]}},
+            "content_dir": "c", "data_dir": "d")" +
+            more + "}",
+        "inbox.json", "/srv/inbox");
+  };
+  auto none = with("");
+  REQUIRE_MESSAGE(none.ok(), none.error());
+  CHECK_FALSE(none->retention_days);
+  CHECK(none->earlier_content_dirs.empty());
+  auto set = with(R"(, "retention": {"days": 90}, "earlier_content_dirs": ["content-2026.10"])");
+  REQUIRE_MESSAGE(set.ok(), set.error());
+  CHECK(set->retention_days == 90);
+  REQUIRE(set->earlier_content_dirs.size() == 1);
+  CHECK(set->earlier_content_dirs[0] == "/srv/inbox/content-2026.10");
+  auto zero = with(R"(, "retention": {"days": 0})");
+  REQUIRE_FALSE(zero.ok());
+  CHECK(zero.error().find("/retention/days") != std::string::npos);
+}

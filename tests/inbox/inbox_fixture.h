@@ -50,8 +50,8 @@ struct Inbox {
   std::unique_ptr<inbox::InboxApp> app;
   std::unique_ptr<inbox::InboxServer> server;
 
-  // earlier_content_dirs: content folders of earlier versions the inbox also accepts.
-  explicit Inbox(std::vector<std::string> earlier_content_dirs = {}) {
+  // extra: more inbox.json keys (earlier_content_dirs, retention, ...).
+  explicit Inbox(const Json& extra = Json::object()) {
     REQUIRE_MESSAGE(net_test::Certs().ok, net_test::Certs().log);
     auto write = [&](const std::string& name, const std::string& text) {
       std::ofstream(dir.File(name)) << text << "\n";
@@ -67,7 +67,7 @@ struct Inbox {
             {"bearer_token_files", {write("t2", kTokenKiosk2)}}}}}},
         {"content_dir", std::string(KIOSK_SOURCE_DIR) + "/content"},
         {"data_dir", dir.File("data").string()}};
-    if (!earlier_content_dirs.empty()) config["earlier_content_dirs"] = earlier_content_dirs;
+    config.update(extra);
     auto parsed = core::ParseInboxConfig(config.dump(), "inbox.json", dir.path());
     REQUIRE_MESSAGE(parsed.ok(), parsed.error());
     auto opened = inbox::InboxApp::Open(std::move(*parsed), clock);

@@ -29,7 +29,7 @@ inline std::string CsrfIn(const std::string& html) {
 }
 
 struct Staff : Inbox {
-  Staff() {
+  explicit Staff(const Json& extra = Json::object()) : Inbox(extra) {
     REQUIRE(app->staff().SetUser("vanessa", inbox::HashPassword(kPassword).value(), clock.Now()).ok());
   }
 

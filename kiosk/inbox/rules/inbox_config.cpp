@@ -60,7 +60,7 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
   if (!r.IsObject(j, "")) return problems;
   r.AllowOnly(j, "",
               {"$comment", "listen", "tls", "kiosks", "content_dir", "earlier_content_dirs", "data_dir",
-               "session_minutes"});
+               "session_minutes", "retention"});
   if (const Json* listen =
           ReadBlock(r, j, "", "listen", false, {"address", "port", "unix_socket", "socket_group"})) {
     if (auto a = r.String(*listen, "/listen", "address", false); !a.empty()) config.listen_address = a;
@@ -83,6 +83,8 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
   config.earlier_content_dirs = Files(r, j, "", "earlier_content_dirs", base_dir);
   config.data_dir = Resolve(base_dir, r.String(j, "", "data_dir", true));
   if (auto m = r.Int(j, "", "session_minutes", false, 1, 24 * 60)) config.session_minutes = *m;
+  if (const Json* retention = ReadBlock(r, j, "", "retention", false, {"days"}))
+    config.retention_days = r.Int(*retention, "/retention", "days", true, 1, 3650);
   if (!problems.empty()) return problems;
   return config;
 }

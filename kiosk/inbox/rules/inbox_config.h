@@ -1,12 +1,13 @@
 // The intake inbox's settings (config/examples/inbox.json): where it listens (a unix socket behind nginx, as
 // installed; or address and port with its own TLS files, for development and tests), the kiosks it
 // accepts (each with its webhook secret files, several at once for rotation, and optional bearer token
-// files), the content versions it checks and shows intakes with, and where its database lives. Secrets stay
-// in their files.
+// files), the content versions it checks and shows intakes with, where its database lives and how long it
+// keeps intakes. Secrets stay in their files.
 #pragma once
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,8 @@ struct InboxConfig {
   // version in none of these is stored apart.
   std::vector<std::filesystem::path> earlier_content_dirs;
   int session_minutes = 30;  // a staff session ends after this long without a request
+  // retention.days: intakes submitted longer ago than this are deleted with their signatures; none: kept.
+  std::optional<int> retention_days;
 };
 
 // Parses the config text; relative paths are taken from `base_dir` (the config file's folder). Every problem
