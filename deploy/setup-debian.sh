@@ -14,6 +14,8 @@ packages=(
   cage xwayland seatd procps adduser systemd dbus lintian
   # tests
   doctest-dev python3 python3-jsonschema sqlite3 openssl libcpp-httplib-dev
+  # the intake inbox's staff pages: mustache templates, HTML-escaped by default (header only)
+  libkainjow-mustache-dev
   # the intake inbox as installed: nginx in front (its slow-clients test runs the shipped site config)
   nginx
   # tests of the intake inbox in a real browser

@@ -1,5 +1,6 @@
-// The staff pages as server-rendered HTML (no JavaScript): login, the list, one intake, the audit log.
-// Every value is escaped; every form that changes something carries the session's CSRF token.
+// The staff pages as server-rendered HTML (no JavaScript): login, the list, one intake, the audit log, from
+// the templates in kiosk/inbox/templates. Every value is escaped; every form that changes something carries
+// the session's CSRF token.
 #pragma once
 
 #include <optional>

@@ -101,6 +101,7 @@ td.no { color: var(--muted); font-weight: 700; }
 .signatures figcaption { color: var(--muted); font-size: .9rem; margin-top: .3rem; }
 .ids { font-family: ui-monospace, monospace; font-size: .8rem; word-break: break-all; }
 .message { max-width: 36rem; margin: 3rem auto; }
+.note { color: var(--muted); }
 @media (max-width: 820px) {
   main { padding: 1rem; }
   .bar { padding: .75rem 1rem; }

@@ -188,3 +188,20 @@ TEST_CASE("a session ends after the configured idle time and at logout") {
   CHECK(Status(s.PostForm("/logout", {{"csrf", s.Csrf()}})) == 303);
   CHECK(Status(s.Get("/")) == 303);
 }
+
+TEST_CASE("what a client typed is escaped on every page that shows it (templates escape by default)") {
+  Staff s;
+  Json intake = BaseIntake();
+  intake["answers"]["first_name"] = "<script>alert(1)</script>";
+  intake["answers"]["last_name"] = "\"><img src=x onerror=alert(2)>";
+  const std::string id = s.Store(intake);
+  REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);
+  for (const std::string& path : std::vector<std::string>{"/", "/?q=script", "/intakes/" + id}) {
+    CAPTURE(path);
+    const std::string html = s.Get(path)->body;
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("<img src=x") == std::string::npos);
+    CHECK(html.find("{{") == std::string::npos);  // no template tag left unrendered
+  }
+}
