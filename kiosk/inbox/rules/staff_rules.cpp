@@ -15,13 +15,13 @@ std::optional<TimePoint> LoginLockedUntil(const std::vector<TimePoint>& failures
 }
 
 std::optional<SignInLock> SignInLocked(const SignInHistory& h, TimePoint now) {
-  if (auto until = LoginLockedUntil(h.address, now, kMaxFailuresPerAddress))
-    return SignInLock{"address", *until};
   if (h.known_device) {
     if (auto until = LoginLockedUntil(h.device, now, kMaxFailuresPerDevice))
       return SignInLock{"device", *until};
     return std::nullopt;
   }
+  if (auto until = LoginLockedUntil(h.address, now, kMaxFailuresPerAddress))
+    return SignInLock{"address", *until};
   if (auto until = LoginLockedUntil(h.name, now, kMaxLoginFailures)) return SignInLock{"name", *until};
   if (auto until = LoginLockedUntil(h.overall, now, kMaxFailuresOverall))
     return SignInLock{"overall", *until};

@@ -17,10 +17,10 @@ inline constexpr Seconds kLoginWindow{15 * 60};
 std::optional<TimePoint> LoginLockedUntil(const std::vector<TimePoint>& failures, TimePoint now,
                                           int max_failures = kMaxLoginFailures);
 
-// Sign-in throttling, each limit counted over kLoginWindow. The client's address is limited first, so an
-// attacker locks out no one but their own address. A browser that signed in as this name before (its
-// device cookie) is limited only by its address and by its own failures: guessing at a name from
-// elsewhere, or at every name, cannot keep staff out of their own browsers.
+// Sign-in throttling, each limit counted over kLoginWindow. A browser that signed in as this name before
+// (its device cookie) is limited by its own failures only: guessing at a name, at every name, or from the
+// same address (a guest on the clinic's Wi-Fi behind the front desk's NAT) cannot keep staff out of their own
+// browsers. Any other browser is limited by its address first, then per name and overall.
 inline constexpr int kMaxFailuresPerAddress = 10;
 inline constexpr int kMaxFailuresPerDevice = kMaxLoginFailures;
 inline constexpr int kMaxFailuresOverall = 100;  // from browsers that are not a known device of the name
