@@ -118,24 +118,88 @@ TEST_SUITE("default content") {
     CHECK_FALSE(q->FindOption("laser")->exclusive);
   }
 
-  TEST_CASE("isotretinoin now is a stop, stopped within 12 months is a review, never taken is nothing") {
+  TEST_CASE("isotretinoin now is a stop, stopped under 6 months a defer, 6 to 12 months a review") {
     CHECK_FALSE(Shows({{"isotretinoin_12m", false}}, "isotretinoin_now"));
     CHECK(Shows({{"isotretinoin_12m", true}}, "isotretinoin_now"));
+    CHECK_FALSE(Shows({{"isotretinoin_12m", true}}, "isotretinoin_months_since"));
+    CHECK(Shows({{"isotretinoin_12m", true}, {"isotretinoin_now", false}}, "isotretinoin_months_since"));
+    CHECK_FALSE(Shows({{"isotretinoin_12m", true}, {"isotretinoin_now", true}}, "isotretinoin_months_since"));
     auto now = FlagsFor({{"isotretinoin_12m", true}, {"isotretinoin_now", true}});
     REQUIRE(Find(now, "isotretinoin_current") != nullptr);
     CHECK(Find(now, "isotretinoin_current")->tier == Tier::kStop);
-    CHECK(Find(now, "isotretinoin_recent") == nullptr);
-    auto recent = FlagsFor({{"isotretinoin_12m", true}, {"isotretinoin_now", false}});
-    REQUIRE(Find(recent, "isotretinoin_recent") != nullptr);
-    CHECK(Find(recent, "isotretinoin_recent")->tier == Tier::kReview);
+    CHECK(now.size() == 1);
+    auto stopped = [](const char* months) {
+      return FlagsFor({{"isotretinoin_12m", true},
+                       {"isotretinoin_now", false},
+                       {"isotretinoin_months_since", std::string(months)}});
+    };
+    for (const char* months : {"0", "5"}) {
+      CAPTURE(months);
+      auto flags = stopped(months);
+      REQUIRE(flags.size() == 1);
+      CHECK(flags[0].flag_id == "isotretinoin_under_6m");
+      CHECK(flags[0].tier == Tier::kDefer);
+      CHECK(flags[0].wait_days == 180);
+    }
+    for (const char* months : {"6", "12"}) {
+      CAPTURE(months);
+      auto flags = stopped(months);
+      REQUIRE(flags.size() == 1);
+      CHECK(flags[0].flag_id == "isotretinoin_6_to_12m");
+      CHECK(flags[0].tier == Tier::kReview);
+    }
     CHECK(FlagsFor({{"isotretinoin_12m", false}, {"isotretinoin_now", true}}).empty());  // stale follow-up
   }
 
-  TEST_CASE("uncontrolled diabetes is a stop and controlled diabetes a review") {
-    CHECK(Find(FlagsFor({{"diabetes", true}, {"diabetes_well_controlled", false}}), "diabetes_uncontrolled")
+  TEST_CASE("diabetes hard to control (or not sure) is a stop and controlled diabetes a review") {
+    CHECK(Find(FlagsFor({{"diabetes", true}, {"diabetes_hard_to_control", true}}), "diabetes_uncontrolled")
               ->tier == Tier::kStop);
-    CHECK(Find(FlagsFor({{"diabetes", true}, {"diabetes_well_controlled", true}}), "diabetes_under_control")
+    CHECK(Find(FlagsFor({{"diabetes", true}, {"diabetes_hard_to_control", false}}), "diabetes_under_control")
               ->tier == Tier::kReview);
+  }
+
+  TEST_CASE("eczema, psoriasis or rosacea flaring now is a stop, and not flaring a review") {
+    CHECK_FALSE(Shows({{"skin_condition", false}}, "skin_condition_now"));
+    auto now = FlagsFor({{"skin_condition", true}, {"skin_condition_now", true}});
+    REQUIRE(now.size() == 1);
+    CHECK(now[0].flag_id == "skin_irritated_now");
+    CHECK(now[0].tier == Tier::kStop);
+    auto past = FlagsFor({{"skin_condition", true}, {"skin_condition_now", false}});
+    REQUIRE(past.size() == 1);
+    CHECK(past[0].flag_id == "skin_condition_in_area");
+    CHECK(past[0].tier == Tier::kReview);
+  }
+
+  TEST_CASE("on every health question Yes is the cautious answer") {
+    // a question whose No raises a flag has a Yes that raises a stricter one (tiers: stop < defer < review)
+    core::ForEachQuestion(DefaultContent().FindStep("health")->questions, [](const core::Question& q) {
+      if (q.type != core::QuestionType::kYesNo) return;
+      CAPTURE(q.id);
+      std::optional<Tier> on_yes, on_no;
+      for (const auto& f : q.flags) {
+        REQUIRE(f.when.kind == core::Condition::Kind::kEquals);
+        auto& slot = std::get<bool>(f.when.value) ? on_yes : on_no;
+        if (!slot || f.tier < *slot) slot = f.tier;
+      }
+      CHECK((on_yes || !q.follow_ups.empty()));  // a Yes always means something to staff or asks more
+      if (on_no) {
+        REQUIRE(on_yes);
+        CHECK(*on_yes < *on_no);
+      }
+    });
+  }
+
+  TEST_CASE("under 18: the guardian statement is asked, and photo and marketing consent are not") {
+    Answers minor = {{"date_of_birth", std::string("2010-03-15")}};
+    CHECK(Shows(minor, "guardian_statement"));
+    CHECK(DefaultContent().FindQuestion("guardian_statement")->required);
+    CHECK_FALSE(Shows(minor, "photo_consent"));
+    CHECK_FALSE(Shows(minor, "marketing_consent"));
+    Answers adult = {{"date_of_birth", std::string("1990-03-15")}};
+    CHECK_FALSE(Shows(adult, "guardian_statement"));
+    CHECK(Shows(adult, "photo_consent"));
+    CHECK(Shows(adult, "marketing_consent"));
+    CHECK_FALSE(DefaultContent().FindQuestion("marketing_consent")->required);
   }
 
   TEST_CASE("defer flags carry their waiting period") {
@@ -146,7 +210,7 @@ TEST_SUITE("default content") {
     CHECK(Find(flags, "surgery_3m")->tier == Tier::kDefer);
   }
 
-  TEST_CASE("every screening item of PRODUCT.md has a flag of the right tier") {
+  TEST_CASE("every screening item of PRODUCT.md and issue 18 has a flag of the right tier") {
     std::map<std::string, Tier> tiers;
     for (const auto& [id, q] : DefaultContent().questions) {
       for (const auto& f : q->flags) tiers[f.id] = f.tier;
@@ -163,22 +227,32 @@ TEST_SUITE("default content") {
         {"chemo_or_radiotherapy", Tier::kStop},
         {"diabetes_uncontrolled", Tier::kStop},
         {"nickel_allergy", Tier::kStop},
+        {"lidocaine_allergy", Tier::kStop},          // issue 18: the label's "allergy to anesthetics"
+        {"skin_irritated_now", Tier::kStop},         // issue 18: irritated skin
+        {"collagen_vascular_disease", Tier::kStop},  // issue 18: scleroderma
+        {"under_18", Tier::kStop},                   // issue 18: the device is for adults 22 and over
         {"sunburn_or_tan", Tier::kDefer},
         {"resurfacing_2w", Tier::kDefer},
         {"injectables_2w", Tier::kDefer},
         {"surgery_3m", Tier::kDefer},
+        {"isotretinoin_under_6m", Tier::kDefer},  // issue 18: stopped less than 6 months ago
+        {"radiation_area_12m", Tier::kDefer},
         {"blood_thinner_use", Tier::kReview},
-        {"isotretinoin_recent", Tier::kReview},
+        {"isotretinoin_6_to_12m", Tier::kReview},
         {"keloid_tendency", Tier::kReview},
         {"cold_sore_history", Tier::kReview},
         {"autoimmune", Tier::kReview},
-        {"immunosuppressants", Tier::kReview},
+        {"immunosuppression", Tier::kReview},
         {"diabetes_under_control", Tier::kReview},
         {"skin_condition_in_area", Tier::kReview},
         {"retinoids_7d", Tier::kReview},
-        {"lidocaine_allergy", Tier::kReview},
         {"skincare_allergy", Tier::kReview},
         {"age_18_to_21", Tier::kReview},
+        {"heart_condition_reported", Tier::kReview},
+        {"poor_wound_healing", Tier::kReview},
+        {"scar_under_1y", Tier::kReview},
+        {"photosensitising_medicine", Tier::kReview},
+        {"tattoo_or_pmu_in_area", Tier::kReview},
     };
     for (const auto& entry : expected) {
       const std::string& id = entry.first;
@@ -272,7 +346,7 @@ TEST_SUITE("default content") {
     bool treatment = false;
     for (const auto& consent : intake["consents"]) {
       if (consent["id"] == "treatment_consent")
-        treatment = consent["accepted"] == true && consent["version"] == "2026-11";
+        treatment = consent["accepted"] == true && consent["version"] == "2026-12";
     }
     CHECK(treatment);
 

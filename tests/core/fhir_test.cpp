@@ -54,7 +54,8 @@ core::Session MinorVisit() {
                {"previous_treatments_details", std::string("Peel in 2024")},
                {"treatment_consent", true},
                {"photo_consent", false},
-               {"marketing_consent", true},
+               {"marketing_consent", true},  // hidden for a minor (issue 18): never submitted
+               {"guardian_statement", true},
                {"guardian_name", std::string("Ana Núñez")},
                {"guardian_signature", Line()},
                {"client_signature", Line()}};
@@ -66,6 +67,7 @@ core::Session MinorVisit() {
   s.answers["recent_sun"] = true;
   s.answers["blood_thinners"] = true;
   s.answers["isotretinoin_12m"] = true;  // isotretinoin_now stays false
+  s.answers["isotretinoin_months_since"] = std::string("3");
   s.answers["allergy_skincare"] = true;
   s.answers["allergy_skincare_details"] = std::string("Fragrance");
   return s;
@@ -208,6 +210,7 @@ std::string ValueKeyFor(const std::string& type) {
   if (type == "choice") return "valueCoding";
   if (type == "string") return "valueString";
   if (type == "date") return "valueDate";
+  if (type == "integer") return "valueInteger";
   if (type == "attachment") return "valueAttachment";
   return "";
 }
@@ -220,7 +223,7 @@ TEST_SUITE("fhir questionnaire") {
     CHECK(q["resourceType"] == "Questionnaire");
     CHECK(q["url"] == kUrl);
     CHECK(core::FhirQuestionnaireUrl(DefaultContent()) == kUrl);
-    CHECK(q["version"] == "2026.11.1");
+    CHECK(q["version"] == "2026.12.1");
     CHECK(q["status"] == "active");
     CHECK(q["name"] == "GlowupMicroneedling");
     CHECK(Matches(q["name"], "[A-Z]([A-Za-z0-9_]){0,254}"));
@@ -244,16 +247,13 @@ TEST_SUITE("fhir questionnaire") {
 
   TEST_CASE("every question is an item with its id as linkId, its label and a type for its kind") {
     auto items = ItemsByLinkId(Questionnaire());
-    const std::map<core::QuestionType, std::string> types = {{core::QuestionType::kYesNo, "boolean"},
-                                                             {core::QuestionType::kSingleChoice, "choice"},
-                                                             {core::QuestionType::kMultiChoice, "choice"},
-                                                             {core::QuestionType::kText, "string"},
-                                                             {core::QuestionType::kEmail, "string"},
-                                                             {core::QuestionType::kPhone, "string"},
-                                                             {core::QuestionType::kDate, "date"},
-                                                             {core::QuestionType::kConsent, "boolean"},
-                                                             {core::QuestionType::kSignature, "attachment"},
-                                                             {core::QuestionType::kInfo, "display"}};
+    const std::map<core::QuestionType, std::string> types = {
+        {core::QuestionType::kYesNo, "boolean"},      {core::QuestionType::kSingleChoice, "choice"},
+        {core::QuestionType::kMultiChoice, "choice"}, {core::QuestionType::kText, "string"},
+        {core::QuestionType::kEmail, "string"},       {core::QuestionType::kPhone, "string"},
+        {core::QuestionType::kDate, "date"},          {core::QuestionType::kNumber, "integer"},
+        {core::QuestionType::kConsent, "boolean"},    {core::QuestionType::kSignature, "attachment"},
+        {core::QuestionType::kInfo, "display"}};
     int count = 0;
     for (const auto& step : DefaultContent().steps) {
       core::ForEachQuestion(step.questions, [&](const core::Question& question) {
@@ -313,7 +313,8 @@ TEST_SUITE("fhir questionnaire") {
       return ids;
     };
     CHECK(child_ids("heard_about") == std::vector<std::string>{"heard_about_other"});
-    CHECK(child_ids("isotretinoin_12m") == std::vector<std::string>{"isotretinoin_now"});
+    CHECK(child_ids("isotretinoin_12m") ==
+          std::vector<std::string>{"isotretinoin_now", "isotretinoin_months_since"});
     CHECK(child_ids("skin_concerns") == std::vector<std::string>{"concerns_other"});
     Json about = q["item"][1];
     REQUIRE(about["linkId"] == "about_you");
@@ -428,7 +429,7 @@ TEST_SUITE("fhir questionnaire") {
     CHECK(consent["required"] == true);
     const Json* version = Extension(consent, "urn:glowup-kiosk:fhir:consent-version");
     REQUIRE(version != nullptr);
-    CHECK((*version)["valueString"] == "2026-11");
+    CHECK((*version)["valueString"] == "2026-12");
     REQUIRE(consent["item"].size() == 1);
     CHECK(consent["item"][0]["linkId"] == "treatment_consent.body");
     CHECK(consent["item"][0]["type"] == "display");
@@ -463,7 +464,7 @@ TEST_SUITE("fhir questionnaire response") {
     CHECK(r["id"] == "3f0c2a5e-8d4b-4c1a-9e7f-0123456789ab");
     CHECK(r["identifier"] ==
           Json{{"system", "urn:glowup-kiosk:intake"}, {"value", "3f0c2a5e-8d4b-4c1a-9e7f-0123456789ab"}});
-    CHECK(r["questionnaire"] == kUrl + "|2026.11.1");
+    CHECK(r["questionnaire"] == kUrl + "|2026.12.1");
     CHECK(r["status"] == "completed");
     CHECK(r["authored"] == "2026-11-25T09:04:30.250Z");
     CHECK(r["language"] == "en");
@@ -491,8 +492,12 @@ TEST_SUITE("fhir questionnaire response") {
 
   TEST_CASE("consents are boolean answers with the version of the text agreed to") {
     Json r = Response();
-    for (auto [id, accepted] : {std::pair{"treatment_consent", true}, std::pair{"photo_consent", false},
-                                std::pair{"marketing_consent", true}, std::pair{"privacy_ack", true}}) {
+    for (const char* hidden : {"photo_consent", "marketing_consent"}) {  // not asked of a minor
+      CAPTURE(hidden);
+      CHECK_FALSE(Item(r, hidden).contains("answer"));
+    }
+    for (auto [id, accepted] : {std::pair{"treatment_consent", true}, std::pair{"guardian_statement", true},
+                                std::pair{"privacy_ack", true}}) {
       CAPTURE(id);
       Json item = Item(r, id);
       CHECK(item["answer"] == Json::array({{{"valueBoolean", accepted}}}));
@@ -560,7 +565,8 @@ TEST_SUITE("fhir questionnaire response") {
       }
       CHECK(flags[i].size() == 2);  // url and extension, no value: a complex extension
     }
-    CHECK(Part(flags[0], "id")["valueString"] == "pregnant");
+    CHECK(Part(flags[0], "id")["valueString"] == "under_18");  // a stop since issue 18, first by age
+    CHECK(Part(flags[1], "id")["valueString"] == "pregnant");
     bool sun = false;
     for (const auto& f : flags)
       sun = sun || (Part(f, "id")["valueString"] == "sunburn_or_tan" &&

@@ -28,6 +28,7 @@ TEST_SUITE("review") {
     CHECK(core::ConsentAccepted(answers, treatment));
     core::Session s;
     s.answers = answers;
+    s.answers["date_of_birth"] = std::string("1990-03-15");  // an adult: photo and marketing are asked
     core::IntakeContext ctx{"kiosk-1", core::TimePoint{}, kToday, false, nullptr};
     const auto intake = core::BuildIntake(c, s, ctx);
     CAPTURE(intake["consents"].dump());

@@ -114,7 +114,9 @@ TEST_SUITE("demo flow") {
     return core::ParseContent(files);
   }
 
-  TEST_CASE("the default content has a demo flow without screening, ending in a required consent") {
+  TEST_CASE(
+      "the default content has a demo flow without screening: privacy first, info asked, marketing "
+      "optional") {
     auto content = core::LoadContent(KIOSK_SOURCE_DIR "/content");
     REQUIRE_MESSAGE(content.ok(), content.error());
     REQUIRE(content->demo);
@@ -122,7 +124,9 @@ TEST_SUITE("demo flow") {
     core::Content demo = core::DemoContent(*content);
     CHECK(demo.steps.size() == content->demo->steps.size());
     CHECK(demo.FindQuestion("pregnant") == nullptr);
-    CHECK(demo.FindQuestion("marketing_consent")->required);
+    CHECK(demo.steps.front().id == "demo_privacy");  // the notice before any question (issue 18)
+    CHECK(demo.FindQuestion("info_request")->required);
+    CHECK_FALSE(demo.FindQuestion("marketing_consent")->required);  // no consent still gives a lead
     CHECK(demo.app.thank_you.return_s == 5);
     for (const auto& [id, q] : demo.questions) CHECK(q->flags.empty());
     // its own welcome on the attract screen: the clinic's speaks of a consultation questionnaire

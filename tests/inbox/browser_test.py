@@ -59,7 +59,7 @@ def sample_intakes(signature, before, content):
                                 "recent_sun": any(f[0] == "sunburn_or_tan" for f in flags)},
                     "flags": [dict({"id": i, "question_id": q, "tier": t, "reason": r}, **({"wait_days": w} if w else {}))
                               for i, q, t, r, w in flags],
-                    "consents": [{"id": "treatment_consent", "version": "2026-11", "accepted": True}],
+                    "consents": [{"id": "treatment_consent", "version": "2026-12", "accepted": True}],
                     "signatures": {"client_signature": {"png_base64": signature, "strokes": 2, "media_type": "image/png"}}})
     return out
 

@@ -33,7 +33,7 @@ Json BaseIntake() {
                              {"reason", "Sun"},
                              {"wait_days", 14}});
   intake["answers"]["recent_sun"] = true;
-  intake["consents"].push_back({{"id", "photo_consent"}, {"version", "2026-11"}, {"accepted", false}});
+  intake["consents"].push_back({{"id", "photo_consent"}, {"version", "2026-12"}, {"accepted", false}});
   return intake;
 }
 

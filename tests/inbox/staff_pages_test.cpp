@@ -126,7 +126,7 @@ TEST_CASE(
   CHECK(html.find("Pregnant or breastfeeding") < html.find("<dl>"));
   CHECK(html.find("<div class=\"qa flagged stop\">") != std::string::npos);  // the answer that raised it
   CHECK(html.find("Cicatrices de acné") != std::string::npos);               // the Spanish option label
-  CHECK(html.find("2026-11") != std::string::npos);                          // the consent text version
+  CHECK(html.find("2026-12") != std::string::npos);                          // the consent text version
   CHECK(html.find("data:image/png;base64,iVBORw0KGgo") != std::string::npos);
   CHECK(html.find("front-desk-1") != std::string::npos);
   auto marked = s.PostForm("/intakes/" + id + "/reviewed", {{"csrf", CsrfIn(html)}});

@@ -64,13 +64,15 @@ def check_demo_leads(args, data_dir, common):
             if health in answers:
                 problems.append(f"{row_id}: a demo lead holds the health answer {health!r}")
         consents = {c.get("id"): c.get("accepted") for c in payload.get("consents", [])}
-        if consents.get("marketing_consent") is not True:
-            problems.append(f"{row_id}: marketing consent is not given")
+        if consents.get("info_request") is not True:
+            problems.append(f"{row_id}: the request for information is not recorded")
+        if consents.get("marketing_consent") is not False:  # the script leaves it unticked: still a lead
+            problems.append(f"{row_id}: marketing consent {consents.get('marketing_consent')!r}, expected False")
         names.append(answers.get("first_name"))
     out = run([args.kiosk, "leads", "--csv"] + common)
     table = list(csv.DictReader(io.StringIO(out, newline="")))
-    if [r.get("marketing_consent") for r in table] != ["yes"] * len(names):
-        problems.append("kiosk leads --csv: the marketing_consent column does not say yes for every lead")
+    if [(r.get("info_request"), r.get("marketing_consent")) for r in table] != [("yes", "no")] * len(names):
+        problems.append("kiosk leads --csv: info_request and marketing_consent are not yes and no for every lead")
     if [r.get("first_name") for r in table] != names:
         problems.append(f"kiosk leads --csv: first names {[r.get('first_name') for r in table]}, expected {names}")
     if not out.startswith("intake_id,submitted_at,language,") or "\r\n" not in out:
