@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "core/base/uuid.h"
+#include "core/content/json_reader.h"
 #include "store/outbox.h"
 #include "store/temp_dir.h"
 
@@ -42,14 +43,16 @@ void MakeCertificates(const std::filesystem::path& dir) {
 }
 
 // The clinic endpoint: dedupes by Idempotency-Key, as a real one should, and misbehaves on purpose. Every
-// store is appended to its log file before it answers; the test counts stores per id from that file.
+// store is appended to its log file before it answers, naming the intake id read from the body (not the key
+// it deduped on), so one intake stored under two keys shows as two lines; the test counts stores per id
+// from that file.
 struct Receiver {
   httplib::SSLServer server;
   std::thread thread;
   int port = 0;
   std::mutex mutex;
-  std::ofstream log;               // one line per intake stored: its id
-  std::set<std::string> seen;      // ids stored so far: the receiver's dedupe
+  std::ofstream log;               // one line per store: the intake id in the body
+  std::set<std::string> seen;      // Idempotency-Keys stored so far: the receiver's dedupe
   std::set<std::string> answered;  // ids answered 200/201 (the answer may still be lost)
   std::atomic<int> posts{0}, duplicates{0}, failures{0}, drops{0}, hangs{0}, after_answer{0};
   std::mt19937 rng{20261125};
@@ -65,14 +68,14 @@ struct Receiver {
     server.stop();
     thread.join();
   }
-  bool Store(const std::string& id) {
+  bool Store(const std::string& key, const std::string& intake_id) {
     std::lock_guard lock(mutex);
-    if (seen.count(id)) {
+    if (seen.count(key)) {
       duplicates++;
       return false;
     }
-    seen.insert(id);
-    log << id << "\n" << std::flush;
+    seen.insert(key);
+    log << intake_id << "\n" << std::flush;
     return true;
   }
   void Handle(const httplib::Request& req, httplib::Response& res) {
@@ -89,7 +92,8 @@ struct Receiver {
       res.status = 500;
       return;
     }
-    bool fresh = Store(id);
+    const core::Json body = core::Json::parse(req.body, nullptr, false);
+    bool fresh = Store(id, body.is_object() ? body.value("intake_id", "(no intake_id)") : "(not JSON)");
     if (roll < 25) {  // stores, then the connection drops before the answer
       drops++;
       res.set_chunked_content_provider("application/json", [](size_t, httplib::DataSink&) { return false; });
