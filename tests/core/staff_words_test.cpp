@@ -117,7 +117,7 @@ TEST_SUITE("demo flow") {
   TEST_CASE(
       "the default content has a demo flow without screening: privacy first, info asked, marketing "
       "optional") {
-    auto content = core::LoadContent(KIOSK_SOURCE_DIR "/content");
+    auto content = core::LoadContent(std::filesystem::path(KIOSK_SOURCE_DIR) / "content");
     REQUIRE_MESSAGE(content.ok(), content.error());
     REQUIRE(content->demo);
     CHECK(content->demo->return_s == 5);

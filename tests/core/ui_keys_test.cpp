@@ -20,7 +20,8 @@ std::map<std::string, std::string> KeysInCode() {
   const std::regex used(R"re((?:Ui\(|ValidationError\{|submit_error = )"([a-z0-9_]+)")re");
   const std::regex family(R"re("((?:staff|conn|alert|tier|state)_[a-z0-9_]+)")re");
   std::map<std::string, std::string> keys;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(KIOSK_SOURCE_DIR "/kiosk")) {
+  for (const auto& e :
+       std::filesystem::recursive_directory_iterator(std::filesystem::path(KIOSK_SOURCE_DIR) / "kiosk")) {
     auto ext = e.path().extension();
     if (ext != ".cpp" && ext != ".h") continue;
     if (e.path().string().find("/inbox/") != std::string::npos) continue;  // the inbox's own words
