@@ -137,9 +137,11 @@ bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVe
       ink = t.text;
       break;
     case ButtonStyle::kDisabled:
-      fill = t.white;
-      border = t.line;
+      // unavailable by shape and weight, not by colour alone: a flat fill with no border and regular words
+      // (in high contrast `muted` is nearly black, so grey words alone read as the boldest button there)
+      fill = t.brand_soft;
       ink = t.muted;
+      if (font == t.fonts.bold) font = t.fonts.body;
       held = false;
       break;
   }

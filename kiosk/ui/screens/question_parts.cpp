@@ -1,4 +1,5 @@
-// Layout helpers every question type shares: finding its answer, its label and help, paragraphs of text.
+// Layout helpers every question type shares: finding its answer, its label and help, paragraphs of text,
+// the frame of a field.
 #include "ui/screens/question_parts.h"
 
 namespace ui::question {
@@ -34,6 +35,18 @@ float ParagraphsBottom(ScreenContext& c, const std::string& text, float x, float
   }
   Advance(x, y);
   return bottom;
+}
+
+void FieldFrame(ScreenContext& c, const core::Question& q, const ImRect& box, bool focused) {
+  const Theme& t = c.theme();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  bool has_error = c.in.session.errors.count(q.id) > 0;
+  dl->AddRectFilled(box.Min, box.Max, t.white, t.radius * 0.6f);
+  dl->AddRect(box.Min, box.Max,
+              focused     ? t.brand
+              : has_error ? t.alert
+                          : t.line,
+              t.radius * 0.6f, 0, std::max(2.0f, t.em * (focused ? 0.1f : 0.06f)));
 }
 
 }  // namespace ui::question

@@ -25,6 +25,8 @@ inline void Advance(float x, float to_y) {
 
 // The question's label and help line.
 void LabelBlock(ScreenContext& c, const core::Question& q, float x, float width);
+// A field's white box and its border: brand while in use, alert when the question has a problem, else line.
+void FieldFrame(ScreenContext& c, const core::Question& q, const ImRect& box, bool focused);
 // Paragraphs (split at blank lines) half a line apart; returns where the last one's text ends.
 float ParagraphsBottom(ScreenContext& c, const std::string& text, float x, float width);
 

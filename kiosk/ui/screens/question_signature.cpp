@@ -42,14 +42,8 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
     c.state.signing.clear();
   }
   RegisterRect(c.paint, c.T(q.label), box, false);
+  FieldFrame(c, q, box, active);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  bool error = c.in.session.errors.count(q.id) > 0;
-  dl->AddRectFilled(box.Min, box.Max, t.white, t.radius * 0.6f);
-  dl->AddRect(box.Min, box.Max,
-              active  ? t.brand
-              : error ? t.alert
-                      : t.line,
-              t.radius * 0.6f, 0, std::max(2.0f, t.em * 0.07f));
   float base_y = box.Min.y + size.y * 0.72f;
   dl->AddRectFilled(ImVec2(box.Min.x + t.em, base_y), ImVec2(box.Max.x - t.em, base_y + 2), t.line);
   if (sig.strokes.empty() && c.state.stroke.points.empty()) {

@@ -38,8 +38,9 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
   bool focused = c.state.focused == q.id;
   if (ImGui::InvisibleButton(id.c_str(), box.GetSize()) && c.paint.enabled && !focused) {
     c.state.focused = q.id;
-    c.state.keyboard = core::OpenKeyboard(c.in.content.KeyboardFor(c.in.session.language),
-                                          core::KeyboardKindFor(q.type), value);  // names start with a capital
+    c.state.keyboard =
+        core::OpenKeyboard(c.in.content.KeyboardFor(c.in.session.language), core::KeyboardKindFor(q.type),
+                           value);  // names start with a capital
     // next frame, above the keyboard: the field whole, with its label
     c.state.reveal = UiState::Span{top - c.paint.scroll_origin, box.Max.y - c.paint.scroll_origin};
     focused = true;
@@ -65,14 +66,8 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
       value = typed;
     }
   }
+  FieldFrame(c, q, box, focused);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  bool has_error = c.in.session.errors.count(q.id) > 0;
-  dl->AddRectFilled(box.Min, box.Max, t.white, t.radius * 0.6f);
-  dl->AddRect(box.Min, box.Max,
-              focused     ? t.brand
-              : has_error ? t.alert
-                          : t.line,
-              t.radius * 0.6f, 0, focused ? std::max(2.0f, t.em * 0.1f) : std::max(2.0f, t.em * 0.06f));
   float pad = t.em * 0.6f, inner = w - 2 * pad;
   ImVec2 ts = Measure(t.fonts.body, value);
   // while typing, the end of a long answer is in view (where the caret is); otherwise its start
