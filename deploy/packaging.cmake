@@ -44,6 +44,10 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME ${KIOSK_PACKAGE})
 # cage 0.1.4 (Debian 12) refuses to start without Xwayland, though it does not depend on it. seatd gives the
 # UI service its seat (screen and input devices), procps its pkill (see deploy/systemd/glowup-kiosk.service).
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "cage, xwayland, seatd, procps, fonts-noto-core, adduser, systemd")
+# Noto Sans has no Chinese, Japanese or Korean: content that declares zh, ja or ko is drawn with Noto Sans
+# CJK (found by its path in fonts-noto-cjk). A recommendation, not a dependency: most clinics never need its
+# 100 MB, and apt installs it by default.
+set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "fonts-noto-cjk")
 # CPack indents the continuation lines of a DESCRIPTION itself (a line "." separates paragraphs).
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION "touchscreen intake kiosk for a skin clinic's waiting room
 A fullscreen touchscreen app where walk-in clients answer the clinic's intake

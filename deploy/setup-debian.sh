@@ -8,6 +8,8 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format clang-14 libclang-rt-14-dev
   # the kiosk
   libsdl2-dev libimgui-dev libfreetype-dev libfontconfig-dev fonts-noto-core libstb-dev
+  # content in Chinese, Japanese or Korean (the zh-Hans fixture's headless runs): Noto Sans CJK
+  fonts-noto-cjk
   nlohmann-json3-dev libsqlite3-dev libsodium-dev libcurl4-openssl-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libsystemd-dev
   # the Debian package: its runtime (installed by the install test) and its checks

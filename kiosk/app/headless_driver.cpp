@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <thread>
 
+#include "core/touch/keyboard.h"
 #include "platform/png.h"
+#include "ui/fonts.h"
 
 namespace app {
 
@@ -390,6 +392,25 @@ core::Status HeadlessDriver::CheckLayout() {
           a.Min.x < b.Max.x - 1 && b.Min.x < a.Max.x - 1 && a.Min.y < b.Max.y - 1 && b.Min.y < a.Max.y - 1;
       if (overlap) return Fail("targets \"" + live[i]->label + "\" and \"" + live[j]->label + "\" overlap");
     }
+  }
+  return CheckGlyphs();
+}
+
+// Every character of every text drawn has its glyph in the font atlas: none is drawn as ImGui's "?" or a box.
+// (The text itself is not printed: it may be a client's name.)
+core::Status HeadlessDriver::CheckGlyphs() {
+  const ImFont* font = app_.ui().theme().fonts.body;
+  for (const auto& text : app_.ui().registry().texts()) {
+    auto missing = ui::MissingGlyphs(font, text);
+    if (missing.empty()) continue;
+    std::string codes;
+    for (char32_t c : missing) {
+      char hex[16];
+      std::snprintf(hex, sizeof hex, " U+%04X", static_cast<unsigned>(c));
+      codes += hex;
+    }
+    return Fail("a text of " + std::to_string(core::SplitCodePoints(text).size()) +
+                " characters is drawn without the glyphs of" + codes + " (shown as \"?\" or a box)");
   }
   return core::Ok{};
 }

@@ -31,6 +31,7 @@ class HeadlessDriver {
   core::Status Key(const Command& c);
   core::Status Close();
   core::Status CheckLayout();
+  core::Status CheckGlyphs();
   core::Status CheckFocusedField(const Command& c);
   // Finds the one top-layer target with this label (and scope); scrolls it into view if it must.
   core::Result<ui::Target> FindTarget(const std::string& label, const std::string& scope);

@@ -6,11 +6,15 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <fstream>
 #include <sstream>
 
+#include "core/base/letter_case.h"
 #include "core/base/uuid.h"
+#include "core/touch/keyboard.h"
 #include "core/visit/demo_flow.h"
 #include "core/visit/flags.h"
 #include "core/visit/intake.h"
@@ -35,6 +39,20 @@ std::string AllTextOf(const core::Content& c) {
         &c.app.review.submit, &c.app.thank_you.title, &c.app.thank_you.body, &c.app.idle.title,
         &c.app.idle.body, &c.app.idle.continue_, &c.app.idle.start_over}) {
     add(*t);
+  }
+  for (const auto& [id, layout] : c.keyboards) {  // the keys, and the capitals shift shows
+    std::vector<std::string> rows = layout.letters;
+    rows.insert(rows.end(), layout.symbols.begin(), layout.symbols.end());
+    for (const auto& row : rows) {
+      for (const auto& ch : core::SplitCodePoints(row)) all += ch + core::UpperLetter(ch);
+    }
+    for (const auto& [small, capital] : layout.capitals) all += capital;
+    all += layout.symbols_key + layout.letters_key;
+    for (const auto& s : layout.email_suffixes) all += s;
+    for (const auto& m : layout.modifiers) {
+      all += m.key;
+      for (const auto& [from, to] : m.changes) all += to + core::UpperLetter(to);
+    }
   }
   for (const auto& step : c.steps) {
     add(step.title);
@@ -87,12 +105,13 @@ KioskApp::KioskApp(core::Content content, core::Config config, std::unique_ptr<s
       outbox_(std::move(outbox)),
       clock_(clock),
       window_(window),
-      font_files_(std::move(fonts)),
+      font_stack_{{fonts.regular, 0}, {fonts.bold, 0}, {}, {}},
       glyph_text_(AllTextOf(content_)),
       env_{clock_, config_.idle, [] { return core::NewUuid(); }},
       ui_(config_.theme),
       clinic_content_(content_),
       demo_(config_.demo.enabled && content_.demo) {
+  AddLanguageFonts();
   if (demo_) UseContent(core::DemoContent(clinic_content_));
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
@@ -116,17 +135,69 @@ void KioskApp::LoadLogo() {
   ui_.SetLogo({logo->id, ImVec2(static_cast<float>(logo->width), static_cast<float>(logo->height))});
 }
 
+// Noto Sans has no CJK: a language of the content in Chinese, Japanese or Korean brings Noto Sans CJK in its
+// own variant, merged after Noto Sans (Latin letters and digits stay Noto Sans's).
+void KioskApp::AddLanguageFonts() {
+  for (const auto& lang : content_.languages) {
+    auto cjk = platform::FindCjkFonts(lang.code);
+    if (!cjk) continue;
+    ui::FontFace regular{cjk->regular.file, cjk->regular.index}, bold{cjk->bold.file, cjk->bold.index};
+    auto same = [&](const ui::FontFace& f) { return f.file == regular.file && f.index == regular.index; };
+    if (std::any_of(font_stack_.fallback_regular.begin(), font_stack_.fallback_regular.end(), same)) continue;
+    font_stack_.fallback_regular.push_back(regular);
+    font_stack_.fallback_bold.push_back(bold);
+  }
+}
+
 void KioskApp::RebuildFontsIfNeeded() {
   float em = ui_.Layout(window_.width(), window_.height());
-  if (em == font_em_) return;
+  if (em == font_em_ && !glyphs_dirty_) return;
+  bool grown = em == font_em_;
   font_em_ = em;
-  ui_.SetFonts(ui::BuildFonts(font_files_.regular, font_files_.bold, em, glyph_text_, DisplayText(content_)));
+  auto start = std::chrono::steady_clock::now();
+  for (int pass = 0; pass < 2; ++pass) {
+    glyphs_dirty_ = false;
+    ui_.SetFonts(ui::BuildFonts(font_stack_, em, glyph_text_, DisplayText(content_)));
+    FindFallbackFaces();  // characters the fonts in use lack: one more build with the faces found for them
+    if (!glyphs_dirty_) break;
+  }
+  glyphs_dirty_ = false;
   ImGui_ImplSDLRenderer_DestroyFontsTexture();
   window_.ForgetFrames();  // the new atlas may get the old one's address: draw everything again
   const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-  spdlog::info("fonts built at {} px for {}x{}: atlas {}x{}, {} glyphs", em, window_.width(),
-               window_.height(), atlas.TexWidth, atlas.TexHeight,
-               atlas.Fonts.empty() ? 0 : atlas.Fonts[0]->Glyphs.Size);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  spdlog::info("fonts built at {} px for {}x{}{}: atlas {}x{}, {} glyphs, {} ms", em, window_.width(),
+               window_.height(), grown ? " (new characters)" : "", atlas.TexWidth, atlas.TexHeight,
+               atlas.Fonts.empty() ? 0 : atlas.Fonts[0]->Glyphs.Size, ms.count());
+}
+
+void KioskApp::NeedGlyphs(std::string_view text) {
+  for (char32_t c : ui::MissingGlyphs(ui_.theme().fonts.body, text)) {
+    if (!glyphs_added_.insert(c).second)
+      continue;  // added already: no font has it, or one is being looked for
+    glyph_text_ += core::Utf8(c);
+    glyphs_dirty_ = true;
+  }
+}
+
+void KioskApp::FindFallbackFaces() {
+  for (char32_t c : ui::MissingGlyphs(ui_.theme().fonts.body, glyph_text_)) {
+    if (!glyphs_searched_.insert(c).second || c > 0xFFFF) continue;  // ImGui's glyphs stop at U+FFFF
+    auto faces = platform::FindFontsFor(c);
+    if (!faces) {
+      // no code point in the log: it may be a letter of a client's name
+      spdlog::warn("a character to draw is in no font on this machine: it shows as a box");
+      continue;
+    }
+    ui::FontFace regular{faces->regular.file, faces->regular.index},
+        bold{faces->bold.file, faces->bold.index};
+    auto same = [&](const ui::FontFace& f) { return f.file == regular.file && f.index == regular.index; };
+    if (std::any_of(font_stack_.fallback_regular.begin(), font_stack_.fallback_regular.end(), same)) continue;
+    spdlog::info("fallback font {} for a character the fonts in use lack", regular.file);
+    font_stack_.fallback_regular.push_back(regular);
+    font_stack_.fallback_bold.push_back(bold);
+    glyphs_dirty_ = true;
+  }
 }
 
 std::string KioskApp::ScreenId() const {
@@ -146,6 +217,9 @@ core::TimePoint KioskApp::NextWake() const {
 }
 
 void KioskApp::Frame(core::Image* capture) {
+  for (const auto& [id, answer] : session_.answers) {  // typed text is drawn with its own glyphs, never "?"
+    if (const auto* text = std::get_if<std::string>(&answer)) NeedGlyphs(*text);
+  }
   RebuildFontsIfNeeded();
   Apply(core::intent::Tick{});
   window_.NewFrame();
@@ -175,6 +249,9 @@ void KioskApp::Frame(core::Image* capture) {
   if (staff_) in.staff = &staff_->View(demo_, clinic_content_.demo.has_value());
   auto intents = ui_.Draw(in);
   window_.Present(ui_.theme().clear, capture);
+  // Anything else drawn with a character the atlas lacks (staff's list, a reloaded content): the atlas grows
+  // and the frame is drawn again at once.
+  for (const auto& text : ui_.registry().texts()) NeedGlyphs(text);
   if (first_frame_ms_ < 0) {
     first_frame_ms_ = MillisSinceProcessStart();
     spdlog::info("first frame presented {} ms after start", first_frame_ms_);
@@ -182,7 +259,7 @@ void KioskApp::Frame(core::Image* capture) {
   for (const auto& intent : intents) Apply(intent);
   auto staff_intents = ui_.TakeStaffIntents();
   for (const auto& intent : staff_intents) HandleStaff(intent);
-  bool changed = !intents.empty() || !staff_intents.empty();
+  bool changed = !intents.empty() || !staff_intents.empty() || glyphs_dirty_;
   frames_to_settle_ = changed ? 2 : std::max(0, frames_to_settle_ - 1);
 }
 

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "app/staff_controller.h"
@@ -14,11 +15,13 @@
 #include "platform/font_finder.h"
 #include "platform/sdl_window.h"
 #include "store/outbox.h"
+#include "ui/fonts.h"
 #include "ui/kiosk_ui.h"
 
 namespace app {
 
-// Every string of the content (for the font atlas's glyphs).
+// Every string of the content, and every key of its languages' keyboards, small and capital (for the font
+// atlas's glyphs).
 std::string AllTextOf(const core::Content& content);
 
 class KioskApp {
@@ -70,6 +73,11 @@ class KioskApp {
  private:
   void Submit();
   void RebuildFontsIfNeeded();
+  // Characters of `text` the atlas lacks join it: the atlas is rebuilt before the next frame is drawn (with a
+  // fallback face from the platform for those the kiosk's fonts do not have).
+  void NeedGlyphs(std::string_view text);
+  void AddLanguageFonts();
+  void FindFallbackFaces();
   void LoadLogo();  // theme.logo onto the renderer; a missing or broken file is a warning naming it
   void HandleStaff(const core::StaffIntent& intent);
   void ReloadContent();
@@ -80,8 +88,11 @@ class KioskApp {
   std::unique_ptr<store::Outbox> outbox_;
   const core::Clock& clock_;
   platform::SdlWindow& window_;
-  platform::FontFiles font_files_;
+  ui::FontStack font_stack_;
   std::string glyph_text_;
+  std::set<char32_t> glyphs_added_;     // code points added to glyph_text_ at run time
+  std::set<char32_t> glyphs_searched_;  // asked of the platform for a fallback face (once each)
+  bool glyphs_dirty_ = false;
   core::Env env_;
   core::Session session_;
   ui::KioskUi ui_;

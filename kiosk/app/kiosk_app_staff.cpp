@@ -22,6 +22,8 @@ void KioskApp::HandleEvents(const platform::Events& events) {
 void KioskApp::UseContent(core::Content content) {
   content_ = std::move(content);
   glyph_text_ = AllTextOf(content_);
+  glyphs_added_.clear();  // what was typed or shown before is drawn no more: added again when it is
+  AddLanguageFonts();
   font_em_ = 0;  // the atlas is rebuilt for the new characters on the next frame
 }
 

@@ -1,4 +1,5 @@
-// Noto Sans by path when Debian's fonts-noto-core put it where it always does, fontconfig otherwise.
+// Noto Sans by path when Debian's fonts-noto-core put it where it always does, fontconfig otherwise; Noto
+// Sans CJK by path and face index; fontconfig for a character none of them has.
 #include "platform/font_finder.h"
 
 #include <fontconfig/fontconfig.h>
@@ -47,7 +48,74 @@ core::Result<FontFiles> AskFontconfig() {
   return files;
 }
 
+// A face for `weight` that has `code_point`: the first Noto Sans face of fontconfig's list (Noto Sans
+// Georgian, Noto Sans Armenian: the kiosk's own look), else the first of any family (its own best match
+// first).
+std::optional<FontFace> FaceWith(char32_t code_point, int weight) {
+  FcPattern* pattern = FcPatternCreate();
+  FcCharSet* chars = FcCharSetCreate();
+  FcCharSetAddChar(chars, static_cast<FcChar32>(code_point));
+  FcPatternAddCharSet(pattern, FC_CHARSET, chars);
+  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>("Noto Sans"));
+  FcPatternAddInteger(pattern, FC_WEIGHT, weight);
+  FcPatternAddInteger(pattern, FC_SLANT, FC_SLANT_ROMAN);
+  FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
+  FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+  FcDefaultSubstitute(pattern);
+  FcResult result;
+  FcFontSet* set = FcFontSort(nullptr, pattern, FcFalse, nullptr, &result);
+  std::optional<FontFace> found, noto;
+  for (int i = 0; set && i < set->nfont && !noto; ++i) {
+    FcCharSet* has = nullptr;
+    FcChar8* file = nullptr;
+    FcChar8* family = nullptr;
+    FcBool scalable = FcFalse;
+    int index = 0;
+    if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &has) != FcResultMatch ||
+        !FcCharSetHasChar(has, static_cast<FcChar32>(code_point)) ||
+        FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) != FcResultMatch) {
+      continue;
+    }
+    if (FcPatternGetBool(set->fonts[i], FC_SCALABLE, 0, &scalable) == FcResultMatch && !scalable) continue;
+    FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index);
+    FontFace face{reinterpret_cast<char*>(file), index};
+    if (!found) found = face;
+    if (FcPatternGetString(set->fonts[i], FC_FAMILY, 0, &family) == FcResultMatch &&
+        std::string_view(reinterpret_cast<char*>(family)).rfind("Noto Sans", 0) == 0) {
+      noto = face;
+    }
+  }
+  if (noto) found = noto;
+  if (set) FcFontSetDestroy(set);
+  FcCharSetDestroy(chars);
+  FcPatternDestroy(pattern);
+  return found;
+}
+
 }  // namespace
+
+std::optional<FontPair> FindCjkFonts(std::string_view language) {
+  // Faces in Debian's NotoSansCJK-*.ttc: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK.
+  int index = -1;
+  if (language == "ja" || language.rfind("ja-", 0) == 0) index = 0;
+  if (language == "ko" || language.rfind("ko-", 0) == 0) index = 1;
+  if (language == "zh" || language == "zh-CN" || language == "zh-SG" || language == "zh-Hans") index = 2;
+  if (language == "zh-TW" || language == "zh-Hant") index = 3;
+  if (language == "zh-HK" || language == "zh-MO") index = 4;
+  if (index < 0) return std::nullopt;
+  const std::string regular = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+  const std::string bold = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(regular, ec)) return std::nullopt;
+  return FontPair{{regular, index}, {std::filesystem::is_regular_file(bold, ec) ? bold : regular, index}};
+}
+
+std::optional<FontPair> FindFontsFor(char32_t code_point) {
+  auto regular = FaceWith(code_point, FC_WEIGHT_REGULAR);
+  if (!regular) return std::nullopt;
+  auto bold = FaceWith(code_point, FC_WEIGHT_BOLD);
+  return FontPair{*regular, bold ? *bold : *regular};
+}
 
 core::Result<FontFiles> FindFonts(const std::string& configured) {
   std::error_code ec;
