@@ -146,7 +146,6 @@ core::Result<bool> IntakeStore::MarkReviewed(const std::string& id, const std::s
 }
 
 core::Result<std::vector<std::string>> IntakeStore::DeleteSubmittedBefore(const std::string& cutoff) {
-  using R = core::Result<std::vector<std::string>>;
   auto lock = db_.Lock();
   auto& db = db_.db();
   std::vector<std::string> ids;
@@ -170,11 +169,15 @@ core::Result<std::vector<std::string>> IntakeStore::DeleteSubmittedBefore(const 
       if (auto committed = tx->Commit(); !committed) return committed.problems();
     }
   }
-  // At every purge, not only one that deleted: a truncation that a reader kept from finishing is retried.
-  auto busy = db.QueryInt("PRAGMA wal_checkpoint(TRUNCATE)");
-  if (!busy) return R::Fail("the write-ahead log was not truncated: " + busy.error());
-  if (*busy != 0) return R::Fail("the write-ahead log was not truncated: another reader holds it");
   return ids;
+}
+
+core::Status IntakeStore::TruncateLog() {
+  auto lock = db_.Lock();
+  auto busy = db_.db().QueryInt("PRAGMA wal_checkpoint(TRUNCATE)");
+  if (!busy) return core::Status::Fail("the write-ahead log was not truncated: " + busy.error());
+  if (*busy != 0) return core::Status::Fail("the write-ahead log was not truncated: another reader holds it");
+  return core::Ok{};
 }
 
 core::Result<long long> IntakeStore::Count() {

@@ -17,10 +17,16 @@ core::Result<size_t> PurgeExpired(InboxApp& app) {
   const core::TimePoint now = app.clock().Now();
   auto deleted = app.intakes().DeleteSubmittedBefore(core::ToRfc3339(now - std::chrono::days(*days)));
   if (!deleted) return deleted.problems();
-  if (deleted->empty()) return size_t{0};
-  auto audited = app.staff().Audit(
-      "retention", "deleted: submitted more than " + std::to_string(*days) + " days ago", *deleted, now);
-  if (!audited) return audited.problems();
+  // Audited before the log is cut, so a truncation that fails never leaves a deletion unaudited.
+  if (!deleted->empty()) {
+    auto audited = app.staff().Audit(
+        "retention", "deleted: submitted more than " + std::to_string(*days) + " days ago", *deleted, now);
+    if (!audited) return audited.problems();
+  }
+  // At every purge, not only one that deleted: a truncation that a reader kept from finishing is retried.
+  if (auto truncated = app.intakes().TruncateLog(); !truncated)
+    return core::Result<size_t>::Fail(std::to_string(deleted->size()) + " intakes deleted, but " +
+                                      truncated.error());
   return deleted->size();
 }
 

@@ -8,6 +8,7 @@
 #include "inbox/retention.h"
 #include "inbox_fixture.h"
 #include "staff_client.h"
+#include "store/sqlite.h"
 
 using namespace inbox_test;
 
@@ -97,4 +98,29 @@ TEST_CASE(
   keeping.clock.Advance(std::chrono::days(400));
   { inbox::RetentionLoop loop(*keeping.app); }
   CHECK(keeping.Count() == 1);
+}
+
+TEST_CASE(
+    "a purge whose log truncation a reader blocks still audits what it deleted, and the next one cuts it") {
+  Staff s(Json{{"retention", {{"days", 30}}}});
+  Json old = SubmittedAt(BaseIntake(), s.clock.Now() - std::chrono::days(29));
+  old["answers"]["first_name"] = kMarker;
+  const std::string old_id = s.Store(old);
+  s.clock.Advance(std::chrono::days(2));
+  {
+    // Someone reading the database meanwhile (an administrator's sqlite3, a backup): an open read
+    // transaction keeps the write-ahead log from being cut.
+    auto reader = store::sql::OpenPrivate(s.dir.File("data/inbox.sqlite"));
+    REQUIRE(reader.ok());
+    REQUIRE(reader->Exec("PRAGMA busy_timeout = 0; BEGIN; SELECT count(*) FROM intakes;").ok());
+    auto purged = inbox::PurgeExpired(*s.app);
+    REQUIRE_FALSE(purged.ok());
+    CHECK(purged.error().find("1 intakes deleted") != std::string::npos);
+    auto audit = s.app->staff().AuditLog().value();
+    REQUIRE_FALSE(audit.empty());
+    CHECK(audit.front().user == "retention");
+    CHECK(audit.front().intake_ids == old_id);
+  }
+  CHECK(inbox::PurgeExpired(*s.app).value() == 0);
+  CHECK_FALSE(DatabaseHolds(s, kMarker));
 }
