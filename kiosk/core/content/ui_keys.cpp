@@ -9,6 +9,7 @@ const std::vector<std::string_view>& UiKeys() {
       "next",
       "back",
       "step_of",
+      "page_of",
       "yes",
       "no",
       "required",

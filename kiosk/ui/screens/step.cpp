@@ -40,7 +40,8 @@ void DrawProblemBand(ScreenContext& c, float top, float height) {
            ProblemCount(c), ContentWidth(c) - t.em * 1.8f);
 }
 
-// One dot per page of a multi-page step, the current one filled; returns the height taken.
+// One dot per page of a multi-page step, the current one filled, then "Page 2 of 3" (ui.page_of); returns
+// the height taken.
 float DrawPageDots(ScreenContext& c, const core::Step& step, float y) {
   const Theme& t = c.theme();
   if (step.PageCount() < 2) return 0;
@@ -54,7 +55,12 @@ float DrawPageDots(ScreenContext& c, const core::Step& step, float y) {
       dl->AddCircle(centre, r, t.line, 16, std::max(1.5f, t.em * 0.05f));
     }
   }
-  return t.em * 0.9f;
+  float x = t.margin() + gap * static_cast<float>(step.PageCount() - 1) + 2 * r + t.em * 0.6f;
+  std::string where = core::Format(c.Ui("page_of"), {{"n", std::to_string(c.in.session.page + 1)},
+                                                     {"m", std::to_string(step.PageCount())}});
+  float h = DrawText(c.paint, t.fonts.body, t.muted, ImVec2(x, y - t.em * 0.1f), where,
+                     ContentWidth(c) - (x - t.margin()));
+  return std::max(t.em * 0.9f, h);
 }
 
 }  // namespace
