@@ -3,6 +3,7 @@
 
 #include "app/kiosk_app.h"
 #include "core/content/content_loader.h"
+#include "core/content/privacy_text.h"
 #include "core/visit/demo_flow.h"
 
 namespace app {
@@ -37,6 +38,10 @@ void KioskApp::SetDemo(bool on) {
 
 void KioskApp::ReloadContent() {
   auto loaded = core::LoadContent(content_dir_);
+  if (loaded) {  // the privacy notice with this installation's periods, as at start
+    if (auto problems = core::FillPrivacy(*loaded, core::PrivacyFactsOf(config_)); !problems.empty())
+      loaded = std::move(problems);
+  }
   if (!loaded) {
     std::string detail;
     size_t shown = 0;

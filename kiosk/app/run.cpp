@@ -17,6 +17,7 @@
 #include "app/staff_tools.h"
 #include "core/content/content_loader.h"
 #include "core/content/palette.h"
+#include "core/content/privacy_text.h"
 #include "core/delivery/fhir.h"
 #include "host/stop_signals.h"
 #include "host/systemd_notify.h"
@@ -110,6 +111,11 @@ int RunKiosk(const RunOptions& o) {
   if (auto problems = core::CheckConfigAgainstContent(config, *content, paths.config_file.string());
       !problems.empty())
     return ShowProblems(o, problems, stop.get());
+  // the privacy notice states this installation's periods, and none the config lacks
+  if (auto problems = core::FillPrivacy(*content, core::PrivacyFactsOf(config)); !problems.empty()) {
+    for (auto& p : problems) p.file = (paths.content_dir / p.file).string();
+    return ShowProblems(o, problems, stop.get());
+  }
   std::error_code ec;
   std::filesystem::create_directories(paths.data_dir, ec);
   auto outbox = store::Outbox::Open(paths.outbox());
@@ -237,12 +243,25 @@ int CheckContent(const std::string& dir, const host::PathArgs& paths) {
     std::cout << content.problems().size() << " problem(s) in " << content_dir.string() << "\n";
     return 1;
   }
+  core::Config config;  // without a config file, the defaults the kiosk would run with
   if (auto loaded = host::LoadConfigAndPaths(paths)) {
     auto file = loaded->second.config_file.string();
     for (const auto& p : core::CheckConfigAgainstContent(loaded->first, *content, file)) {
       std::cout << p.ToString() << "\n";
       config_problems.push_back(p);
     }
+    config = loaded->first;
+  }
+  // a privacy notice promising a period this config does not have: the content is not ok with it
+  core::Problems privacy = core::FillPrivacy(*content, core::PrivacyFactsOf(config));
+  for (auto p : privacy) {
+    p.file = (content_dir / p.file).string();
+    std::cout << p.ToString() << "\n";
+  }
+  if (!privacy.empty()) {
+    std::cout << privacy.size() << " problem(s) in " << content_dir.string()
+              << " with this config (the privacy notice's periods)\n";
+    return 1;
   }
   size_t flags = 0;
   for (const auto& [id, q] : content->questions) flags += q->flags.size();

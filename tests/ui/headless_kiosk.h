@@ -16,6 +16,7 @@
 #include "app/kiosk_app.h"
 #include "app/script.h"
 #include "core/content/content_loader.h"
+#include "core/content/privacy_text.h"
 
 namespace ui_test {
 
@@ -36,6 +37,7 @@ struct Kiosk {
     window = std::move(*platform::SdlWindow::Create(wo));
     auto content = core::LoadContent(std::string(KIOSK_SOURCE_DIR) + "/content");
     REQUIRE(content.ok());
+    REQUIRE(core::FillPrivacy(*content, core::PrivacyFactsOf(config)).empty());  // as the kiosk's start does
     auto outbox = store::Outbox::Open(dir / "outbox.sqlite");
     REQUIRE(outbox.ok());
     auto fonts = platform::FindFonts("");

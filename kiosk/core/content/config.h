@@ -3,6 +3,7 @@
 
 #include <array>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "core/base/result.h"
@@ -70,6 +71,8 @@ struct Config {
   StaffConfig staff;
   DeliveryConfig delivery;
   int retention_delivered_days = 7;  // delivered payloads are deleted after this (id, times and state kept)
+  std::optional<int> retention_clinic_days;  // how long the clinic's system (the inbox) keeps an intake: the
+                                             // privacy notice's {clinic_days}; unset: the notice names none
 };
 
 // Parses kiosk.json; every problem names the file and the JSON pointer.

@@ -121,8 +121,11 @@ const std::vector<std::string_view>& UiKeys() {
 }
 
 const std::vector<std::string_view>& OptionalUiKeys() {
-  static const std::vector<std::string_view> kKeys = {"flag_message_stop", "flag_message_defer",
-                                                      "flag_message_review"};
+  static const std::vector<std::string_view> kKeys = {
+      "flag_message_stop", "flag_message_defer", "flag_message_review",
+      // the privacy notice's {delivery} and {clinic_retention} (core::FillPrivacy), where the content uses
+      // them
+      "privacy_sent", "privacy_not_sent", "privacy_clinic_days", "privacy_clinic_days_unset"};
   return kKeys;
 }
 

@@ -8,7 +8,8 @@
 namespace core {
 
 const std::vector<std::string_view>& UiKeys();
-// Keys the kiosk reads when the content has them: a flag message per tier (else ui.flag_message).
+// Keys the kiosk reads when the content has them: a flag message per tier (else ui.flag_message), the
+// privacy notice's texts for {delivery} and {clinic_retention} (required by the placeholders that use them).
 const std::vector<std::string_view>& OptionalUiKeys();
 
 }  // namespace core
