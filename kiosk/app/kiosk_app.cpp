@@ -121,6 +121,7 @@ KioskApp::KioskApp(core::Content content, core::Config config, std::unique_ptr<s
   io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
   io.ConfigInputTextCursorBlink = true;
   session_.screen_since = clock_.Now();
+  PurgeOldLeads();
   LoadLogo();
   RebuildFontsIfNeeded();
 }
@@ -267,9 +268,21 @@ void KioskApp::Apply(const core::Intent& intent) {
   core::Screen before = session_.screen;
   core::Effects fx = core::Apply(content_, session_, intent, env_);
   if (fx.submit) Submit();
-  if (fx.wiped) ui_.Wipe();
+  if (fx.wiped) {
+    ui_.Wipe();
+    PurgeOldLeads();
+  }
   if (session_.screen != before)
     spdlog::info("screen {} -> {}", core::ToString(before), core::ToString(session_.screen));
+}
+
+void KioskApp::PurgeOldLeads() {
+  auto cutoff = clock_.Now() - std::chrono::days(config_.retention_lead_days);
+  auto purged = outbox_->PurgeLeads(cutoff);
+  if (!purged)
+    spdlog::warn("old demo leads not deleted: {}", purged.error());
+  else if (*purged > 0)
+    spdlog::info("deleted {} demo lead(s) older than {} days", *purged, config_.retention_lead_days);
 }
 
 void KioskApp::Submit() {

@@ -82,6 +82,7 @@ class KioskApp {
   void HandleStaff(const core::StaffIntent& intent);
   void ReloadContent();
   void UseContent(core::Content content);
+  void PurgeOldLeads();  // retention.lead_days: at start and after every visit
 
   core::Content content_;
   core::Config config_;

@@ -341,4 +341,12 @@ core::Result<std::size_t> Outbox::PurgeDelivered(core::TimePoint cutoff) {
   return purged;
 }
 
+core::Result<std::size_t> Outbox::PurgeLeads(core::TimePoint cutoff) {
+  std::lock_guard lock(mutex_);
+  auto purged = sql::UpdateRows(db_, "DELETE FROM outbox WHERE kind = 'demo' AND created_at < ?1",
+                                {core::ToRfc3339(cutoff)});
+  if (purged && *purged > 0) (void)db_.QueryInt("PRAGMA wal_checkpoint(TRUNCATE)");
+  return purged;
+}
+
 }  // namespace store

@@ -116,6 +116,9 @@ class Outbox {
   core::Result<std::optional<core::TimePoint>> NextDue(bool demo = false);
   // Deletes payloads of rows delivered before `cutoff`, keeping id, times and state. Returns how many.
   core::Result<std::size_t> PurgeDelivered(core::TimePoint cutoff);
+  // Deletes demo leads (rows of kind demo, payload and all, whatever their state) created before `cutoff`:
+  // retention.lead_days, enforced by the kiosk. Returns how many.
+  core::Result<std::size_t> PurgeLeads(core::TimePoint cutoff);
 
  private:
   explicit Outbox(sql::Database db) : db_(std::move(db)) {}

@@ -82,6 +82,18 @@ TEST_SUITE("privacy text") {
     CHECK(problems[0].message.find("{backup_days}") != std::string::npos);
   }
 
+  TEST_CASE("the demo notice states the lead retention") {
+    core::Content c = DefaultContent();
+    core::PrivacyFacts facts;
+    facts.lead_days = 45;
+    CHECK(core::FillPrivacy(c, facts).empty());
+    REQUIRE(c.demo);
+    const core::Question& notice = c.demo->steps[0].questions[0];
+    CHECK(notice.body.In("en").find("deleted after 45 days at the latest") != std::string::npos);
+    CHECK(notice.body.In("es").find("a los 45 días") != std::string::npos);
+    CHECK(notice.body.In("fr").find("{lead_days}") == std::string::npos);
+  }
+
   TEST_CASE("other braces are left as they are") {
     core::Content c = WithBody("privacy_kiosk", "Ask for {name} at the desk.");
     CHECK(core::FillPrivacy(c, core::PrivacyFacts{}).empty());
@@ -94,11 +106,13 @@ TEST_SUITE("privacy text") {
     config.retention_delivered_days = 5;
     config.staff.today_list_hours = 8;
     config.retention_clinic_days = 365;
+    config.retention_lead_days = 14;
     auto f = core::PrivacyFactsOf(config);
     CHECK(f.delivery_configured);
     CHECK(f.delivered_days == 5);
     CHECK(f.today_list_hours == 8);
     CHECK(f.clinic_days == 365);
+    CHECK(f.lead_days == 14);
     CHECK_FALSE(core::PrivacyFactsOf(core::Config{}).clinic_days);
   }
 

@@ -377,3 +377,23 @@ TEST_CASE("next due reports a stored time it cannot read as an error") {
              "UPDATE outbox SET next_attempt_at = '2026-11-25 09:00:00' WHERE id = 'a'");
   CHECK_FALSE(outbox->NextDue().ok());
 }
+
+TEST_CASE("demo leads older than the cutoff are deleted, payload and all; intakes and newer leads stay") {
+  TempDir dir;
+  auto file = dir.File("outbox.db");
+  auto outbox = OpenOrFail(file);
+  const std::string marker = "Lead-Marker-91c2";
+  REQUIRE(outbox->Put("lead-old", Payload(marker), At(0), true).ok());
+  REQUIRE(outbox->Put("lead-new", Payload("N"), At(200), true).ok());
+  REQUIRE(outbox->Put("intake-old", Payload("I"), At(0), false).ok());
+  auto purged = outbox->PurgeLeads(At(100));
+  REQUIRE_MESSAGE(purged.ok(), purged.error());
+  CHECK(*purged == 1);
+  CHECK_FALSE(outbox->Payload("lead-old")->has_value());
+  CHECK(outbox->Payload("lead-new")->value() == Payload("N"));
+  CHECK(outbox->Payload("intake-old")->value() == Payload("I"));
+  CHECK(outbox->DemoPayloads()->size() == 1);
+  CHECK(*outbox->PurgeLeads(At(100)) == 0);
+  std::string on_disk = ReadFile(file) + ReadFile(dir.File("outbox.db-wal"));
+  CHECK(on_disk.find(marker) == std::string::npos);
+}

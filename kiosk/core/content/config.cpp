@@ -164,10 +164,12 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
     config.theme.logo = (std::filesystem::path(file_name).parent_path() / config.theme.logo).string();
   }
   if (const Json* d = r.Field(j, "", "delivery", false)) ReadDelivery(r, *d, "/delivery", config.delivery);
-  if (const Json* ret = ReadBlock(r, j, "", "retention", false, {"delivered_days", "clinic_days"})) {
+  if (const Json* ret =
+          ReadBlock(r, j, "", "retention", false, {"delivered_days", "clinic_days", "lead_days"})) {
     if (auto v = r.Int(*ret, "/retention", "delivered_days", false, 0, 3650))
       config.retention_delivered_days = *v;
     config.retention_clinic_days = r.Int(*ret, "/retention", "clinic_days", false, 1, 36500);
+    if (auto v = r.Int(*ret, "/retention", "lead_days", false, 1, 3650)) config.retention_lead_days = *v;
   }
   if (!problems.empty()) return problems;
   return config;

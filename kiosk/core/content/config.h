@@ -73,6 +73,7 @@ struct Config {
   int retention_delivered_days = 7;  // delivered payloads are deleted after this (id, times and state kept)
   std::optional<int> retention_clinic_days;  // how long the clinic's system (the inbox) keeps an intake: the
                                              // privacy notice's {clinic_days}; unset: the notice names none
+  int retention_lead_days = 30;  // demo leads are deleted from the kiosk this long after they were captured
 };
 
 // Parses kiosk.json; every problem names the file and the JSON pointer.

@@ -11,6 +11,7 @@ PrivacyFacts PrivacyFactsOf(const Config& config) {
   f.delivered_days = config.retention_delivered_days;
   f.today_list_hours = config.staff.today_list_hours;
   f.clinic_days = config.retention_clinic_days;
+  f.lead_days = config.retention_lead_days;
   return f;
 }
 
@@ -46,6 +47,7 @@ struct Filler {
     if (name == "delivered_days" && facts.delivered_days > 0) return facts.delivered_days;
     if (name == "today_list_hours") return facts.today_list_hours;
     if (name == "clinic_days") return facts.clinic_days;
+    if (name == "lead_days") return facts.lead_days;
     return std::nullopt;
   }
 
