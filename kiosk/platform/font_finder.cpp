@@ -99,9 +99,13 @@ std::optional<FontPair> FindCjkFonts(std::string_view language) {
   int index = -1;
   if (language == "ja" || language.rfind("ja-", 0) == 0) index = 0;
   if (language == "ko" || language.rfind("ko-", 0) == 0) index = 1;
-  if (language == "zh" || language == "zh-CN" || language == "zh-SG" || language == "zh-Hans") index = 2;
-  if (language == "zh-TW" || language == "zh-Hant") index = 3;
-  if (language == "zh-HK" || language == "zh-MO") index = 4;
+  if (language == "zh" || language.rfind("zh-", 0) == 0) {
+    // Simplified unless the tag says Traditional, by script (zh-Hant...) or by region (TW, HK, MO)
+    auto has = [&](std::string_view part) { return language.find(part) != std::string_view::npos; };
+    const bool hans = has("-Hans"), hant = has("-Hant");
+    const bool hk = has("-HK") || has("-MO");
+    index = hans ? 2 : hk ? 4 : (hant || has("-TW")) ? 3 : 2;
+  }
   if (index < 0) return std::nullopt;
   const std::string regular = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
   const std::string bold = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc";

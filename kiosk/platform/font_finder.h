@@ -29,8 +29,9 @@ struct FontPair {
 // Debian's fonts-noto-core when it is there (no font lookup at all), else asked of fontconfig.
 core::Result<FontFiles> FindFonts(const std::string& configured);
 
-// Noto Sans CJK in the variant of a CJK language ("zh" and "zh-CN" Simplified, "zh-TW" Traditional, "zh-HK",
-// "ja", "ko"), from Debian's fonts-noto-cjk; nullopt for other languages or when the package is missing.
+// Noto Sans CJK in the variant of a CJK language ("zh", "zh-Hans", "zh-CN" Simplified; "zh-Hant", "zh-TW"
+// Traditional; "zh-HK", "zh-MO" Hong Kong; "ja", "ko"), from Debian's fonts-noto-cjk; nullopt for other
+// languages or when the package is missing.
 std::optional<FontPair> FindCjkFonts(std::string_view language);
 
 // A regular and a bold face that have a glyph for `code_point`, asked of fontconfig (its first lookup costs

@@ -1,6 +1,7 @@
 // Languages as data: the default language before a client chooses, the staff language from the config.
 #include <doctest/doctest.h>
 
+#include "core/base/language_tag.h"
 #include "core/content/config.h"
 #include "fixtures.h"
 
@@ -18,6 +19,27 @@ core::Content FrenchDefault() {
 }  // namespace
 
 TEST_SUITE("languages") {
+  TEST_CASE("a language code is a BCP 47 tag: language, optional script, optional region") {
+    for (const char* good : {"en", "fr", "fil", "pt-BR", "zh-Hans", "zh-Hant-TW", "sr-Latn-RS", "es-419"}) {
+      CAPTURE(good);
+      CHECK(core::IsLanguageTag(good));
+    }
+    for (const char* bad : {"", "e", "english", "EN", "fr_FR", "fr-fr", "pt-", "-BR", "zh-hans", "zh-HANS",
+                            "zh-Hans-", "es-4190", "en-US-x", "fr-FR-FR", "zh-Hans-Hant"}) {
+      CAPTURE(bad);
+      CHECK_FALSE(core::IsLanguageTag(bad));
+    }
+  }
+
+  TEST_CASE("a language with a region or a script types on its language's layout: fr-CA on fr, pt-BR on pt") {
+    auto content = core_test::Load(core_test::Questionnaire(Json::array({core_test::Step(
+                                       "about", Json::array({core_test::Q("first_name", "text")}))})),
+                                   {"fr-CA", "pt-BR"});
+    REQUIRE(content.languages.size() == 2);
+    CHECK(content.languages[0].keyboard == "fr");
+    CHECK(content.languages[1].keyboard == "pt");
+  }
+
   TEST_CASE("before a client chooses, the content's default language is read, not the first by code") {
     core::Content c = FrenchDefault();
     REQUIRE(c.default_language == "fr");

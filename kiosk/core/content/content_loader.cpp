@@ -1,6 +1,7 @@
 // Content folder loading: the manifest, then app.json and questionnaire.json in the declared languages.
 #include "core/content/content_loader.h"
 
+#include "core/base/language_tag.h"
 #include "core/visit/demo_flow.h"
 
 #include <algorithm>
@@ -25,8 +26,6 @@ Result<std::string> ReadFile(const std::filesystem::path& path, size_t max_bytes
 
 namespace {
 
-const std::regex kLanguageCode("[a-z]{2}(-[A-Z]{2})?");
-
 // `refused`: language codes declared but not valid, reported here once (their texts are then passed over).
 void ParseManifest(const Json& j, const JsonReader& r, Content& out, std::vector<std::string>& refused) {
   if (!r.IsObject(j, "")) return;
@@ -44,8 +43,8 @@ void ParseManifest(const Json& j, const JsonReader& r, Content& out, std::vector
     r.AllowOnly(l, ptr, {"code", "name", "keyboard"});
     Language lang{r.String(l, ptr, "code", true), r.String(l, ptr, "name", true),
                   r.String(l, ptr, "keyboard", false)};
-    if (!lang.code.empty() && !std::regex_match(lang.code, kLanguageCode)) {
-      r.Error(Child(ptr, "code"), "must be a language code like \"en\", \"es\" or \"pt-BR\", found \"" +
+    if (!lang.code.empty() && !IsLanguageTag(lang.code)) {
+      r.Error(Child(ptr, "code"), "must be a language code like \"en\", \"pt-BR\" or \"zh-Hans\", found \"" +
                                       lang.code + "\" (its texts are not checked until it is corrected)");
       refused.push_back(lang.code);
     } else if (out.HasLanguage(lang.code)) {
@@ -65,7 +64,8 @@ void ParseManifest(const Json& j, const JsonReader& r, Content& out, std::vector
 const std::regex kLayoutId("[a-z0-9_-]{1,32}");
 
 // Each language's keyboard layout: the content's own keyboards/ID.json, else the shipped one of that id. The
-// id is the one the manifest names, else the language code ("pt-BR" falls back to "pt").
+// id is the one the manifest names, else the language code ("pt-BR" falls back to "pt", "sr-Latn-RS" to
+// "sr").
 void LoadKeyboards(const std::map<std::string, std::string>& files, Problems& problems, Content& out) {
   JsonReader manifest("manifest.json", problems);
   auto text_of = [&](const std::string& id) -> const std::string* {
@@ -82,8 +82,9 @@ void LoadKeyboards(const std::map<std::string, std::string>& files, Problems& pr
       manifest.Error(ptr, "\"" + lang.keyboard + "\" is not a keyboard layout id (a-z, 0-9, - and _)");
       continue;
     }
-    std::vector<std::string> ids = named ? std::vector<std::string>{lang.keyboard}
-                                         : std::vector<std::string>{lang.code, lang.code.substr(0, 2)};
+    std::vector<std::string> ids =
+        named ? std::vector<std::string>{lang.keyboard}
+              : std::vector<std::string>{lang.code, lang.code.substr(0, lang.code.find('-'))};
     const std::string* text = nullptr;
     for (const auto& id : ids) {
       if ((text = text_of(id))) {

@@ -3,6 +3,7 @@
 // flags.
 #include "inbox/rules/intake_check.h"
 
+#include "core/base/language_tag.h"
 #include "core/content/content.h"  // kNumberLimit
 
 #include <algorithm>
@@ -51,14 +52,6 @@ bool IsTimestamp(std::string_view s) {
   auto two = [&](size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); };
   int month = two(5), day = two(8), hour = two(11), minute = two(14), second = two(17);
   return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60;
-}
-
-// ^[a-z]{2}(-[A-Z]{2})?$
-bool IsLanguage(std::string_view s) {
-  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  if (s.size() != 2 && s.size() != 5) return false;
-  if (!IsLower(s[0]) || !IsLower(s[1])) return false;
-  return s.size() == 2 || (s[2] == '-' && upper(s[3]) && upper(s[4]));
 }
 
 // Standard base64 with padding that starts like every PNG ("iVBORw0KGgoAAAANSUhEU").
@@ -238,7 +231,7 @@ Problems CheckIntakeV1(const Json& intake) {
   c.NonEmpty(intake, "", "kiosk_id");
   c.Shaped(intake, "", "started_at", IsTimestamp, "a UTC time like 2026-11-25T10:00:00.000Z");
   c.Shaped(intake, "", "submitted_at", IsTimestamp, "a UTC time like 2026-11-25T10:00:00.000Z");
-  c.Shaped(intake, "", "language", IsLanguage, "a language code like \"en\" or \"pt-BR\"");
+  c.Shaped(intake, "", "language", IsLanguageTag, "a language code like \"en\", \"pt-BR\" or \"zh-Hans\"");
   if (auto content = intake.find("content");
       content != intake.end() && c.Object(*content, "/content", {"id", "version"})) {
     c.NonEmpty(*content, "/content", "id");
