@@ -257,8 +257,13 @@ def install_fixtures(root, work, source, fault):
     os.symlink("/etc/systemd/system/vm-agent.service", root + "/etc/systemd/system/sysinit.target.wants/vm-agent.service")
     shutil.copy(os.path.join(HERE, "sandbox-probe"), root + "/usr/local/sbin/sandbox-probe")
     os.chmod(root + "/usr/local/sbin/sandbox-probe", 0o755)
-    shutil.copy(os.path.join(source, "tests/scripts/full-visit.kiosk"), root + "/usr/local/share/vm-test-visit.kiosk")
-    os.chmod(root + "/usr/local/share/vm-test-visit.kiosk", 0o644)
+    # The privacy notice follows the config: this one delivers, so the notice must say the answers are sent.
+    visit = open(os.path.join(source, "tests/scripts/full-visit.kiosk")).read()
+    not_sent = 'expect text "This kiosk does not send your answers anywhere"\n'
+    if not_sent not in visit:
+        raise Failed("full-visit.kiosk no longer checks the privacy notice")
+    visit = visit.replace(not_sent, 'expect text "Your answers are sent over a secure connection"\n')
+    write(root, "/usr/local/share/vm-test-visit.kiosk", visit, 0o644)
     # A quiet, repeatable boot: no apt timers, a name.
     for timer in glob.glob(root + "/etc/systemd/system/timers.target.wants/*"):
         os.unlink(timer)
