@@ -12,6 +12,7 @@ const std::vector<std::string_view>& UiKeys() {
       "page_of",
       "yes",
       "no",
+      "list_separator",
       "required",
       "invalid_email",
       "invalid_phone",

@@ -28,7 +28,7 @@ std::string AnswerText(const ScreenContext& c, const core::Question& q, const co
     std::string out;
     for (const auto& id : *list) {
       const core::Option* o = q.FindOption(id);
-      out += (out.empty() ? "" : ", ") + (o ? c.T(o->label) : id);
+      out += (out.empty() ? "" : c.Ui("list_separator")) + (o ? c.T(o->label) : id);
     }
     return out;
   }
