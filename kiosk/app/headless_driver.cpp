@@ -393,6 +393,21 @@ core::Status HeadlessDriver::CheckLayout() {
       if (overlap) return Fail("targets \"" + live[i]->label + "\" and \"" + live[j]->label + "\" overlap");
     }
   }
+  // A text is either a target's own label (inside it) or clear of every target. (The text itself is not
+  // printed: it may be a client's name.)
+  auto px = [](float v) { return std::to_string(static_cast<int>(std::lround(v))); };
+  for (const auto& text : reg.placed()) {
+    if (text.layer != top || !text.Visible()) continue;
+    for (const ui::Target* t : live) {
+      ImRect a = text.rect, b = t->rect;
+      bool touch = a.Min.x < b.Max.x && b.Min.x < a.Max.x && a.Min.y < b.Max.y && b.Min.y < a.Max.y;
+      bool inside = a.Min.x >= b.Min.x - 1 && a.Max.x <= b.Max.x + 1 && a.Min.y >= b.Min.y - 1 &&
+                    a.Max.y <= b.Max.y + 1;
+      if (touch && !inside)
+        return Fail("a text drawn at " + px(a.Min.x) + "," + px(a.Min.y) + " runs into the target \"" +
+                    t->label + "\"");
+    }
+  }
   return CheckGlyphs();
 }
 

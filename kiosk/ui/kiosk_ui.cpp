@@ -57,7 +57,7 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
       DrawThankYou(c);
       break;
   }
-  if (in.demo) DrawDemoMarker(c);
+  if (in.demo && in.session.screen == core::Screen::kAttract) DrawDemoMarkerCentred(c);  // others: the header
   ImGui::PopFont();
   ImGui::End();
   if (overlay && !staff_open) {

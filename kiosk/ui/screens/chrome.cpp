@@ -121,8 +121,11 @@ float DrawHeader(ScreenContext& c, bool with_progress) {
   float header_h = t.em * 3.0f;
   const std::string& name = c.in.content.app.clinic_name;
   ImVec2 ns = Measure(t.fonts.bold, name);
-  DrawOptions(c, header_h, t.margin() + ns.x);
+  float name_right = t.margin() + ns.x;
+  if (c.in.demo) name_right += t.em * 0.6f + DemoMarkerWidth(c);
+  DrawOptions(c, header_h, name_right);
   DrawText(c.paint, t.fonts.bold, t.brand, ImVec2(t.margin(), (header_h - ns.y) * 0.5f), name, 0);
+  if (c.in.demo) DrawDemoMarkerBeside(c, t.margin() + ns.x + t.em * 0.6f, header_h * 0.5f);
   dl->AddRectFilled(ImVec2(0, header_h), ImVec2(c.size.x, header_h + 1), t.line);  // exact pixels, no AA seam
   float y = header_h + t.em * 0.6f;
   if (!with_progress) return y;

@@ -32,7 +32,11 @@ void DrawSubmitting(ScreenContext& c);
 void DrawThankYou(ScreenContext& c);
 void DrawStillThere(ScreenContext& c);
 void DrawDatePicker(ScreenContext& c);
-void DrawDemoMarker(ScreenContext& c);
+// The "Demo" badge: its width; drawn at the top centre (attract), or from `left`, vertically centred on
+// `centre_y` (the header, beside the clinic's name).
+float DemoMarkerWidth(const ScreenContext& c);
+void DrawDemoMarkerCentred(ScreenContext& c);
+void DrawDemoMarkerBeside(ScreenContext& c, float left, float centre_y);
 
 // Shared chrome: the header (clinic name), progress line and bar, the footer with Back and Next.
 // Returns the y where the page content starts.
