@@ -17,6 +17,7 @@ Template placeholders (everything else is copied as it is):
   {S:sid:key}     a step's text (title, heading, intro)
   {U:key}         app.json ui text;  {A:path/to/text}  any app.json text ("idle/title", "review/submit")
   {D:qid} {DO:qid:opt} {DA:path}   the same for demo.json
+  {M:name}        the language's own name (manifest.json), as the language screen shows it
   {ANSWER:sid:yes_id,...}  one line per yes/no question of step sid: tap Yes for the ids listed, else No
 """
 import argparse
@@ -37,6 +38,7 @@ class Texts:
             with open(os.path.join(content, name), encoding="utf-8") as f:
                 return json.load(f)
         self.lang, self.app, self.q, self.demo = lang, load("app.json"), load("questionnaire.json"), load("demo.json")
+        self.manifest = load("manifest.json")
 
     def text(self, node, where):
         if not isinstance(node, dict) or self.lang not in node:
@@ -98,6 +100,8 @@ class Texts:
             return self.path(self.app, rest)
         if kind == "DA":
             return self.path(self.demo, rest)
+        if kind == "M" and rest == "name":
+            return next(l["name"] for l in self.manifest["languages"] if l["code"] == self.lang)
         if kind == "ANSWER":
             sid, _, ids = rest.partition(":")
             return self.answers(sid, set(filter(None, ids.split(","))))
