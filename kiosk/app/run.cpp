@@ -200,6 +200,19 @@ int ExportFhirQuestionnaire(const std::string& dir, const std::string& language,
   std::filesystem::path content_dir = ContentDir(dir, paths);
   auto content = core::LoadContent(content_dir);
   if (!content) return Report(content.problems());
+  // The privacy notice as this kiosk shows it: its config's periods, the defaults when it has no config.
+  core::Config config;
+  std::filesystem::path config_file =
+      paths.config.empty() ? host::DefaultPaths().config_file : std::filesystem::path(paths.config);
+  if (std::error_code ec; std::filesystem::exists(config_file, ec)) {
+    auto loaded = host::LoadConfigAndPaths(paths);
+    if (!loaded) return Report(loaded.problems());
+    config = loaded->first;
+  }
+  if (auto problems = core::FillPrivacy(*content, core::PrivacyFactsOf(config)); !problems.empty()) {
+    for (auto& p : problems) p.file = (content_dir / p.file).string();
+    return Report(problems);
+  }
   std::cout << core::DumpJson(core::ToFhirQuestionnaire(
                                   *content, language.empty() ? content->default_language : language),
                               2)
