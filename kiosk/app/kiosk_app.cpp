@@ -121,7 +121,7 @@ KioskApp::KioskApp(core::Content content, core::Config config, std::unique_ptr<s
   io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
   io.ConfigInputTextCursorBlink = true;
   session_.screen_since = clock_.Now();
-  PurgeOldLeads();
+  PurgeExpired();
   LoadLogo();
   RebuildFontsIfNeeded();
 }
@@ -213,7 +213,8 @@ core::TimePoint KioskApp::NextWake() const {
   auto vis = core::ComputeVisibility(content_, session_.answers, today);
   auto flags = core::ComputeFlags(content_, vis, today);
   ui::FrameInput in{content_, session_, vis, flags, clock_.Now(), today, config_.idle};
-  core::TimePoint wake = std::min(core::NextIdleDeadline(session_, config_.idle), ui_.NextWake(in));
+  core::TimePoint wake =
+      std::min({core::NextIdleDeadline(session_, config_.idle), ui_.NextWake(in), next_purge_});
   return staff_ ? std::min(wake, staff_->NextWake()) : wake;
 }
 
@@ -222,6 +223,7 @@ void KioskApp::Frame(core::Image* capture) {
     if (const auto* text = std::get_if<std::string>(&answer)) NeedGlyphs(*text);
   }
   RebuildFontsIfNeeded();
+  if (clock_.Now() >= next_purge_) PurgeExpired();
   Apply(core::intent::Tick{});
   window_.NewFrame();
   ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
@@ -270,19 +272,21 @@ void KioskApp::Apply(const core::Intent& intent) {
   if (fx.submit) Submit();
   if (fx.wiped) {
     ui_.Wipe();
-    PurgeOldLeads();
+    PurgeExpired();
   }
   if (session_.screen != before)
     spdlog::info("screen {} -> {}", core::ToString(before), core::ToString(session_.screen));
 }
 
-void KioskApp::PurgeOldLeads() {
+void KioskApp::PurgeExpired() {
+  next_purge_ = clock_.Now() + std::chrono::hours(1);
   auto cutoff = clock_.Now() - std::chrono::days(config_.retention_lead_days);
   auto purged = outbox_->PurgeLeads(cutoff);
   if (!purged)
     spdlog::warn("old demo leads not deleted: {}", purged.error());
   else if (*purged > 0)
     spdlog::info("deleted {} demo lead(s) older than {} days", *purged, config_.retention_lead_days);
+  if (staff_) staff_->ForgetOldEntries();
 }
 
 void KioskApp::Submit() {

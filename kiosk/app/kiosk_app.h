@@ -82,7 +82,9 @@ class KioskApp {
   void HandleStaff(const core::StaffIntent& intent);
   void ReloadContent();
   void UseContent(core::Content content);
-  void PurgeOldLeads();  // retention.lead_days: at start and after every visit
+  // Forgets what has outlived its period: demo leads (retention.lead_days) and the staff list's rows
+  // (staff.today_list_hours). At start, after every visit, and at least hourly while the kiosk waits.
+  void PurgeExpired();
 
   core::Content content_;
   core::Config config_;
@@ -104,6 +106,7 @@ class KioskApp {
   core::Content clinic_content_;  // as loaded; content_ is it or its demo flow
   std::unique_ptr<StaffController> staff_;
   std::filesystem::path content_dir_;
+  core::TimePoint next_purge_{};
   bool demo_ = false;
   bool allow_close_ = false;
   bool quit_requested_ = false;

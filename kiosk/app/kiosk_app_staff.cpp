@@ -11,6 +11,7 @@ namespace app {
 void KioskApp::AttachStaff(std::unique_ptr<StaffController> staff, std::filesystem::path content_dir) {
   staff_ = std::move(staff);
   content_dir_ = std::move(content_dir);
+  PurgeExpired();
 }
 
 void KioskApp::HandleEvents(const platform::Events& events) {

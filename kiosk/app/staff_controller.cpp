@@ -216,6 +216,15 @@ void StaffController::SaveFailed(const std::string& store_error) {
   save_alert_ = core::SaveProblemOf(store_error);
 }
 
+void StaffController::ForgetOldEntries() {
+  auto forgotten = store_->PurgeToday(clock_.Now() - std::chrono::hours(config_.staff.today_list_hours));
+  if (!forgotten)
+    spdlog::warn("old rows of the staff list not deleted: {}", forgotten.error());
+  else if (*forgotten > 0)
+    spdlog::info("deleted {} row(s) of the staff list older than {} hours", *forgotten,
+                 config_.staff.today_list_hours);
+}
+
 void StaffController::Submitted(const core::Json& intake, bool demo) {
   save_alert_.clear();
   store::TodayEntry e;
@@ -285,7 +294,7 @@ const ui::StaffView& StaffController::View(bool demo, bool demo_available) {
   v.today_hours = config_.staff.today_list_hours;
   v.today.clear();
   auto cutoff = now - std::chrono::hours(config_.staff.today_list_hours);
-  (void)store_->PurgeToday(cutoff);
+  ForgetOldEntries();
   if (auto entries = store_->Today(cutoff)) {
     for (const auto& e : *entries) {
       std::vector<std::string> flags;

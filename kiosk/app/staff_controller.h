@@ -45,6 +45,8 @@ class StaffController {
   // The view for this frame (queries the stores only while open).
   const ui::StaffView& View(bool demo, bool demo_available);
   core::TimePoint NextWake() const;
+  // Deletes the staff list's rows older than staff.today_list_hours (the list shows no older ones).
+  void ForgetOldEntries();
 
  private:
   void CheckPin();

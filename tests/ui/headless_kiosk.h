@@ -15,6 +15,7 @@
 #include "app/headless_driver.h"
 #include "app/kiosk_app.h"
 #include "app/script.h"
+#include "app/staff_tools.h"
 #include "core/content/content_loader.h"
 #include "core/content/privacy_text.h"
 
@@ -26,7 +27,8 @@ struct Kiosk {
   std::unique_ptr<platform::SdlWindow> window;
   std::unique_ptr<app::KioskApp> app;
 
-  explicit Kiosk(core::Config config = {}) {
+  // With `with_staff`, staff mode is attached as the kiosk runs it (its PIN store and today's list in `dir`).
+  explicit Kiosk(core::Config config = {}, bool with_staff = false) {
     dir = std::filesystem::temp_directory_path() / ("kiosk-ui-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     ImGui::CreateContext();
@@ -42,9 +44,16 @@ struct Kiosk {
     REQUIRE(outbox.ok());
     auto fonts = platform::FindFonts("");
     REQUIRE(fonts.ok());
-    app = std::make_unique<app::KioskApp>(std::move(*content), std::move(config), std::move(*outbox), clock,
-                                          *window, *fonts);
+    auto& outbox_ref = **outbox;
+    app = std::make_unique<app::KioskApp>(std::move(*content), config, std::move(*outbox), clock, *window,
+                                          *fonts);
+    if (with_staff) {
+      auto staff = app::MakeStaffController(config, paths(), outbox_ref, clock);
+      REQUIRE(staff.ok());
+      app->AttachStaff(std::move(*staff), paths().content_dir);
+    }
   }
+  host::Paths paths() const { return {dir / "kiosk.json", std::string(KIOSK_SOURCE_DIR) + "/content", dir}; }
   ~Kiosk() {
     app.reset();
     window.reset();
