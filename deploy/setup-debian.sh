@@ -18,6 +18,8 @@ packages=(
   doctest-dev python3 python3-jsonschema sqlite3 openssl libcpp-httplib-dev
   # the intake inbox's staff pages: mustache templates, HTML-escaped by default (header only)
   libkainjow-mustache-dev
+  # the intake inbox's PostgreSQL store (libpqxx) and the PostgreSQL 15 its tests start themselves
+  libpqxx-dev postgresql-15
   # the intake inbox as installed: nginx in front (its slow-clients test runs the shipped site config)
   nginx
   # tests of the intake inbox in a real browser

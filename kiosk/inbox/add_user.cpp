@@ -42,7 +42,7 @@ std::unique_ptr<InboxDb> OpenDb(const core::InboxConfig& config) {
   std::error_code ec;
   if (std::filesystem::create_directories(config.data_dir, ec))
     std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all, ec);
-  auto db = InboxDb::Open(config.data_dir / "inbox.sqlite");
+  auto db = InboxDb::Open(config);
   if (!db) {
     std::fprintf(stderr, "%s\n", db.error().c_str());
     return nullptr;

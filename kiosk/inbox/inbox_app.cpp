@@ -39,7 +39,7 @@ core::Result<std::unique_ptr<InboxApp>> InboxApp::Open(core::InboxConfig config,
   if (std::filesystem::create_directories(config.data_dir, ec))
     std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all, ec);
   if (ec) return R::Fail("cannot make data_dir " + config.data_dir.string() + ": " + ec.message());
-  auto db = InboxDb::Open(config.data_dir / "inbox.sqlite");
+  auto db = InboxDb::Open(config);
   if (!db) return db.problems();
   return std::unique_ptr<InboxApp>(new InboxApp(std::move(config),
                                                 core::KnownContents::Of(std::move(versions)),

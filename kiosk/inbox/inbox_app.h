@@ -18,7 +18,8 @@ namespace inbox {
 
 class InboxApp {
  public:
-  // Loads content, secrets and the database (data_dir/inbox.sqlite, the folder made if missing).
+  // Loads content, secrets and the database (data_dir/inbox.sqlite, the folder made if missing, or the
+  // PostgreSQL database the config names), its schema migrated.
   static core::Result<std::unique_ptr<InboxApp>> Open(core::InboxConfig config, const core::Clock& clock);
 
   const core::InboxConfig& config() const { return config_; }

@@ -52,11 +52,11 @@ class IntakeStore {
   core::Result<bool> MarkReviewed(const std::string& id, const std::string& user, core::TimePoint at);
   core::Result<long long> Count();
   // Deletes every intake submitted before `cutoff` (RFC 3339 UTC), the body as received and the intake view
-  // with their signatures (the connection's secure_delete zeroes them in the database file). Answers the
-  // ids deleted.
+  // with their signatures (on SQLite the connection's secure_delete zeroes them in the database file).
+  // Answers the ids deleted.
   core::Result<std::vector<std::string>> DeleteSubmittedBefore(const std::string& cutoff);
-  // Copies the write-ahead log back and cuts it to nothing: it still holds earlier copies of deleted pages.
-  // Fails when a reader kept it from finishing.
+  // SQLite: copies the write-ahead log back and cuts it to nothing (it still holds earlier copies of deleted
+  // pages); fails when a reader kept it from finishing. PostgreSQL: VACUUM (DbConnection::ReclaimDeleted).
   core::Status TruncateLog();
 
  private:

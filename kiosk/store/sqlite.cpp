@@ -213,6 +213,10 @@ std::optional<std::string> Statement::OptionalText(int column) const {
   return Text(column);
 }
 
+int Statement::ColumnCount() const {
+  return sqlite3_column_count(stmt_);
+}
+
 std::int64_t Statement::Int(int column) const {
   return sqlite3_column_int64(stmt_, column);
 }

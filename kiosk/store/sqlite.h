@@ -75,6 +75,7 @@ class Statement {
   // Ready to run again with new bindings.
   void Reset();
 
+  int ColumnCount() const;
   bool IsNull(int column) const;
   std::string Text(int column) const;  // "" for NULL
   std::optional<std::string> OptionalText(int column) const;

@@ -117,3 +117,33 @@ TEST_CASE("retention.days and earlier_content_dirs are read; a retention of 0 da
   REQUIRE_FALSE(zero.ok());
   CHECK(zero.error().find("/retention/days") != std::string::npos);
 }
+
+TEST_CASE("store.postgresql is read; without it SQLite; a bad store names the file and the pointer") {
+  auto with = [](const std::string& more) {
+    return core::ParseInboxConfig(
+        R"({"listen": {"unix_socket": "s"}, "kiosks": {"k": {"webhook_secret_files": ["s"]}},
+            "content_dir": "c", "data_dir": "d")" +
+            more + "}",
+        "inbox.json", "/srv/inbox");
+  };
+  auto sqlite = with("");
+  REQUIRE_MESSAGE(sqlite.ok(), sqlite.error());
+  CHECK(sqlite->postgresql.empty());
+  auto pg = with(R"(, "store": {"postgresql": "host=/run/postgresql dbname=inbox"})");
+  REQUIRE_MESSAGE(pg.ok(), pg.error());
+  CHECK(pg->postgresql == "host=/run/postgresql dbname=inbox");
+  for (const char* bad : {R"("store": {"postgresql": ""})", R"("store": {"postgresql": 5})",
+                          R"("store": {"postgres": "dbname=inbox"})", R"("store": "dbname=inbox")",
+                          R"("store": {"postgresql": "dbname=inbox PassWord=secret"})",
+                          R"("store": {"postgresql": "postgresql://inbox:secret@db.example/inbox"})"}) {
+    CAPTURE(bad);
+    auto refused = with(std::string(", ") + bad);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().find("inbox.json") != std::string::npos);
+    CHECK(refused.error().find("/store") != std::string::npos);
+    CHECK(refused.error().find("secret") == std::string::npos);  // the error does not repeat a password
+  }
+  auto uri =
+      with(R"(, "store": {"postgresql": "postgresql://inbox@db.example:5432/inbox?sslmode=verify-full"})");
+  CHECK_MESSAGE(uri.ok(), uri.error());
+}

@@ -146,12 +146,13 @@ TEST_CASE("a FHIR R4 QuestionnaireResponse is accepted and stored with its intak
   CHECK((**stored).client_name == "Ana");
 }
 
-TEST_CASE("the inbox database is private (mode 0600) and durable (WAL, synchronous=FULL)") {
+TEST_CASE("the inbox database is private (mode 0600) and durable (WAL, synchronous=FULL)" *
+          doctest::test_suite("sqlite-file")) {
   Inbox inbox;
   struct stat st {};
   REQUIRE(::stat(inbox.dir.File("data/inbox.sqlite").c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
-  auto lock = inbox.app->db().Lock();
-  CHECK(inbox.app->db().db().QueryText("PRAGMA journal_mode").value() == "wal");
-  CHECK(inbox.app->db().db().QueryInt("PRAGMA synchronous").value() == 2);
+  auto c = inbox.app->db().Use();
+  CHECK(c->Query("PRAGMA journal_mode").value().at(0).at(0) == "wal");
+  CHECK(c->QueryInt("PRAGMA synchronous").value() == 2);
 }

@@ -16,7 +16,8 @@ namespace {
 
 const std::string kMarker = "Zqxretentionmarker";
 
-// Whether any file of the inbox's database (the file, its WAL) holds `text`.
+// Whether any file of the inbox's SQLite database (the file, its WAL) holds `text`. (PostgreSQL keeps a
+// deleted row's bytes in its data files until they are overwritten: README, Retention.)
 bool DatabaseHolds(const Inbox& inbox, const std::string& text) {
   for (const char* name : {"data/inbox.sqlite", "data/inbox.sqlite-wal"}) {
     std::ifstream in(inbox.dir.File(name), std::ios::binary);
@@ -42,16 +43,17 @@ TEST_CASE(
   old["answers"]["last_name"] = kMarker + "Last";
   const std::string old_id = s.Store(old);
   const std::string recent_id = s.Store(SubmittedAt(BaseIntake(), s.clock.Now()));
-  REQUIRE(DatabaseHolds(s, kMarker));               // the check below can fail
+  const bool file = s.app->db().engine() == inbox::Engine::kSqlite;
+  if (file) REQUIRE(DatabaseHolds(s, kMarker));     // the check below can fail
   CHECK(inbox::PurgeExpired(*s.app).value() == 0);  // 29 days: kept
-  CHECK(DatabaseHolds(s, kMarker));
+  if (file) CHECK(DatabaseHolds(s, kMarker));
 
   s.clock.Advance(std::chrono::days(2));
   CHECK(inbox::PurgeExpired(*s.app).value() == 1);
   CHECK(s.Count() == 1);
   CHECK_FALSE(s.app->intakes().Get(old_id).value());
   CHECK(s.app->intakes().Get(recent_id).value());
-  CHECK_FALSE(DatabaseHolds(s, kMarker));
+  if (file) CHECK_FALSE(DatabaseHolds(s, kMarker));
   auto audit = s.app->staff().AuditLog().value();
   REQUIRE_FALSE(audit.empty());
   CHECK(audit.front().user == "retention");
@@ -101,7 +103,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "a purge whose log truncation a reader blocks still audits what it deleted, and the next one cuts it") {
+    "a purge whose log truncation a reader blocks still audits what it deleted, and the next one cuts it" *
+    doctest::test_suite("sqlite-file")) {
   Staff s(Json{{"retention", {{"days", 30}}}});
   Json old = SubmittedAt(BaseIntake(), s.clock.Now() - std::chrono::days(29));
   old["answers"]["first_name"] = kMarker;

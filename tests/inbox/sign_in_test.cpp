@@ -28,7 +28,11 @@ httplib::Result SignInFrom(Staff& s, const std::string& user, const std::string&
   return s.Client()->Post("/login", {{"Cookie", cookies}}, params);
 }
 
-std::uintmax_t DatabaseBytes(const Staff& s) {
+// The database's size: SQLite's file and its WAL, or PostgreSQL's database.
+std::uintmax_t DatabaseBytes(Staff& s) {
+  if (s.app->db().engine() == inbox::Engine::kPostgresql)
+    return static_cast<std::uintmax_t>(
+        s.app->db().Use()->QueryInt("SELECT pg_database_size(current_database())").value());
   std::uintmax_t total = 0;
   for (const char* name : {"inbox.sqlite", "inbox.sqlite-wal"}) {
     std::error_code ec;
@@ -108,7 +112,8 @@ TEST_CASE("two staff sharing a browser both keep it as a known browser") {
   }
 }
 
-TEST_CASE("a database from before keeps its known browsers, now keyed on browser and user") {
+TEST_CASE("a database from before keeps its known browsers, now keyed on browser and user" *
+          doctest::test_suite("sqlite-file")) {
   store_test::TempDir dir;
   const auto file = dir.File("inbox.sqlite");
   {
@@ -119,13 +124,13 @@ TEST_CASE("a database from before keeps its known browsers, now keyed on browser
                       "PRAGMA user_version = 1;")
                 .ok());
   }
-  auto db = inbox::InboxDb::Open(file);
+  auto db = inbox::InboxDb::OpenSqlite(file);
   REQUIRE_MESSAGE(db.ok(), db.error());
-  auto& sql = (*db)->db();
+  auto sql = (*db)->Use();
   REQUIRE(
-      sql.Exec("INSERT INTO devices VALUES ('t', 'marco', '2027-01-01')").ok());  // one browser, two users
-  CHECK(sql.QueryInt("SELECT count(*) FROM devices WHERE token_hash = 't'").value() == 2);
-  CHECK_FALSE(sql.Exec("INSERT INTO devices VALUES ('t', 'marco', '2027-02-01')").ok());
+      sql->Script("INSERT INTO devices VALUES ('t', 'marco', '2027-01-01')").ok());  // one browser, two users
+  CHECK(sql->QueryInt("SELECT count(*) FROM devices WHERE token_hash = 't'").value() == 2);
+  CHECK_FALSE(sql->Script("INSERT INTO devices VALUES ('t', 'marco', '2027-02-01')").ok());
 }
 
 TEST_CASE("a guest behind the clinic's address cannot lock staff out of the browsers they signed in with") {

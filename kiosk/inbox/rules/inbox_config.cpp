@@ -47,6 +47,29 @@ void ReadKiosks(const JsonReader& r, const Json& kiosks, const std::filesystem::
   }
 }
 
+// A password in the connection string would sit in a world-readable config and in process listings of tools
+// given it: refused, with where it belongs instead.
+bool HasPassword(const std::string& conninfo) {
+  std::string lower;
+  for (char c : conninfo) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (lower.find("password") != std::string::npos) return true;
+  const auto scheme = lower.find("://");
+  if (scheme == std::string::npos) return false;
+  const auto at = lower.find('@', scheme);
+  const auto end = lower.find_first_of("/?", scheme + 3);
+  return at != std::string::npos && (end == std::string::npos || at < end) &&
+         lower.substr(scheme + 3, at - scheme - 3).find(':') != std::string::npos;
+}
+
+void ReadStore(const JsonReader& r, const Json& store, InboxConfig& out) {
+  out.postgresql = r.String(store, "/store", "postgresql", true);
+  if (HasPassword(out.postgresql)) {
+    r.Error("/store/postgresql",
+            "holds a password: put it in a password file (passfile=FILE, mode 0600) or let the server trust "
+            "the inbox's user on its unix socket (peer authentication)");
+  }
+}
+
 }  // namespace
 
 Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string& file_name,
@@ -60,7 +83,7 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
   if (!r.IsObject(j, "")) return problems;
   r.AllowOnly(j, "",
               {"$comment", "listen", "tls", "kiosks", "content_dir", "earlier_content_dirs", "data_dir",
-               "session_minutes", "retention"});
+               "session_minutes", "retention", "store"});
   if (const Json* listen =
           ReadBlock(r, j, "", "listen", false, {"address", "port", "unix_socket", "socket_group"})) {
     if (auto a = r.String(*listen, "/listen", "address", false); !a.empty()) config.listen_address = a;
@@ -85,6 +108,7 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
   if (auto m = r.Int(j, "", "session_minutes", false, 1, 24 * 60)) config.session_minutes = *m;
   if (const Json* retention = ReadBlock(r, j, "", "retention", false, {"days"}))
     config.retention_days = r.Int(*retention, "/retention", "days", true, 1, 3650);
+  if (const Json* store = ReadBlock(r, j, "", "store", false, {"postgresql"})) ReadStore(r, *store, config);
   if (!problems.empty()) return problems;
   return config;
 }

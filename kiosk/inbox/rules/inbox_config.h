@@ -1,8 +1,8 @@
 // The intake inbox's settings (config/examples/inbox.json): where it listens (a unix socket behind nginx, as
 // installed; or address and port with its own TLS files, for development and tests), the kiosks it
 // accepts (each with its webhook secret files, several at once for rotation, and optional bearer token
-// files), the content versions it checks and shows intakes with, where its database lives and how long it
-// keeps intakes. Secrets stay in their files.
+// files), the content versions it checks and shows intakes with, where its database lives (SQLite in
+// data_dir, or PostgreSQL) and how long it keeps intakes. Secrets stay in their files.
 #pragma once
 
 #include <filesystem>
@@ -32,6 +32,10 @@ struct InboxConfig {
   std::filesystem::path tls_cert_file, tls_key_file;
   std::map<std::string, InboxKiosk> kiosks;  // by kiosk_id
   std::filesystem::path content_dir, data_dir;
+  // "store": {"postgresql": "<libpq connection string>"}: the intakes and staff tables in that PostgreSQL
+  // database. Empty: SQLite, data_dir/inbox.sqlite (the embedded default). Never a password in it: libpq
+  // reads one from a password file (passfile=, ~/.pgpass) or the server trusts the unix socket's user.
+  std::string postgresql;
   // Earlier versions of the content still accepted (kiosks not yet updated); an intake naming a content
   // version in none of these is stored apart.
   std::vector<std::filesystem::path> earlier_content_dirs;

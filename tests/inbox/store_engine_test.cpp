@@ -1,0 +1,127 @@
+// The inbox's store on either engine (SQLite, or PostgreSQL under with_postgresql.py): schema migrations
+// applied and recorded at start, a newer database refused, an unreachable server named, and intakes stored
+// exactly once when many senders deliver the same ones at the same moment.
+#include <algorithm>
+#include <barrier>
+#include <thread>
+
+#include "inbox/migrations.h"
+#include "inbox_fixture.h"
+
+using namespace inbox_test;
+
+TEST_CASE("both engines have the same migrations, numbered from 1 without gaps") {
+  const auto& sqlite = inbox::MigrationTexts(inbox::Engine::kSqlite);
+  const auto& postgresql = inbox::MigrationTexts(inbox::Engine::kPostgresql);
+  REQUIRE_FALSE(sqlite.empty());
+  REQUIRE(sqlite.size() == postgresql.size());
+  for (size_t i = 0; i < sqlite.size(); ++i) {
+    CHECK(sqlite[i].version == static_cast<int>(i) + 1);
+    CHECK(postgresql[i].version == sqlite[i].version);
+    CHECK(postgresql[i].name == sqlite[i].name);
+    CHECK_FALSE(sqlite[i].sql.empty());
+    CHECK_FALSE(postgresql[i].sql.empty());
+  }
+  CHECK(inbox::LatestSchemaVersion() == static_cast<int>(sqlite.size()));
+}
+
+TEST_CASE("the schema is migrated at start and recorded; opening it again applies nothing twice") {
+  Inbox inbox;
+  {
+    auto c = inbox.app->db().Use();
+    CHECK(inbox::SchemaVersion(*c).value() == inbox::LatestSchemaVersion());
+    CHECK(c->QueryInt("SELECT count(*) FROM schema_migrations").value() == inbox::LatestSchemaVersion());
+  }
+  REQUIRE(Status(inbox.Post(BaseIntake())) == 201);
+  auto again = inbox::InboxDb::Open(inbox.config);
+  REQUIRE_MESSAGE(again.ok(), again.error());
+  auto c = (*again)->Use();
+  CHECK(c->QueryInt("SELECT count(*) FROM schema_migrations").value() == inbox::LatestSchemaVersion());
+  CHECK(c->QueryInt("SELECT count(*) FROM intakes").value() == 1);
+}
+
+TEST_CASE("inboxes starting together on one database migrate it once") {
+  Inbox first;
+  core::InboxConfig fresh = first.config;
+  store_test::TempDir other;
+  if (fresh.postgresql.empty())
+    fresh.data_dir = other.File("data");
+  else
+    fresh.postgresql = NewPostgresqlDatabase();
+  std::filesystem::create_directories(fresh.data_dir);
+  std::vector<std::string> errors(4);
+  std::vector<std::thread> starting;
+  for (size_t i = 0; i < errors.size(); ++i) {
+    starting.emplace_back([&, i] {
+      auto db = inbox::InboxDb::Open(fresh);
+      if (!db) errors[i] = db.error();
+    });
+  }
+  for (auto& t : starting) t.join();
+  for (const auto& e : errors) CHECK_MESSAGE(e.empty(), e);
+  auto db = inbox::InboxDb::Open(fresh);
+  REQUIRE_MESSAGE(db.ok(), db.error());
+  CHECK((*db)->Use()->QueryInt("SELECT count(*) FROM schema_migrations").value() ==
+        inbox::LatestSchemaVersion());
+}
+
+TEST_CASE("a database written by a newer intake-inbox is refused, saying so") {
+  Inbox inbox;
+  const int newer = inbox::LatestSchemaVersion() + 1;
+  REQUIRE(
+      inbox.app->db()
+          .Use()
+          ->Change("INSERT INTO schema_migrations (version, applied_at) VALUES (?1, '2030-01-01T00:00:00Z')",
+                   {std::int64_t{newer}})
+          .ok());
+  auto refused = inbox::InboxDb::Open(inbox.config);
+  REQUIRE_FALSE(refused.ok());
+  CAPTURE(refused.error());
+  CHECK(refused.error().find("schema version " + std::to_string(newer)) != std::string::npos);
+  CHECK(refused.error().find("newer intake-inbox") != std::string::npos);
+  CHECK(refused.error().find(inbox.config.postgresql.empty() ? "inbox.sqlite" : "store.postgresql") !=
+        std::string::npos);
+}
+
+TEST_CASE("an unreachable PostgreSQL is refused at start with a message naming store.postgresql") {
+  store_test::TempDir dir;
+  core::InboxConfig config;
+  config.data_dir = dir.File("data");
+  config.postgresql = "host=" + dir.File("no-server-here").string() + " dbname=inbox connect_timeout=2";
+  auto refused = inbox::InboxDb::Open(config);
+  REQUIRE_FALSE(refused.ok());
+  CAPTURE(refused.error());
+  CHECK(refused.error().find("store.postgresql") != std::string::npos);
+  CHECK(refused.error().find("no-server-here") != std::string::npos);  // libpq's reason, with the socket
+}
+
+TEST_CASE("6 senders delivering the same 25 intakes at the same moment store each exactly once") {
+  Inbox inbox;
+  constexpr int kSenders = 6, kIntakes = 25;
+  std::vector<Json> intakes;
+  for (int i = 0; i < kIntakes; ++i) intakes.push_back(BaseIntake());
+  std::vector<std::vector<int>> statuses(kIntakes, std::vector<int>(kSenders, 0));
+  std::barrier all_set(kSenders);
+  std::vector<std::thread> senders;
+  for (int s = 0; s < kSenders; ++s) {
+    senders.emplace_back([&, s] {
+      auto client = inbox.Client();  // connected and kept open first: the posts below leave together
+      client->set_keep_alive(true);
+      const bool connected = Status(client->Get("/healthz")) == 200;
+      for (int i = 0; i < kIntakes; ++i) {
+        const std::string body = intakes[i].dump();
+        all_set.arrive_and_wait();
+        statuses[i][s] =
+            connected ? Status(inbox.PostWith(*client, body, intakes[i]["intake_id"], Key(kSecret1))) : -1;
+      }
+    });
+  }
+  for (auto& t : senders) t.join();
+  for (int i = 0; i < kIntakes; ++i) {
+    CAPTURE(i);
+    CAPTURE(Json(statuses[i]).dump());
+    CHECK(std::count(statuses[i].begin(), statuses[i].end(), 201) == 1);
+    CHECK(std::count(statuses[i].begin(), statuses[i].end(), 200) == kSenders - 1);
+  }
+  CHECK(inbox.Count() == kIntakes);
+}
