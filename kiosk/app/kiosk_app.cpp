@@ -270,10 +270,7 @@ void KioskApp::Apply(const core::Intent& intent) {
   core::Screen before = session_.screen;
   core::Effects fx = core::Apply(content_, session_, intent, env_);
   if (fx.submit) Submit();
-  if (fx.wiped) {
-    ui_.Wipe();
-    PurgeExpired();
-  }
+  if (fx.wiped) ui_.Wipe();
   if (session_.screen != before)
     spdlog::info("screen {} -> {}", core::ToString(before), core::ToString(session_.screen));
 }

@@ -83,7 +83,7 @@ class KioskApp {
   void ReloadContent();
   void UseContent(core::Content content);
   // Forgets what has outlived its period: demo leads (retention.lead_days) and the staff list's rows
-  // (staff.today_list_hours). At start, after every visit, and at least hourly while the kiosk waits.
+  // (staff.today_list_hours). At start, then hourly (the loop wakes for it).
   void PurgeExpired();
 
   core::Content content_;
