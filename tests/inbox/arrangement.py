@@ -51,8 +51,9 @@ def substitute(text, what, pattern, replacement, count=1):
 
 
 class Arrangement:
-    def __init__(self, inbox_bin, source, work, mode="nginx"):
+    def __init__(self, inbox_bin, source, work, mode="nginx", postgresql=None):
         self.inbox_bin, self.source, self.d, self.mode = inbox_bin, os.path.abspath(source), work, mode
+        self.postgresql = postgresql  # a libpq connection string: the inbox's store there instead of SQLite
         self.port = free_port()
         self.ca = os.path.join(work, "etc", "tls", "inbox.pem")
         self.inbox = self.nginx = None
@@ -74,6 +75,8 @@ class Arrangement:
         self.key = base64.b64decode(secret[len("whsec_"):])
         config = {"kiosks": {"front-desk-1": {"webhook_secret_files": ["front-desk-1.whsec"]}},
                   "content_dir": os.path.join(self.source, "content"), "data_dir": os.path.join(self.d, "data")}
+        if self.postgresql:
+            config["store"] = {"postgresql": self.postgresql}
         if self.mode == "nginx":
             config["listen"] = {"unix_socket": os.path.join(run_dir, "inbox.sock")}
             if os.geteuid() != 0:  # nginx's workers run as this user: the socket in its own group

@@ -3,6 +3,7 @@
 // intake, Standard Webhooks signature). Prints figures; fails only if an intake was not stored once.
 // `inbox_bench N` serves HTTPS itself in this process (direct); `inbox_bench N URL CA SECRET_FILE` posts
 // to an inbox already running there (tests/inbox/arrangement.py --bench: nginx in front, as installed).
+// Under with_postgresql.py (inbox_bench_postgresql) the local inbox stores into PostgreSQL.
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <cstdio>
 #include <cstdlib>
@@ -66,8 +67,11 @@ int main(int argc, char** argv) {
   const long long count = external ? stored.load() : local->Count();
   std::printf("inbox_bench: %d senders x %d intakes (%zu bytes each): %d stored (201), %d other, in %.2f s\n",
               kSenders, per_sender, bodies[0][0].size(), stored.load(), other.load(), seconds);
-  std::printf(
-      "inbox_bench: %.0f signed intakes stored per second (fresh TLS per intake, synchronous=FULL, %s)\n",
-      stored.load() / seconds, external ? "nginx in front" : "direct");
+  // The store: SQLite, or PostgreSQL under with_postgresql.py (--durable: fsync and synchronous_commit on).
+  const char* store = external                   ? "the running inbox's store"
+                      : TestPostgresql().empty() ? "SQLite synchronous=FULL"
+                                                 : "PostgreSQL, commits durable";
+  std::printf("inbox_bench: %.0f signed intakes stored per second (fresh TLS per intake, %s, %s)\n",
+              stored.load() / seconds, store, external ? "nginx in front" : "direct");
   return count == kSenders * per_sender && other == 0 ? 0 : 1;
 }

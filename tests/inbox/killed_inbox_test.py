@@ -7,6 +7,10 @@ SIGKILL at a random moment, then reads its database with SQLite: every intake an
 (the answer came after its COMMIT), and the database must pass `PRAGMA integrity_check`. A kill cannot show a missing fsync (the kernel keeps what was written); it
 shows an answer given before the commit.
 
+Under with_postgresql.py (KIOSK_TEST_POSTGRESQL set: inbox_killed_mid_delivery_postgresql) the inbox stores
+into a new database on that PostgreSQL, and the intakes are read back with psql; PostgreSQL checks its own
+pages, so there is no integrity_check to run there.
+
 Usage: killed_inbox_test.py --inbox BIN --source DIR [--rounds 6]
 """
 import argparse
@@ -40,6 +44,25 @@ def post_until(arr, stop, answered_201, lock):
                 answered_201.append(intake["intake_id"])
 
 
+def psql(conninfo, sql):
+    out = subprocess.run(["psql", conninfo, "-v", "ON_ERROR_STOP=1", "-Atc", sql], capture_output=True, text=True,
+                         timeout=60)
+    if out.returncode != 0:
+        raise RuntimeError(f"psql: {out.stderr.strip()}")
+    return out.stdout.split()
+
+
+def stored_ids(database, postgresql):
+    """The ids in the inbox's database and what its integrity check says."""
+    if postgresql:
+        return set(psql(postgresql, "SELECT id FROM intakes")), "n/a (PostgreSQL)"
+    db = sqlite3.connect(database)
+    stored = {row[0] for row in db.execute("SELECT id FROM intakes")}
+    integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+    db.close()
+    return stored, integrity
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--inbox", required=True)
@@ -49,7 +72,12 @@ def main():
     rng = random.Random()
     problems, total = [], 0
     with tempfile.TemporaryDirectory(prefix="inbox-kill-") as work:
-        arr = Arrangement(args.inbox, args.source, work, "direct")
+        postgresql = os.environ.get("KIOSK_TEST_POSTGRESQL")
+        if postgresql:
+            name = f"inbox_kill_{os.getpid()}"
+            psql(postgresql, f"CREATE DATABASE {name}")
+            postgresql += f" dbname={name}"
+        arr = Arrangement(args.inbox, args.source, work, "direct", postgresql=postgresql)
         arr.start()
         database = os.path.join(work, "data", "inbox.sqlite")
         for round_no in range(1, args.rounds + 1):
@@ -74,10 +102,7 @@ def main():
                 t.join()
             with lock:
                 promised = list(answered)
-            db = sqlite3.connect(database)
-            stored = {row[0] for row in db.execute("SELECT id FROM intakes")}
-            integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
-            db.close()
+            stored, integrity = stored_ids(database, postgresql)
             missing = [i for i in promised if i not in stored]
             total += len(promised)
             print(f"round {round_no}: killed after {len(promised)} answered 201; {len(stored)} stored in all; "
@@ -85,7 +110,7 @@ def main():
             if missing:
                 problems.append(f"round {round_no}: {len(missing)} intakes answered 201 are not in the database "
                                 f"(e.g. {missing[0]})")
-            if integrity != "ok":
+            if integrity not in ("ok", "n/a (PostgreSQL)"):
                 problems.append(f"round {round_no}: integrity_check says {integrity}")
         arr.inbox = None
         arr.stop()
