@@ -25,6 +25,14 @@ TEST_CASE("the example inbox config in config/examples parses") {
   CHECK(config->tls_cert_file.empty());
 }
 
+TEST_CASE("the example inbox config on PostgreSQL parses and names the local server's socket") {
+  auto config =
+      core::LoadInboxConfig(std::string(KIOSK_SOURCE_DIR) + "/config/examples/inbox/inbox-postgresql.json");
+  REQUIRE_MESSAGE(config.ok(), config.error());
+  CHECK(config->postgresql == "host=/run/postgresql dbname=intake_inbox");
+  CHECK(config->unix_socket == "/run/glowup-kiosk-inbox/inbox.sock");
+}
+
 TEST_CASE("a unix socket replaces address, port and TLS, and is not mixed with them") {
   auto alone = core::ParseInboxConfig(
       R"({"listen": {"unix_socket": "run/inbox.sock"}, "kiosks": {"k": {"webhook_secret_files": ["s"]}},

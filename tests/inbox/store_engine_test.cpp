@@ -1,12 +1,14 @@
 // The inbox's store on either engine (SQLite, or PostgreSQL under with_postgresql.py): schema migrations
 // applied and recorded at start, a newer database refused, an unreachable server named, and intakes stored
-// exactly once when many senders deliver the same ones at the same moment.
+// exactly once when many senders deliver the same ones at the same moment; and (SQLite only) a file from
+// before migrations adopted, one an older program would call newer refused.
 #include <algorithm>
 #include <barrier>
 #include <thread>
 
 #include "inbox/migrations.h"
 #include "inbox_fixture.h"
+#include "store/sqlite.h"
 
 using namespace inbox_test;
 
@@ -124,4 +126,40 @@ TEST_CASE("6 senders delivering the same 25 intakes at the same moment store eac
     CHECK(std::count(statuses[i].begin(), statuses[i].end(), 200) == kSenders - 1);
   }
   CHECK(inbox.Count() == kIntakes);
+}
+
+TEST_CASE("a SQLite file from before migrations keeps its rows and is recorded at version 1" *
+          doctest::test_suite("sqlite-file")) {
+  store_test::TempDir dir;
+  const auto file = dir.File("inbox.sqlite");
+  {
+    auto old = store::sql::OpenPrivate(file);
+    REQUIRE(old.ok());
+    // The schema as the inbox made it before migrations (PRAGMA user_version 2), with a user in it.
+    REQUIRE(old->Exec(inbox::MigrationTexts(inbox::Engine::kSqlite).front().sql +
+                      "INSERT INTO users VALUES ('vanessa', 'hash', '2026-12-01T09:00:00Z');"
+                      "PRAGMA user_version = 2;")
+                .ok());
+  }
+  auto db = inbox::InboxDb::OpenSqlite(file);
+  REQUIRE_MESSAGE(db.ok(), db.error());
+  auto c = (*db)->Use();
+  CHECK(c->QueryInt("SELECT count(*) FROM users WHERE name = 'vanessa'").value() == 1);
+  CHECK(inbox::SchemaVersion(*c).value() == inbox::LatestSchemaVersion());
+  CHECK(c->QueryInt("PRAGMA user_version").value() == inbox::LatestSchemaVersion() + 1);
+}
+
+TEST_CASE("a SQLite file that an intake-inbox from before migrations would call newer is refused" *
+          doctest::test_suite("sqlite-file")) {
+  store_test::TempDir dir;
+  const auto file = dir.File("inbox.sqlite");
+  {
+    auto old = store::sql::OpenPrivate(file);
+    REQUIRE(old.ok());
+    REQUIRE(old->Exec("PRAGMA user_version = " + std::to_string(inbox::LatestSchemaVersion() + 5)).ok());
+  }
+  auto refused = inbox::InboxDb::OpenSqlite(file);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().find("newer intake-inbox") != std::string::npos);
+  CHECK(refused.error().find(file.string()) != std::string::npos);
 }
