@@ -43,9 +43,12 @@ std::vector<std::string> Texts(const SqlParams& params) {
   return out;
 }
 
+// The server's message, its first line only: a DETAIL line can quote the failing row ("Failing row contains
+// (...)": a client's name, answers), and these messages reach logs and the sender's answer.
 std::string Why(const std::exception& e) {
   std::string what = e.what();
-  while (!what.empty() && (what.back() == '\n' || what.back() == ' ')) what.pop_back();
+  what = what.substr(0, what.find('\n'));
+  while (!what.empty() && what.back() == ' ') what.pop_back();
   return "postgresql: " + what;
 }
 

@@ -163,3 +163,46 @@ TEST_CASE("a SQLite file that an intake-inbox from before migrations would call 
   CHECK(refused.error().find("newer intake-inbox") != std::string::npos);
   CHECK(refused.error().find(file.string()) != std::string::npos);
 }
+
+TEST_CASE(
+    "after PostgreSQL ends the inbox's connections, it connects again: one 503 per lost connection at most" *
+    doctest::skip(inbox_test::TestPostgresql().empty())) {
+  Inbox inbox;
+  REQUIRE(Status(inbox.Post(BaseIntake())) == 201);
+  // Another session ends every connection of the inbox, as a server restart or a failover does.
+  auto admin = inbox::PostgresqlConnection::Open(inbox.config.postgresql);
+  REQUIRE_MESSAGE(admin.ok(), admin.error());
+  CHECK((*admin)
+            ->QueryInt("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+            .value() == inbox::InboxDb::kPostgresqlConnections);
+  int refused = 0, stored = 0;
+  for (int i = 0; i < 20; ++i) {
+    const Json intake = BaseIntake();
+    for (int attempt = 0; attempt < 10; ++attempt) {  // as the kiosk's sender does: again after a 503
+      const int status = Status(inbox.Post(intake));
+      if (status == 201) {
+        ++stored;
+        break;
+      }
+      CHECK(status == 503);
+      ++refused;
+    }
+  }
+  CHECK(stored == 20);
+  CHECK(refused <= inbox::InboxDb::kPostgresqlConnections);
+  CHECK(inbox.Count() == 21);
+}
+
+TEST_CASE("a failing statement's error names no value of the row (PostgreSQL's DETAIL is left out)" *
+          doctest::skip(inbox_test::TestPostgresql().empty())) {
+  Inbox inbox;
+  auto c = inbox.app->db().Use();
+  auto failed = c->Change(
+      "INSERT INTO intakes (id, received_at, kiosk_id, format, body, intake, submitted_at, client_name, "
+      "flag_count, demo) VALUES ('x', 'r', 'k', 'not-a-format', 'b', 'i', 's', 'Zqxsecretname', 0, 0)");
+  REQUIRE_FALSE(failed.ok());
+  CAPTURE(failed.error());
+  CHECK(failed.error().find("check constraint") != std::string::npos);
+  CHECK(failed.error().find("Zqxsecretname") == std::string::npos);
+}
