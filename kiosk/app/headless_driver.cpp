@@ -73,6 +73,10 @@ core::Status HeadlessDriver::Execute(const Command& c) {
       return Hold(c);
     case K::kKey:
       return Key(c);
+    case K::kPress:
+      return Press(c);
+    case K::kExpectFocus:
+      return ExpectFocus(c);
     case K::kClose:
       return Close();
     case K::kDiskFull:
@@ -347,6 +351,43 @@ core::Status HeadlessDriver::Key(const Command& c) {
   app_.PumpEvents();  // the same handling as the window loop
   Frames(2);
   Settle();
+  return core::Ok{};
+}
+
+// One key down for a frame, then up: the same events a keypad sends, through the window's own handling (so
+// ImGui sees the key held, as it would a real one).
+core::Status HeadlessDriver::Press(const Command& c) {
+  SDL_Keycode key = SDL_GetKeyFromName(c.text.c_str());
+  if (key == SDLK_UNKNOWN) return Fail("press: \"" + c.text + "\" is not a key name SDL knows");
+  auto there = [&] {
+    auto f = app_.ui().FocusedTarget();
+    return f && f->label == c.until && f->Visible() &&
+           (c.until_scope.empty() || f->scope.find(c.until_scope) != std::string::npos);
+  };
+  for (int n = 0; n < 40; ++n) {
+    PushKey(SDL_KEYDOWN, key, 0);
+    app_.PumpEvents();
+    Frames(1);
+    PushKey(SDL_KEYUP, key, 0);
+    app_.PumpEvents();
+    Frames(1);
+    Settle();
+    if (c.until.empty() || there()) return core::Ok{};
+  }
+  return Fail("pressed \"" + c.text + "\" 40 times and the focus ring never reached \"" + c.until + "\"");
+}
+
+core::Status HeadlessDriver::ExpectFocus(const Command& c) {
+  auto focused = app_.ui().FocusedTarget();
+  if (!focused) return Fail("expected the focus ring on \"" + c.text + "\", but it shows on nothing");
+  bool scope_ok = c.scope.empty() || focused->scope.find(c.scope) != std::string::npos;
+  if (focused->label != c.text || !scope_ok) {
+    return Fail("expected the focus ring on \"" + c.text + "\"" +
+                (c.scope.empty() ? "" : " in \"" + c.scope + "\"") + ", but it is on \"" + focused->label +
+                "\"" + (focused->scope.empty() ? "" : " in \"" + focused->scope + "\""));
+  }
+  if (!focused->Visible())
+    return Fail("the focus ring is on \"" + c.text + "\", but it is not fully on screen");
   return core::Ok{};
 }
 

@@ -29,6 +29,8 @@ class HeadlessDriver {
   core::Status Wait(std::chrono::milliseconds d);
   core::Status Hold(const Command& c);
   core::Status Key(const Command& c);
+  core::Status Press(const Command& c);
+  core::Status ExpectFocus(const Command& c);
   core::Status Close();
   core::Status CheckLayout();
   core::Status CheckGlyphs();

@@ -110,7 +110,8 @@ KioskApp::KioskApp(core::Content content, core::Config config, std::unique_ptr<s
       env_{clock_, config_.idle, [] { return core::NewUuid(); }},
       ui_(config_.theme),
       clinic_content_(content_),
-      demo_(config_.demo.enabled && content_.demo) {
+      demo_(config_.demo.enabled && content_.demo),
+      keypad_(config_.keypad) {
   AddLanguageFonts();
   if (demo_) UseContent(core::DemoContent(clinic_content_));
   ImGuiIO& io = ImGui::GetIO();

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "app/keypad_map.h"
 #include "app/staff_controller.h"
 #include "core/base/clock.h"
 #include "core/content/config.h"
@@ -108,6 +109,7 @@ class KioskApp {
   std::filesystem::path content_dir_;
   core::TimePoint next_purge_{};
   bool demo_ = false;
+  KeypadMap keypad_;
   bool allow_close_ = false;
   bool quit_requested_ = false;
 };

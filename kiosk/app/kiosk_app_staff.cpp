@@ -15,7 +15,11 @@ void KioskApp::AttachStaff(std::unique_ptr<StaffController> staff, std::filesyst
 }
 
 void KioskApp::HandleEvents(const platform::Events& events) {
+  bool asking = session_.still_there;  // a key on "Still there?" only says "I am": it does nothing else
   if (events.input) Apply(core::intent::Activity{});
+  for (const auto& key : events.keys) {
+    if (auto press = keypad_.Lookup(key.code, key.mods); press && !asking) ui_.Press(*press);
+  }
   if (!events.text.empty()) Type(events.text);
   if (events.quit && allow_close_) quit_requested_ = true;
   if (events.quit && !allow_close_) spdlog::info("window close request ignored (kiosk mode)");

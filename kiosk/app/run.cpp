@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "app/headless_driver.h"
+#include "app/keypad_map.h"
 #include "app/kiosk_app.h"
 #include "app/problems_screen.h"
 #include "app/sender_child.h"
@@ -109,6 +110,10 @@ int RunKiosk(const RunOptions& o) {
     return ShowProblems(o, problems, stop.get());
   }
   if (auto problems = core::CheckConfigAgainstContent(config, *content, paths.config_file.string());
+      !problems.empty())
+    return ShowProblems(o, problems, stop.get());
+  // a keypad key SDL does not know would leave a keypad user without that action
+  if (auto problems = core::CheckKeyNames(config.keypad, IsKeyName, paths.config_file.string());
       !problems.empty())
     return ShowProblems(o, problems, stop.get());
   // the privacy notice states this installation's periods, and none the config lacks
@@ -235,6 +240,7 @@ core::Problems CheckConfig(const host::PathArgs& paths, std::string& checked) {
   auto loaded = host::LoadConfigAndPaths(paths);
   if (!loaded) return loaded.problems();
   core::Problems problems = core::CheckContrast(loaded->first.theme, file.string());
+  for (auto& p : core::CheckKeyNames(loaded->first.keypad, IsKeyName, file.string())) problems.push_back(p);
   checked = file.string() + ": ok: the theme's " + std::to_string(core::ThemeColourPairs().size()) +
             " colour pairs meet WCAG 2.2 contrast, in the normal and the high-contrast look";
   return problems;

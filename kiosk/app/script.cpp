@@ -119,6 +119,20 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
         if (!Duration(word, c.duration)) bad("expected a duration like 3s after the place");
         if (ok && !Rest(line, line.find(word, at) + word.size())) bad("unexpected text after the duration");
       }
+    } else if (verb == "press") {
+      c.kind = Command::Kind::kPress;
+      if (!Quoted(line, at, c.text)) bad("expected one quoted key name like \"Down\"");
+      while (ok && at < line.size() && line[at] == ' ') ++at;
+      if (ok && line.compare(at, 12, "until focus ") == 0) {
+        at += 12;
+        if (!Quoted(line, at, c.until)) bad("expected a quoted label after 'until focus'");
+        while (ok && at < line.size() && line[at] == ' ') ++at;
+        if (ok && line.compare(at, 3, "in ") == 0) {
+          at += 3;
+          if (!Quoted(line, at, c.until_scope)) bad("expected a quoted question after 'in'");
+        }
+      }
+      if (ok && !Rest(line, at)) bad("expected nothing, or until focus \"label\", after the key");
     } else if (verb == "key") {
       c.kind = Command::Kind::kKey;
       if (!Quoted(line, at, c.text) || !Rest(line, at))
@@ -162,6 +176,16 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
               !Rest(line, line.find(word, at) + word.size()))
             bad("expected nothing, or 'within' and a duration like 20s, after the text");
         }
+      } else if (what == "focus") {
+        // expect focus "No" in "Are you pregnant?": the focus ring is on that target
+        c.kind = Command::Kind::kExpectFocus;
+        if (!Quoted(line, at, c.text)) bad("expected one quoted label");
+        while (ok && at < line.size() && line[at] == ' ') ++at;
+        if (ok && line.compare(at, 3, "in ") == 0) {
+          at += 3;
+          if (!Quoted(line, at, c.scope)) bad("expected a quoted question after 'in'");
+        }
+        if (ok && !Rest(line, at)) bad("unexpected text after the command");
       } else if (what == "visible") {
         // expect visible "Please answer this question." in "Are you pregnant?": drawn whole on screen
         c.kind = Command::Kind::kExpectVisible;
@@ -180,7 +204,7 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
         if ((text_word != "text" && text_word != "target") || !Quoted(line, at, c.text) || !Rest(line, at))
           bad("expected: expect no text \"...\" or expect no target \"...\"");
       } else {
-        bad("expected 'expect screen', 'expect text', 'expect visible' or 'expect no text'");
+        bad("expected 'expect screen', 'expect text', 'expect visible', 'expect focus' or 'expect no text'");
       }
     } else {
       bad("unknown command '" + verb + "'");

@@ -189,8 +189,11 @@ Events SdlWindow::Wait(int timeout_ms) {
         ev.text += e.text.text;
         ev.input = true;
         break;
-      case SDL_MOUSEWHEEL:
       case SDL_KEYDOWN:
+        ev.keys.push_back({e.key.keysym.sym, e.key.keysym.mod});
+        ev.input = true;
+        break;
+      case SDL_MOUSEWHEEL:
       case SDL_KEYUP:
       case SDL_FINGERDOWN:
       case SDL_FINGERMOTION:

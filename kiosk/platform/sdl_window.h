@@ -46,8 +46,14 @@ struct Events {
   bool input = false;  // a touch, click, key or text: something to draw and an activity for the idle timer
   bool quit = false;   // the window was closed (development only; kiosk mode ignores it)
   bool resized = false;
-  std::string text;  // UTF-8 typed on a physical keyboard (kept whole: ImGui 1.86 drops emoji and other
-                     // characters beyond the 16-bit range)
+  struct Key {
+    int code = 0;       // SDL_Keycode
+    unsigned mods = 0;  // SDL_Keymod held with it
+    bool operator==(const Key&) const = default;
+  };
+  std::vector<Key> keys;  // keys pressed (and held keys' repeats), in order
+  std::string text;       // UTF-8 typed on a physical keyboard (kept whole: ImGui 1.86 drops emoji and other
+                          // characters beyond the 16-bit range)
 };
 
 class SdlWindow {

@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "ui/focus_ring.h"
 #include "ui/screens/screen.h"
 #include "ui/screens/staff.h"
 
@@ -23,6 +24,7 @@ float KioskUi::Layout(int width, int height) {
 
 std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
   std::vector<core::Intent> intents;
+  ApplyNavKeys(state_, registry_, in, theme_, intents);  // against the targets of the frame before
   registry_.BeginFrame();
   const auto pending_reveal = state_.reveal;
   ImGuiIO& io = ImGui::GetIO();
@@ -35,7 +37,8 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
   ImGui::PushFont(theme_.fonts.body);
   bool staff_open = in.staff && in.staff->state.page != core::StaffPage::kClosed;
   bool overlay = in.session.still_there || !state_.date_picker.empty() || staff_open;
-  Paint paint{theme_, registry_, "", 0, false, 0, ImRect(ImVec2(0, 0), io.DisplaySize), !overlay};
+  Paint paint{theme_,   registry_, "",    0,    false, 0, ImRect(ImVec2(0, 0), io.DisplaySize),
+              !overlay, "",        false, false};
   ScreenContext c{in, paint, state_, intents, io.DisplaySize};
   switch (in.session.screen) {
     case core::Screen::kAttract:
@@ -84,6 +87,8 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
     ImGui::End();
   }
   if (staff_open) DrawStaffLayer(c, *in.staff, staff_intents_);
+  DrawFocusRing(state_, registry_, in, theme_);
+  registry_.EndFrame();
   // a span no page took this frame (the screen changed) is dropped, so nothing waits for it
   if (pending_reveal && state_.reveal == pending_reveal) state_.reveal.reset();
   if (state_.redraws > 0) state_.redraws--;
@@ -110,6 +115,14 @@ void KioskUi::Wipe() {
   std::memset(g.TempBuffer, 0, sizeof(g.TempBuffer));
   scrub(g.IO.InputQueueCharacters);
   registry_.BeginFrame();
+}
+
+std::optional<Target> KioskUi::FocusedTarget() const {
+  int top = registry_.TopLayer();
+  if (!state_.nav.visible || top >= 2) return std::nullopt;
+  for (const auto& t : registry_.targets())
+    if (t.layer == top && t.id != 0 && t.id == state_.nav.focus[static_cast<size_t>(top)]) return t;
+  return std::nullopt;
 }
 
 bool KioskUi::Animating() const {

@@ -1,6 +1,7 @@
 // The client-facing UI: draws the screen for the current session and returns what the client did.
 #pragma once
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include "core/content/content.h"
 #include "core/staff/staff.h"
 #include "core/touch/date_picker.h"
+#include "core/touch/focus.h"
 #include "core/touch/keyboard.h"
 #include "core/touch/scroll.h"
 #include "core/visit/flags.h"
@@ -35,6 +37,25 @@ struct FrameInput {
   core::IdleSettings idle;
   const StaffView* staff = nullptr;  // staff mode, drawn on top when open
   bool demo = false;                 // event / demo mode: a small "Demo" marker on every screen
+};
+
+// A key of the keypad, as the app read it.
+struct NavPress {
+  core::NavKey key = core::NavKey::kSelect;
+  bool text_key =
+      false;  // the key also edits text (Backspace, Space): it does not navigate while one is typed
+  bool operator==(const NavPress&) const = default;
+};
+
+// The keypad's focus (ui/focus_ring.h).
+struct NavState {
+  std::array<ImGuiID, 2> focus{};  // the focused target's ImGui id, per layer (0 the screen, 1 a dialog)
+  bool visible = false;            // keys are in use: the ring shows (a touch hides it)
+  bool into_keyboard = false;      // a text field was opened by the keypad: the focus moves onto its keys
+  ImGuiID return_to = 0;           // where the focus goes back when the keyboard shuts
+  std::string page;                // the screen and page the focus is on (a new one starts at its top)
+  std::vector<NavPress> pending;   // keys pressed since the last frame
+  bool operator==(const NavState&) const = default;
 };
 
 // UI-only state that outlives a frame: scrolling, open pickers, the stroke being drawn.
@@ -65,6 +86,7 @@ struct UiState {
   core::StrokeHistory stroke_history;  // each signature pad's redo
   bool larger_text = false;            // the client's display options (reset by the wipe)
   bool high_contrast = false;
+  NavState nav;                                     // the keypad's focus ring
   bool operator==(const UiState&) const = default;  // the wipe test: nothing of a visit is left
 };
 
@@ -96,6 +118,10 @@ class KioskUi {
   // Text typed on a physical keyboard (or by the headless driver), whole UTF-8: the next frame's focused
   // text field takes it.
   void Type(const std::string& utf8) { state_.typed += utf8; }
+  // The target the focus ring shows on (none while the ring is hidden).
+  std::optional<Target> FocusedTarget() const;
+  // A keypad key: the next frame moves the focus ring, selects or goes back.
+  void Press(NavPress press) { state_.nav.pending.push_back(press); }
 
  private:
   core::Theme config_;

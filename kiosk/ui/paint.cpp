@@ -53,9 +53,14 @@ float DrawCentredLines(Paint& p, ImFont* font, ImU32 colour, float centre_x, flo
   return y - top;
 }
 
-void RegisterRect(Paint& p, const std::string& label, const ImRect& rect, bool clipped) {
+void RegisterRect(Paint& p, const std::string& label, const ImRect& rect, bool clipped, bool checked) {
   if (!p.enabled) return;
   Target t;
+  t.id = ImGui::GetItemID();
+  t.group = p.group;
+  t.radio = p.radio;
+  t.chrome = p.chrome;
+  t.checked = checked;
   t.label = label;
   t.scope = p.scope;
   t.rect = rect;
@@ -101,10 +106,14 @@ namespace {
 bool Tap(Paint& p, const char* id, ImVec2 pos, ImVec2 size) {
   ImGui::SetCursorScreenPos(pos);
   bool pressed = ImGui::InvisibleButton(id, size);
-  return pressed && p.enabled;
+  return (pressed || Activated(p)) && p.enabled;
 }
 
 }  // namespace
+
+bool Activated(Paint& p) {
+  return p.enabled && p.registry.TakeActivation(ImGui::GetItemID());
+}
 
 float ButtonWidth(const Paint& p, const std::string& label, ImFont* font) {
   font = font ? font : p.theme.fonts.bold;
@@ -163,7 +172,7 @@ bool Button(Paint& p, const char* id, const std::string& label, ImVec2 pos, ImVe
               label.c_str() + label.size());
   dl->PopClipRect();
   p.registry.AddText(label);
-  RegisterRect(p, label, ImRect(pos, max), clipped);
+  RegisterRect(p, label, ImRect(pos, max), clipped, style == ButtonStyle::kSelected);
   return tapped;
 }
 
@@ -221,7 +230,7 @@ bool ChoiceCard(Paint& p, const char* id, const std::string& title, const std::s
   y += DrawText(p, t.fonts.bold, t.text, ImVec2(text_x, y), title, text_w);
   if (!description.empty())
     DrawText(p, t.fonts.body, t.muted, ImVec2(text_x, y + t.em * 0.2f), description, text_w);
-  RegisterRect(p, title, ImRect(pos, max), false);
+  RegisterRect(p, title, ImRect(pos, max), false, checked);
   return tapped;
 }
 

@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 
 #include <string>
+#include <utility>
 
 #include "ui/target_registry.h"
 #include "ui/theme.h"
@@ -21,6 +22,27 @@ struct Paint {
   float scroll_origin = 0;  // screen y of the scroll content's top (window y - scroll)
   ImRect clip;              // visible region for targets drawn now
   bool enabled = true;      // false: draw only, no taps (screen under an overlay)
+  std::string group;        // the keypad's group for targets drawn now (Target::group); empty: each alone
+  bool radio = false;       // and whether left/right there also chooses
+  bool chrome = false;      // targets drawn now are header options
+};
+
+// While alive, targets drawn join the keypad's group `name` (radio: left/right there also chooses).
+class NavGroup {
+ public:
+  NavGroup(Paint& p, std::string name, bool radio = false)
+      : p_(p), group_(std::exchange(p.group, std::move(name))), radio_(std::exchange(p.radio, radio)) {}
+  ~NavGroup() {
+    p_.group = std::move(group_);
+    p_.radio = radio_;
+  }
+  NavGroup(const NavGroup&) = delete;
+  NavGroup& operator=(const NavGroup&) = delete;
+
+ private:
+  Paint& p_;
+  std::string group_;
+  bool radio_;
 };
 
 enum class ButtonStyle { kPrimary, kOutline, kSoft, kSelected, kDisabled };  // kDisabled: nothing to do now
@@ -45,7 +67,10 @@ float ChoiceCardHeight(const Paint& p, const std::string& title, const std::stri
 // A tick box with a wrapped label, as a full-width row (consents).
 bool CheckRow(Paint& p, const char* id, const std::string& label, bool checked, float width);
 
-void RegisterRect(Paint& p, const std::string& label, const ImRect& rect, bool clipped);
+// Registers the last ImGui item as a target under `label` (checked: a chosen answer).
+void RegisterRect(Paint& p, const std::string& label, const ImRect& rect, bool clipped, bool checked = false);
+// True when the keypad's Select activates the last ImGui item this frame.
+bool Activated(Paint& p);
 
 // A filled rounded rectangle that looks like ImDrawList::AddRectFilled's but costs far less on SDL's software
 // renderer: the body as plain rectangles (which SDL blits) and only the corners as small anti-aliased fans

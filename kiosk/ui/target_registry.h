@@ -1,5 +1,6 @@
 // Every tap target and text drawn this frame, by visible label: how headless scripts find widgets,
-// and how the layout checks catch clipped labels and overlapping targets.
+// how the layout checks catch clipped labels and overlapping targets, and what the keypad's focus ring
+// moves through (in the order drawn; a key's Select reaches the widget through its ImGui id).
 #pragma once
 
 #include <imgui.h>
@@ -20,6 +21,11 @@ struct Target {
   bool in_scroll = false;
   bool clipped = false;  // the label does not fit its target
   int layer = 0;         // 0: the screen, 1: an overlay on top of it (only the top layer takes taps)
+  ImGuiID id = 0;        // the ImGui item that takes the tap
+  std::string group;     // targets that belong together for the keypad (core::FocusItem::group)
+  bool radio = false;    // left/right in the group also chooses
+  bool chrome = false;   // a header option
+  bool checked = false;  // a chosen answer
 
   bool Visible() const { return clip.Contains(rect); }
 };
@@ -56,6 +62,17 @@ class TargetRegistry {
   void RelabelLast(std::string label) {
     if (!targets_.empty()) targets_.back().label = std::move(label);
   }
+  // The keypad's Select: the widget with this id acts as if tapped, in the frame it is next drawn.
+  void Activate(ImGuiID id) { activate_ = id; }
+  // True once for the widget being activated (called by the widget with its own id).
+  bool TakeActivation(ImGuiID id) {
+    if (id == 0 || id != activate_) return false;
+    activate_ = 0;
+    activated_ = id;
+    return true;
+  }
+  bool ActivatedNow(ImGuiID id) const { return id != 0 && id == activated_; }
+  void EndFrame() { activate_ = activated_ = 0; }  // an activation no widget took is dropped
   const std::vector<Target>& targets() const { return targets_; }
   const std::vector<std::string>& texts() const { return texts_; }
   int TopLayer() const;
@@ -65,6 +82,7 @@ class TargetRegistry {
   std::vector<std::string> texts_;
   std::vector<PlacedText> placed_;
   std::optional<Target> focused_field_;
+  ImGuiID activate_ = 0, activated_ = 0;
 };
 
 }  // namespace ui

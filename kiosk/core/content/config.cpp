@@ -138,6 +138,55 @@ void ReadDemo(const JsonReader& r, const Json& d, DemoConfig& out) {
   out.export_dir = r.String(d, ptr, "export_dir", false);
 }
 
+// "keypad": {"up": "Up", "select": ["Return", "Keypad Enter"], ...}: an action named replaces its default
+// keys; one key may do only one action (a default's key included).
+void ReadKeypad(const JsonReader& r, const Json& k, KeypadKeys& out) {
+  const std::string ptr = "/keypad";
+  if (!ReadBlock(r, k, ptr, {"up", "down", "left", "right", "select", "back"})) return;
+  for (NavKey key : kNavKeys) {
+    const char* action = ToString(key);
+    const Json* v = r.Field(k, ptr, action, false);
+    if (!v) continue;
+    std::string at = Child(ptr, action);
+    std::vector<KeyName> names;
+    auto add = [&](const Json& name, const std::string& where) {
+      if (!name.is_string() || name.get<std::string>().empty()) {
+        r.Error(where, "must be a key name like \"Up\" or \"Keypad 8\"");
+      } else {
+        names.push_back({name.get<std::string>(), where});
+      }
+    };
+    if (v->is_array()) {
+      for (size_t i = 0; i < v->size(); ++i) add((*v)[i], Child(at, i));
+      if (v->empty())
+        r.Error(at, "needs at least one key: without it a keypad user cannot " + std::string(action));
+    } else {
+      add(*v, at);
+    }
+    out.keys[static_cast<size_t>(key)] = std::move(names);
+  }
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  for (size_t a = 0; a < out.keys.size(); ++a) {
+    for (const KeyName& name : out.keys[a]) {
+      for (size_t b = 0; b < a; ++b) {
+        for (const KeyName& other : out.keys[b]) {
+          if (lower(name.name) != lower(other.name)) continue;
+          const KeyName& written = name.pointer.empty() ? other : name;
+          if (written.pointer.empty()) continue;
+          r.Error(written.pointer, "\"" + written.name + "\" is the key of both " + ToString(kNavKeys[b]) +
+                                       " and " + ToString(kNavKeys[a]) +
+                                       (name.pointer.empty() || other.pointer.empty()
+                                            ? " (by default): give that action its own keys too"
+                                            : ": one key, one action"));
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 Result<Config> ParseConfig(const std::string& text, const std::string& file_name) {
@@ -148,8 +197,9 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
   JsonReader r(file_name, problems);
   Config config;
   if (!r.IsObject(j, "")) return problems;
-  r.AllowOnly(
-      j, "", {"$comment", "kiosk_id", "data_dir", "idle", "theme", "demo", "staff", "delivery", "retention"});
+  r.AllowOnly(j, "",
+              {"$comment", "kiosk_id", "data_dir", "idle", "theme", "demo", "staff", "delivery", "retention",
+               "keypad"});
   if (auto id = r.String(j, "", "kiosk_id", true); !id.empty()) config.kiosk_id = id;
   config.data_dir = r.String(j, "", "data_dir", false);
   if (const Json* d = r.Field(j, "", "demo", false)) ReadDemo(r, *d, config.demo);
@@ -171,6 +221,7 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
     config.retention_clinic_days = r.Int(*ret, "/retention", "clinic_days", false, 1, 36500);
     if (auto v = r.Int(*ret, "/retention", "lead_days", false, 1, 3650)) config.retention_lead_days = *v;
   }
+  if (const Json* k = r.Field(j, "", "keypad", false)) ReadKeypad(r, *k, config.keypad);
   if (!problems.empty()) return problems;
   return config;
 }

@@ -1,4 +1,5 @@
-// One installation's settings (config/kiosk.json): kiosk id, idle timings, theme, window, data directory.
+// One installation's settings (config/kiosk.json): kiosk id, idle timings, theme, window, data directory,
+// the keypad's keys.
 #pragma once
 
 #include <array>
@@ -8,6 +9,7 @@
 
 #include "core/base/result.h"
 #include "core/content/json_reader.h"
+#include "core/touch/keypad.h"
 #include "core/visit/idle.h"
 
 namespace core {
@@ -74,6 +76,7 @@ struct Config {
   std::optional<int> retention_clinic_days;  // how long the clinic's system (the inbox) keeps an intake: the
                                              // privacy notice's {clinic_days}; unset: the notice names none
   int retention_lead_days = 30;  // demo leads are deleted from the kiosk this long after they were captured
+  KeypadKeys keypad = KeypadKeys::Defaults();  // "keypad": the keys that move the focus ring, select, go back
 };
 
 // Parses kiosk.json; every problem names the file and the JSON pointer.

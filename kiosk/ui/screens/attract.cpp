@@ -16,7 +16,8 @@ void DrawAttract(ScreenContext& c) {
   const auto& a = c.in.content.app.attract;
   // The whole screen is the start button.
   ImGui::SetCursorScreenPos(ImVec2(0, 0));
-  if (ImGui::InvisibleButton("##start", c.size) && c.paint.enabled) c.Emit(core::intent::Start{});
+  bool tapped = ImGui::InvisibleButton("##start", c.size);
+  if ((tapped || Activated(c.paint)) && c.paint.enabled) c.Emit(core::intent::Start{});
   RegisterRect(c.paint, c.T(a.tap_to_start), ImRect(ImVec2(0, 0), c.size), false);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();

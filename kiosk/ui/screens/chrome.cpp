@@ -96,6 +96,8 @@ void DrawOptions(ScreenContext& c, float header_h, float name_right) {
   float h = t.em * 2.2f, y = (header_h - h) * 0.5f;
   float x = c.size.x - t.margin() - total(wide);
   c.paint.scope.clear();
+  NavGroup group(c.paint, "header");
+  c.paint.chrome = true;
   for (const auto* l : others) {
     std::string id = "##header_lang_" + l->code;
     if (OptionChip(c, id.c_str(), l->name, OptionIcon::kNone, false, wide, ImVec2(x, y), h))
@@ -113,6 +115,7 @@ void DrawOptions(ScreenContext& c, float header_h, float name_right) {
     c.state.high_contrast = !c.state.high_contrast;
     c.Emit(core::intent::Activity{});
   }
+  c.paint.chrome = false;
 }
 
 float DrawHeader(ScreenContext& c, bool with_progress) {
@@ -151,6 +154,7 @@ void DrawFooter(ScreenContext& c, const std::string& primary, core::Intent actio
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(c.size.x, top + 1), t.line);
   float y = top + t.em * 0.8f, h = t.target();
   c.paint.scope.clear();
+  NavGroup group(c.paint, "footer");
   const std::string& back = c.Ui("back");
   if (Button(c.paint, "##back", back, ImVec2(t.margin(), y), ImVec2(ButtonWidth(c.paint, back), h),
              ButtonStyle::kOutline)) {

@@ -17,6 +17,7 @@ int Grid(ScreenContext& c, const std::vector<std::string>& labels, int selected,
   float gap = t.em * 0.4f, h = t.target();
   float w = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   int tapped = -1;
+  NavGroup group(c.paint, tag);  // up and down move by rows of the grid
   for (size_t i = 0; i < labels.size(); ++i) {
     int row = static_cast<int>(i) / cols, col = static_cast<int>(i) % cols;
     ImVec2 p(pos.x + static_cast<float>(col) * (w + gap), pos.y + static_cast<float>(row) * (h + gap));
@@ -96,6 +97,7 @@ void DrawDatePicker(ScreenContext& c) {
     std::string older = core::Format(c.Ui("decade_older"), {{"decade", std::to_string(picker.decade - 10)}}),
                 newer = core::Format(c.Ui("decade_newer"), {{"decade", std::to_string(picker.decade + 10)}});
     float bw = std::max({t.em * 6, ButtonWidth(c.paint, older), ButtonWidth(c.paint, newer)});
+    NavGroup group(c.paint, "decade");
     if (core::CanStepDecade(picker, -1, today) && Button(c.paint, "##older", older, ImVec2(p0.x + pad, y),
                                                          ImVec2(bw, t.target()), ButtonStyle::kOutline)) {
       core::StepDecade(picker, -1, today);
@@ -107,7 +109,11 @@ void DrawDatePicker(ScreenContext& c) {
     }
     y += nav_h;
   }
-  int tapped = Grid(c, labels, selected, cols, ImVec2(p0.x + pad, y), inner, "pick");
+  // each part's cells have their own ids, so the focus ring starts afresh on the next part's grid
+  const char* tag = picker.part == core::DatePart::kDay     ? "pickd"
+                    : picker.part == core::DatePart::kMonth ? "pickm"
+                                                            : "picky";
+  int tapped = Grid(c, labels, selected, cols, ImVec2(p0.x + pad, y), inner, tag);
   if (tapped >= 0) {
     d = core::Tap(picker, d, values[static_cast<size_t>(tapped)], today);  // on to the part still missing
     s.partial_dates[q->id] = d;

@@ -125,6 +125,7 @@ void DrawKeyboard(ScreenContext& c, float bottom) {
                          ? std::get<std::string>(it->second)
                          : std::string();
   c.paint.scope.clear();
+  NavGroup group(c.paint, "keyboard");  // up and down move between rows of keys
   float y = top + m.pad;
   for (size_t r = 0; r < rows.size(); ++r) {
     float row_w = 0;
@@ -144,7 +145,10 @@ void DrawKeyboard(ScreenContext& c, float bottom) {
       bool tapped = Button(c.paint, id.c_str(), shown, ImVec2(x, y), ImVec2(w, m.height),
                            flashing ? ButtonStyle::kPrimary : style, font);
       int presses = tapped ? 1 : 0;
-      if (key.kind == core::Key::Kind::kBackspace) presses = c.paint.enabled ? Backspace(c) : 0;
+      if (key.kind == core::Key::Kind::kBackspace) {
+        bool by_keypad = c.paint.registry.ActivatedNow(ImGui::GetItemID());  // Select on it: one press
+        presses = c.paint.enabled ? std::max(Backspace(c), by_keypad ? 1 : 0) : 0;
+      }
       if (presses > 0) {
         c.state.flash_key = id;
         c.state.flash_until = c.in.now + core::kKeyFlash;

@@ -24,6 +24,7 @@ void DrawLanguage(ScreenContext& c) {
   }
   y += t.em * 1.2f;
   for (const auto& lang : c.in.content.languages) {
+    NavGroup group(c.paint, "languages");
     std::string id = "##lang_" + lang.code;
     bool current = lang.code == c.lang();
     if (Button(c.paint, id.c_str(), lang.name, ImVec2((c.size.x - w) * 0.5f, y), ImVec2(w, h),

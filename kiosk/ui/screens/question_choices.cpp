@@ -20,6 +20,7 @@ void YesNo(ScreenContext& c, const core::Question& q, float x, float width) {
   float label_bottom = Y();
   float by = side ? y0 : label_bottom;
   std::string yes_id = "##yes_" + q.id, no_id = "##no_" + q.id;
+  NavGroup group(c.paint, q.id, true);  // left and right choose, as arrows do in a radio group
   float bx = side ? x + width - buttons_w : x;
   if (Button(c.paint, yes_id.c_str(), c.Ui("yes"), ImVec2(bx, by), ImVec2(bw, t.target()),
              value == true ? ButtonStyle::kSelected : ButtonStyle::kOutline)) {
@@ -47,6 +48,7 @@ void Choices(ScreenContext& c, const core::Question& q, float x, float width) {
   if (n == 4 && fits >= 4) cols = 4;
   float card_w = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   float y = Y();
+  NavGroup group(c.paint, q.id, !multi);
   for (int row = 0; row * cols < n; ++row) {
     float row_h = 0;
     for (int k = row * cols; k < std::min(n, row * cols + cols); ++k) {

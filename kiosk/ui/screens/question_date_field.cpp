@@ -20,6 +20,7 @@ void DateField(ScreenContext& c, const core::Question& q, float x, float width) 
       d.year ? std::to_string(d.year) : c.Ui("year")};
   float widths[3] = {t.em * 5, t.em * 9, t.em * 6};
   float bx = x, y = Y();
+  NavGroup group(c.paint, q.id + "#date");  // left and right move between day, month and year
   for (int k = 0; k < 3; ++k) {
     std::string id = "##date" + std::to_string(k) + q.id;
     bool set = k == 0 ? d.day : k == 1 ? d.month : d.year;

@@ -68,6 +68,7 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
                {"undo_stroke", !sig.strokes.empty()},
                {"redo_stroke", c.state.stroke_history.Redoable(q.id) > 0}};
   float bx = x;
+  NavGroup group(c.paint, q.id + "#edit");
   for (const Edit& e : edits) {
     const std::string& label = c.Ui(e.key);
     std::string id = std::string("##") + e.key + q.id;

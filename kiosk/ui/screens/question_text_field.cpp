@@ -36,8 +36,11 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
   ImGui::SetCursorScreenPos(pos);
   std::string id = "##" + q.id;
   bool focused = c.state.focused == q.id;
-  if (ImGui::InvisibleButton(id.c_str(), box.GetSize()) && c.paint.enabled && !focused) {
+  bool tapped = ImGui::InvisibleButton(id.c_str(), box.GetSize());
+  bool keyed = !tapped && Activated(c.paint);
+  if ((tapped || keyed) && c.paint.enabled && !focused) {
     c.state.focused = q.id;
+    c.state.nav.into_keyboard = keyed;  // opened from the keypad: the focus ring moves onto the keys
     c.state.keyboard =
         core::OpenKeyboard(c.in.content.KeyboardFor(c.in.session.language), core::KeyboardKindFor(q.type),
                            value);  // names start with a capital
@@ -59,7 +62,9 @@ void TextField(ScreenContext& c, const core::Question& q, float x, float width) 
     std::fill(c.state.typed.begin(), c.state.typed.end(), '\0');  // typed text must not linger
     c.state.typed.clear();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) core::RemoveLastCharacter(typed);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) c.state.focused.clear();
+    // Enter ends typing (with the keypad in use, the focus ring's Select does, and Enter may press a key)
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !c.state.nav.visible)
+      c.state.focused.clear();
     if (typed != value) {
       c.state.keyboard.shift = false;  // the capital was typed on the physical keyboard
       c.Emit(core::intent::SetAnswer{q.id, typed});

@@ -26,6 +26,7 @@ void DrawStillThere(ScreenContext& c) {
   DrawText(c.paint, t.fonts.display, t.brand, ImVec2(p0.x + (w - cw) * 0.5f, y), seconds, 0);
   y += count_h + t.em * 1.2f;
   float bw = (inner - t.gap()) * 0.5f;
+  NavGroup group(c.paint, "idle");
   if (Button(c.paint, "##start_over", c.T(idle.start_over), ImVec2(p0.x + pad, y), ImVec2(bw, t.target()),
              ButtonStyle::kOutline)) {
     c.Emit(core::intent::StartOver{});
