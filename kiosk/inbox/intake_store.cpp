@@ -88,9 +88,11 @@ core::Result<std::vector<StoredIntake>> IntakeStore::List(const ListFilter& f) {
   sql += f.apart ? " AND content_known = 0" : " AND content_known = 1";
   if (f.unreviewed_only) sql += " AND reviewed_at IS NULL";
   if (f.flagged_only) sql += " AND flag_count > 0";
-  // NULLS LAST: what SQLite does without saying (NULL is its smallest value), said so PostgreSQL does it too.
+  // COALESCE: without flags top_tier is NULL, and "unreviewed AND NULL IN (...)" was NULL, which sorted below
+  // the reviewed intakes' false: an unflagged intake waiting for review came after yesterday's reviewed ones.
   sql +=
-      " ORDER BY (reviewed_at IS NULL AND top_tier IN ('stop', 'defer')) DESC NULLS LAST, submitted_at DESC, "
+      " ORDER BY (reviewed_at IS NULL AND COALESCE(top_tier, '') IN ('stop', 'defer')) DESC, submitted_at "
+      "DESC, "
       "rowid DESC LIMIT ?4";
   auto c = db_.Use();
   return Rows(c->Query(sql, {f.submitted_from, f.submitted_to, f.name_contains, std::int64_t{f.limit}}),

@@ -84,6 +84,30 @@ TEST_CASE("a form without the right CSRF token is refused with 403 and changes n
   CHECK(Status(r) == 403);
 }
 
+TEST_CASE("after unreviewed stop and defer flags, the newest come first, flagged or not, reviewed or not") {
+  Staff s;
+  auto store = [&s](Json intake, const std::string& name, int days_ago) {
+    intake["answers"]["first_name"] = name;
+    intake["submitted_at"] = core::ToRfc3339(s.clock.Now() - std::chrono::days(days_ago));
+    intake["started_at"] = intake["submitted_at"];
+    return s.Store(intake);
+  };
+  auto unflagged = [] {
+    Json intake = BaseIntake();
+    intake["flags"] = Json::array();
+    return intake;
+  };
+  store(WithFlag(BaseIntake(), "stop", "Pregnant"), "Stella", 3);
+  const std::string rita = store(unflagged(), "Rita", 1);
+  store(unflagged(), "Nina", 0);
+  REQUIRE(s.app->intakes().MarkReviewed(rita, "vanessa", s.clock.Now()).value());
+  REQUIRE(Status(s.SignIn("vanessa", kPassword)) == 303);
+  const std::string all = s.Get("/")->body;
+  REQUIRE(all.find("Rita") != std::string::npos);
+  CHECK(all.find("Stella") < all.find("Nina"));
+  CHECK(all.find("Nina") < all.find("Rita"));  // today's, not yet reviewed, above yesterday's reviewed one
+}
+
 TEST_CASE("the list shows stop and defer flags first, then the newest; filters and name search work") {
   Staff s;
   Json old_stop = WithFlag(BaseIntake(), "stop", "Pregnant");
