@@ -143,6 +143,8 @@ void ConsentsAndSignatures(const core::Content& content, const Json& intake, con
     const core::Question* q = content.FindQuestion(id);
     Data figure;
     figure.set("png", core::JsonString(sig, "png_base64"));
+    figure.set("keyed", core::JsonString(sig, "method") == "keyed_confirmation");  // confirmed by keys
+    figure.set("statement", core::JsonString(sig, "statement"));
     figure.set("label", q ? q->label.In(lang) : id);
     signatures.push_back(figure);
   }

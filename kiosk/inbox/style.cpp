@@ -98,6 +98,7 @@ td.no { color: var(--muted); font-weight: 700; }
 .signatures { display: flex; gap: 1.5rem; flex-wrap: wrap; margin-top: 1rem; }
 .signatures figure { margin: 0; }
 .signatures img { display: block; max-width: 22rem; width: 100%; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
+.signatures .keyed { max-width: 22rem; margin: 0; padding: .8rem 1rem; border: 1px dashed var(--line); border-radius: 8px; background: #fff; }
 .signatures figcaption { color: var(--muted); font-size: .9rem; margin-top: .3rem; }
 .ids { font-family: ui-monospace, monospace; font-size: .8rem; word-break: break-all; }
 .message { max-width: 36rem; margin: 3rem auto; }

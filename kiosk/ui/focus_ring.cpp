@@ -54,6 +54,22 @@ bool StepTowards(UiState& s, const Target& t, bool down) {
   return false;
 }
 
+// Up or down from the page to a target outside it (Back and Next, the header) while the page has more to show
+// that way: the page scrolls a step instead (an explainer page with nothing to tap is read this way). True
+// when it scrolled.
+bool ScrollPage(UiState& s, bool down) {
+  if (s.page_view <= 0) return false;
+  if (down && s.scroll.offset() < s.scroll.limit() - 1) {
+    s.scroll_to = s.scroll.offset() + s.page_view;
+    return true;
+  }
+  if (!down && s.scroll.offset() > 1) {
+    s.scroll_to = s.scroll.offset() - s.page_view * 0.4f;
+    return true;
+  }
+  return false;
+}
+
 void Back(UiState& s, const FrameInput& in, std::vector<core::Intent>& intents) {
   if (!s.date_picker.empty()) {
     s.date_picker.clear();  // the dialog closes; the date part it opened from keeps the focus
@@ -81,6 +97,7 @@ void ApplyNavKeys(UiState& s, TargetRegistry& reg, const FrameInput& in, const T
   std::vector<NavPress> pending = std::exchange(nav.pending, {});
   bool staff = in.staff && in.staff->state.page != core::StaffPage::kClosed;
   if (staff || top >= 2) return;  // staff mode is out of the keypad's reach
+  if (!pending.empty()) nav.used = true;
   ImGuiID& focus = nav.focus[static_cast<size_t>(top)];
   for (const NavPress& press : pending) {
     bool typing = !s.focused.empty();
@@ -98,7 +115,7 @@ void ApplyNavKeys(UiState& s, TargetRegistry& reg, const FrameInput& in, const T
     if (!at) {  // nothing focused yet: towards the page's first target (a step at a time when far below)
       if (targets.empty()) continue;
       const Target& first = *targets[core::InitialFocus(Items(targets))];
-      if (StepTowards(s, first, true)) continue;
+      if (StepTowards(s, first, true) || (top == 0 && !first.in_scroll && ScrollPage(s, true))) continue;
       focus = first.id;
       Reveal(s, first, theme);
       continue;
@@ -115,7 +132,12 @@ void ApplyNavKeys(UiState& s, TargetRegistry& reg, const FrameInput& in, const T
     auto move = core::MoveFocus(Items(targets), *at, press.key);
     if (!move) continue;
     bool vertical = press.key == core::NavKey::kUp || press.key == core::NavKey::kDown;
-    if (vertical && StepTowards(s, *targets[move->to], press.key == core::NavKey::kDown)) continue;
+    bool down = press.key == core::NavKey::kDown;
+    const Target& to = *targets[move->to];
+    // (only the screen's own page: a dialog's keys never scroll the page under it)
+    if (vertical && (StepTowards(s, to, down) ||
+                     (top == 0 && targets[*at]->in_scroll && !to.in_scroll && ScrollPage(s, down))))
+      continue;
     focus = targets[move->to]->id;
     if (move->choose) reg.Activate(focus);
     Reveal(s, *targets[move->to], theme);

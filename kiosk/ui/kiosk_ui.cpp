@@ -25,6 +25,7 @@ float KioskUi::Layout(int width, int height) {
 std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
   std::vector<core::Intent> intents;
   ApplyNavKeys(state_, registry_, in, theme_, intents);  // against the targets of the frame before
+  state_.page_view = 0;                                  // BeginScrollArea sets it when there is a page
   registry_.BeginFrame();
   const auto pending_reveal = state_.reveal;
   ImGuiIO& io = ImGui::GetIO();

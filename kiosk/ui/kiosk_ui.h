@@ -54,6 +54,7 @@ struct NavState {
   bool into_keyboard = false;      // a text field was opened by the keypad: the focus moves onto its keys
   ImGuiID return_to = 0;           // where the focus goes back when the keyboard shuts
   std::string page;                // the screen and page the focus is on (a new one starts at its top)
+  bool used = false;               // a key was pressed in this visit: a signature may be confirmed by keys
   std::vector<NavPress> pending;   // keys pressed since the last frame
   bool operator==(const NavState&) const = default;
 };
@@ -86,7 +87,8 @@ struct UiState {
   core::StrokeHistory stroke_history;  // each signature pad's redo
   bool larger_text = false;            // the client's display options (reset by the wipe)
   bool high_contrast = false;
-  NavState nav;                                     // the keypad's focus ring
+  NavState nav;         // the keypad's focus ring
+  float page_view = 0;  // the height of this frame's scrolling page (0: the screen has none)
   bool operator==(const UiState&) const = default;  // the wipe test: nothing of a visit is left
 };
 

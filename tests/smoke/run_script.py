@@ -4,7 +4,7 @@
 Usage:
   run_script.py --kiosk KIOSK --script SCRIPT --schema INTAKE_SCHEMA [--screenshots DIR]
                 [--expect-intakes N] [--expect-flag TIER:FLAG_ID ...]
-                [--expect-no-flag-tier TIER ...] [--expect-language CODE] [--expect-signatures N]
+                [--expect-no-flag-tier TIER ...] [--expect-language CODE] [--expect-signatures N] [--expect-keyed N]
                 [--size WxH] [--content DIR] [--expect-answer ID=JSON ...] [--show-kiosk-output]
   run_script.py --schema INTAKE_SCHEMA --outbox OUTBOX.sqlite [expectations...]
 
@@ -87,6 +87,8 @@ def parse_args(argv):
                    help="no intake may carry a flag of this tier")
     p.add_argument("--expect-language", metavar="CODE", help="every intake records this language")
     p.add_argument("--expect-signatures", type=int, metavar="N", help="every intake carries N signature PNGs")
+    p.add_argument("--expect-keyed", type=int, metavar="N",
+                   help="every intake carries N signatures confirmed with the keypad (method keyed_confirmation)")
     p.add_argument("--content", help="content folder for the kiosk (default: the kiosk's)")
     p.add_argument("--expect-answer", type=id_json, action="append", default=[], metavar="ID=JSON",
                    help="every intake's answers/ID equals this JSON value, type included (months=9, not \"9\")")
@@ -168,16 +170,23 @@ def check_payload(validator, row_id, text, args):
     if payload.get("intake_id") != row_id:
         problems.append(f"{where}: /intake_id is {payload.get('intake_id')!r}, but the outbox row id is {row_id!r}")
     signatures = payload.get("signatures")
+    keyed = 0
     for qid, sig in (signatures.items() if isinstance(signatures, dict) else []):
-        if isinstance(sig, dict) and isinstance(sig.get("png_base64"), str):
+        if isinstance(sig, dict) and sig.get("method") == "keyed_confirmation":
+            keyed += 1  # confirmed with the keypad: a statement, no image
+            if not isinstance(sig.get("statement"), str) or not sig["statement"]:
+                problems.append(f"{where}: /signatures/{qid}/statement: not a non-empty string")
+        elif isinstance(sig, dict) and isinstance(sig.get("png_base64"), str):
             problems += [f"{where}: /signatures/{qid}/png_base64: {p}" for p in check_png(qid, sig["png_base64"])]
         else:
             problems.append(f"{where}: /signatures/{qid}: no png_base64 string")
     if args.expect_language and payload.get("language") != args.expect_language:
         problems.append(f"{where}: /language is {payload.get('language')!r}, expected {args.expect_language!r}")
-    count = len(signatures) if isinstance(signatures, dict) else 0
+    count = (len(signatures) if isinstance(signatures, dict) else 0) - keyed
     if args.expect_signatures is not None and count != args.expect_signatures:
-        problems.append(f"{where}: /signatures has {count}, expected {args.expect_signatures}")
+        problems.append(f"{where}: /signatures has {count} PNG(s), expected {args.expect_signatures}")
+    if args.expect_keyed is not None and keyed != args.expect_keyed:
+        problems.append(f"{where}: /signatures has {keyed} keyed confirmation(s), expected {args.expect_keyed}")
     answers = payload.get("answers") if isinstance(payload.get("answers"), dict) else {}
     for qid, value in args.expect_answer:
         if qid not in answers or answers[qid] != value or type(answers[qid]) is not type(value):

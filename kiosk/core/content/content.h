@@ -73,6 +73,9 @@ struct Question {
   Text unit;                    // number: the unit words shown after the field ("months" / "meses")
   std::string pattern;
   std::string version;  // consent text version
+  // signature: a client using the keypad may confirm instead by the keyed statement ui.confirm_consent_by_key
+  // (a clinic's decision; recorded as such in the intake)
+  bool keyed_confirmation = false;
   std::optional<Condition> visible_if;
   std::vector<Question> follow_ups;
   std::vector<Flag> flags;

@@ -135,10 +135,10 @@ void ParseQuestions(const Json& obj, const std::string& ptr, const char* key, co
 Question ParseQuestion(const Json& j, const std::string& ptr, const JsonReader& r, const Question* parent) {
   Question q;
   if (!r.IsObject(j, ptr)) return q;
-  r.AllowOnly(
-      j, ptr,
-      {"id", "type", "label", "help", "body", "required", "options", "min_length", "max_length", "pattern",
-       "min_age", "max_age", "min", "max", "unit", "version", "visible_if", "follow_ups", "flags"});
+  r.AllowOnly(j, ptr, {"id",       "type",       "label",      "help",       "body",
+                       "required", "options",    "min_length", "max_length", "pattern",
+                       "min_age",  "max_age",    "min",        "max",        "unit",
+                       "version",  "visible_if", "follow_ups", "flags",      "keyed_confirmation"});
   q.id = r.String(j, ptr, "id", true);
   std::string type = r.String(j, ptr, "type", true);
   if (auto it = kTypes.find(type); it != kTypes.end()) {
@@ -160,6 +160,9 @@ Question ParseQuestion(const Json& j, const std::string& ptr, const JsonReader& 
   q.unit = r.LocalText(j, ptr, "unit", false);
   q.pattern = r.String(j, ptr, "pattern", false);
   q.version = r.String(j, ptr, "version", q.type == QuestionType::kConsent);
+  q.keyed_confirmation = r.Bool(j, ptr, "keyed_confirmation", false);
+  if (q.keyed_confirmation && q.type != QuestionType::kSignature)
+    r.Error(Child(ptr, "keyed_confirmation"), "only a signature question can be confirmed by keys");
   if (!q.pattern.empty()) {
     try {
       std::regex check(q.pattern, std::regex::ECMAScript);

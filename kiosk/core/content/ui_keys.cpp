@@ -44,6 +44,9 @@ const std::vector<std::string_view>& UiKeys() {
       "decade_older",
       "decade_newer",
       "questionnaire_title",
+      // the keypad's confirmation of a signature (Question::keyed_confirmation), and how Review shows it
+      "confirm_consent_by_key",
+      "confirmed_by_key",
       // staff mode: the PIN pad, the home page, today's intakes, its reports
       "staff_title",
       "staff_pin_title",

@@ -335,7 +335,14 @@ std::optional<Json> ResponseItem(const Question& q, const Responses& r) {
   for (const auto& f : q.follow_ups) {
     if (auto child = ResponseItem(f, r)) children.emplace_back(&f, std::move(*child));
   }
-  if (answers.empty() && children.empty()) return std::nullopt;
+  // a signature confirmed with the keypad (no image): the statement in the kiosk's keyed-confirmation
+  // extension
+  const Json& sig = q.type == QuestionType::kSignature ? JsonMember(r.signatures, q.id.c_str()) : Json();
+  bool keyed = JsonString(sig, "method") == "keyed_confirmation";
+  if (keyed)
+    AddExtension(item, {{"url", Ext("keyed-confirmation")},
+                        {"valueString", FhirString(JsonString(sig, "statement"))}});
+  if (answers.empty() && children.empty() && !keyed) return std::nullopt;
   SetString(item, "text", q.label.In(r.language));
   if (q.type == QuestionType::kConsent) {
     auto it = r.consents.find(q.id);

@@ -34,6 +34,7 @@ class ScrollPhysics {
   void JumpTo(float offset);
 
   float offset() const { return offset_; }
+  float limit() const { return limit_; }        // the largest offset: the page's end is in view at it
   float velocity() const { return velocity_; }  // px per second, positive = content moves up
   bool dragging() const { return dragging_; }
   bool pressed() const { return pressed_; }

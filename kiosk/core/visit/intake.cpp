@@ -31,6 +31,11 @@ Json BuildIntake(const Content& content, const Session& session, const IntakeCon
       } else if (q.type == QuestionType::kSignature) {
         if (it == vis.answers.end()) return;
         const auto& sig = std::get<Signature>(it->second);
+        if (sig.keyed) {  // the statement as the client read it, in their language
+          signatures[q.id] = {{"method", "keyed_confirmation"},
+                              {"statement", content.app.Ui("confirm_consent_by_key").In(session.language)}};
+          return;
+        }
         signatures[q.id] = {{"png_base64", ctx.signature_png_base64 ? ctx.signature_png_base64(sig) : ""},
                             {"strokes", sig.strokes.size()},
                             {"media_type", "image/png"}};

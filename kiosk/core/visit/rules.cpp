@@ -10,7 +10,8 @@ bool IsAnswered(const Answer& a) {
     return s->find_first_not_of(" \t\r\n") != std::string::npos;  // spaces alone are not an answer
   }
   if (auto* v = std::get_if<std::vector<std::string>>(&a)) return !v->empty();
-  if (auto* sig = std::get_if<Signature>(&a)) return !sig->strokes.empty();
+  if (auto* sig = std::get_if<Signature>(&a))
+    return sig->keyed || !sig->strokes.empty();  // or confirmed by keys
   return true;
 }
 

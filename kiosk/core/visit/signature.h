@@ -22,6 +22,9 @@ struct Stroke {
 struct Signature {
   std::vector<Stroke> strokes;
   float width = 0, height = 0;  // canvas size the points are in
+  // Confirmed with the keypad by the statement ui.confirm_consent_by_key instead of drawn (no strokes), where
+  // the question allows it (Question::keyed_confirmation)
+  bool keyed = false;
   bool operator==(const Signature&) const = default;
 };
 

@@ -123,7 +123,7 @@ std::optional<ValidationError> Validate(const Question& q, const Answer* answer,
   }
   if (q.type == QuestionType::kSignature) {
     auto* sig = answered ? std::get_if<Signature>(answer) : nullptr;
-    if (sig && HasEnoughInk(*sig)) return std::nullopt;
+    if (sig && (sig->keyed ? q.keyed_confirmation : HasEnoughInk(*sig))) return std::nullopt;
     return q.required || answered ? std::optional(ValidationError{"signature_required"}) : std::nullopt;
   }
   if (!answered) return q.required ? std::optional(ValidationError{"required"}) : std::nullopt;

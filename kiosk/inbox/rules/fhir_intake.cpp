@@ -56,7 +56,13 @@ class Reader {
   void Item(const Json& item, const std::string& at) {
     std::string link = JsonString(item, "linkId");
     const Json& answers = JsonMember(item, "answer");
-    if (const Question* q = content_.FindQuestion(link); q && answers.is_array() && !answers.empty()) {
+    const Question* q = content_.FindQuestion(link);
+    for (const auto& e : JsonMember(item, "extension")) {  // a signature confirmed with the keypad
+      if (q && q->type == QuestionType::kSignature && ExtensionName(e) == "keyed-confirmation")
+        intake_["signatures"][q->id] = {{"method", "keyed_confirmation"},
+                                        {"statement", JsonString(e, "valueString")}};
+    }
+    if (q && answers.is_array() && !answers.empty()) {
       Answer(*q, item, answers, Child(at, "answer"));
     } else if (!content_.FindQuestion(link) && !content_.FindStep(link)) {
       Error(Child(at, "linkId"), "not a question or step of content \"" + content_.id + "\"");

@@ -203,6 +203,12 @@ class Checker {
   }
 
   void Signature(const Json& v, const std::string& at) const {
+    if (v.is_object() && v.contains("method")) {  // confirmed with the keypad by a statement, not drawn
+      if (!Object(v, at, {"method", "statement"})) return;
+      if (v["method"] != "keyed_confirmation") Error(Child(at, "method"), "must be \"keyed_confirmation\"");
+      NonEmpty(v, at, "statement");
+      return;
+    }
     if (!Object(v, at, {"png_base64", "strokes", "media_type"})) return;
     Shaped(v, at, "png_base64", IsPngBase64, "a PNG image in standard base64");
     IntegerAtLeast1(v, at, "strokes");

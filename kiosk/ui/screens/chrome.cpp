@@ -183,6 +183,7 @@ void BeginScrollArea(ScreenContext& c, const char* id, float top, float bottom) 
     c.state.reveal.reset();   // it was about the page before
   }
   scroll.SetLimit(ImGui::GetScrollMaxY());
+  c.state.page_view = bottom - top;
   if (c.state.scroll_to) {
     scroll.JumpTo(*c.state.scroll_to - (bottom - top) * 0.3f);
     c.state.scroll_to.reset();

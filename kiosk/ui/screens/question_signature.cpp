@@ -35,6 +35,7 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
     if (!c.state.stroke.points.empty()) {
       sig.width = size.x;
       sig.height = size.y;
+      sig.keyed = false;  // drawn after all: a signature, not the keyed confirmation
       c.state.stroke_history.Add(q.id, sig, std::move(c.state.stroke));
       c.Emit(core::intent::SetAnswer{q.id, sig});
     }
@@ -46,7 +47,10 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float base_y = box.Min.y + size.y * 0.72f;
   dl->AddRectFilled(ImVec2(box.Min.x + t.em, base_y), ImVec2(box.Max.x - t.em, base_y + 2), t.line);
-  if (sig.strokes.empty() && c.state.stroke.points.empty()) {
+  if (sig.keyed && c.state.stroke.points.empty()) {  // confirmed by keys: the statement on the line
+    DrawText(c.paint, t.fonts.bold, t.text, ImVec2(box.Min.x + t.em, base_y - t.em * 1.5f),
+             c.Ui("confirm_consent_by_key"), size.x - 2 * t.em);
+  } else if (sig.strokes.empty() && c.state.stroke.points.empty()) {
     DrawText(c.paint, t.fonts.body, t.muted, ImVec2(box.Min.x + t.em, base_y - t.em * 1.5f),
              c.Ui("sign_here"), 0);
   }
@@ -93,6 +97,24 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
       }
     }
     bx += bw + t.em * 0.5f;
+  }
+  // A client using the keypad, who may not be able to sign by finger, can confirm by a keyed statement where
+  // the clinic allows it; recorded as such in the intake. Offered once a key was pressed in this visit, so a
+  // visit by touch is unchanged.
+  if (q.keyed_confirmation && c.state.nav.used) {
+    y += t.target() + t.em * 0.5f;
+    const std::string& label = c.Ui("confirm_consent_by_key");
+    std::string id = "##keyed_" + q.id;
+    if (Button(c.paint, id.c_str(), label, ImVec2(x, y),
+               ImVec2(ButtonWidth(c.paint, label) + t.em * 1.2f, t.target()),
+               sig.keyed ? ButtonStyle::kSelected : ButtonStyle::kOutline)) {
+      c.state.stroke_history.Clear(q.id);
+      if (sig.keyed) {
+        c.Emit(core::intent::ClearAnswer{q.id});
+      } else {
+        c.Emit(core::intent::SetAnswer{q.id, core::Signature{{}, size.x, size.y, true}});
+      }
+    }
   }
   Advance(x, y + t.target() + t.em * 0.3f);
 }

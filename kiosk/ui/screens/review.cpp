@@ -37,7 +37,10 @@ void Section(ScreenContext& c, const core::Step& step, float width) {
     float lh = DrawText(c.paint, t.fonts.body, t.muted, ImVec2(x + pad, y), c.T(q.label), label_w);
     float vy = wide ? y : y + lh + t.em * 0.1f;
     float vh;
-    if (answered && q.type == core::QuestionType::kSignature) {
+    if (answered && q.type == core::QuestionType::kSignature &&
+        std::get<core::Signature>(it->second).keyed) {  // confirmed by keys, not drawn
+      vh = DrawText(c.paint, t.fonts.bold, t.text, ImVec2(value_x, vy), c.Ui("confirmed_by_key"), value_w);
+    } else if (answered && q.type == core::QuestionType::kSignature) {
       const auto& sig = std::get<core::Signature>(it->second);
       float h = t.em * 3, w = sig.height > 0 ? h * sig.width / sig.height : h * 3;
       ImRect box(ImVec2(value_x, vy), ImVec2(value_x + w, vy + h));
