@@ -180,7 +180,7 @@ def chroot(root, *cmd, user=None, stdin=None):
 def write(root, path, text, mode=0o644, owner=None):
     full = root + path
     os.makedirs(os.path.dirname(full), exist_ok=True)
-    with open(full, "w") as f:
+    with open(full, "w", encoding="utf-8") as f:
         f.write(text)
     os.chmod(full, mode)
     if owner:
@@ -258,7 +258,7 @@ def install_fixtures(root, work, source, fault):
     shutil.copy(os.path.join(HERE, "sandbox-probe"), root + "/usr/local/sbin/sandbox-probe")
     os.chmod(root + "/usr/local/sbin/sandbox-probe", 0o755)
     # The privacy notice follows the config: this one delivers, so the notice must say the answers are sent.
-    visit = open(os.path.join(source, "tests/scripts/full-visit.kiosk")).read()
+    visit = open(os.path.join(source, "tests/scripts/full-visit.kiosk"), encoding="utf-8").read()
     not_sent = 'expect text "This kiosk does not send your answers anywhere"\n'
     if not_sent not in visit:
         raise Failed("full-visit.kiosk no longer checks the privacy notice")
