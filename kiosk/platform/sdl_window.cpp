@@ -72,8 +72,10 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
   }
   NoSessionBusAutolaunch();
+  auto phase_done = o.phase_done ? o.phase_done : [](const char*) {};
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
     return R::Fail(std::string("SDL_Init: ") + SDL_GetError());
+  phase_done("SDL_Init (video, timer)");
   std::unique_ptr<SdlWindow> w(new SdlWindow());
   Placement at{SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, 0};
   if (!o.headless)
@@ -85,6 +87,7 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
   ReleaseNoGlHold(no_gl);
   if (!w->window_ && no_gl) w->window_ = SDL_CreateWindow(o.title.c_str(), at.x, at.y, at.w, at.h, flags);
   if (!w->window_) return R::Fail(std::string("SDL_CreateWindow: ") + SDL_GetError());
+  phase_done("window creation");
   if (!w->UseWaylandPresenter()) w->renderer_ = SDL_CreateRenderer(w->window_, -1, 0);
   if (!w->renderer_) return R::Fail(std::string("SDL_CreateRenderer: ") + SDL_GetError());
   if (!o.headless) SDL_ShowCursor(SDL_DISABLE);
@@ -93,6 +96,8 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
   ImGui_ImplSDLRenderer_Init(w->renderer_);
   w->backends_ = true;
   w->pixels_on_demand_ = o.headless && !o.render_every_frame;
+  phase_done("renderer creation, ImGui backends");
+  w->phase_done_ = o.phase_done;
   return w;
 }
 
@@ -222,6 +227,7 @@ void SdlWindow::ForgetFrames() {
 }
 
 void SdlWindow::Present(const core::Rgba& clear, core::Image* capture) {
+  if (phase_done_) phase_done_("first frame: widgets laid out (ImGui)");
   ImGui::Render();
   if (pixels_on_demand_ && !capture) return;
   ImDrawData* data = ImGui::GetDrawData();
@@ -251,6 +257,7 @@ void SdlWindow::Present(const core::Rgba& clear, core::Image* capture) {
     RenderRegion(renderer_, data, *redraw, colour);
   }
   if (redraw && pixels_on_demand_) CheckPartialFrame(data, colour, *redraw);  // scripted runs, not benchmarks
+  if (phase_done_) phase_done_("first frame: rasterised (software)");
   last_redraw_ = redraw;
   if (slot >= 0) {
     drawn_[slot] = std::move(frame);
@@ -267,6 +274,7 @@ void SdlWindow::Present(const core::Rgba& clear, core::Image* capture) {
   bool changed = !shown || !shown->empty();
   if (changed) Show(shown, slot);
   show_all_ = false;
+  if (phase_done_) std::exchange(phase_done_, nullptr)("first frame: presented");
 }
 
 // Hands the frame to the window system: all of it, or the rectangle that changed.

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,9 @@ struct WindowOptions {
   // Headless only: rasterise every frame (benchmarks). Otherwise a headless frame is laid out and checked
   // but turned into pixels only when it is captured (screenshots), which keeps scripted runs fast.
   bool render_every_frame = false;
+  // Told when each phase of the start has ended (SDL_Init, the window, the renderer, then the first frame's
+  // layout, rasterising and presenting), so --report-first-frame can show what the start costs.
+  std::function<void(const char* phase)> phase_done;
 };
 
 // What happened while waiting for input.
@@ -108,7 +112,8 @@ class SdlWindow {
   int frame_w_ = 0, frame_h_ = 0;
   bool backends_ = false;
   bool finger_lifted_ = false;
-  bool pixels_on_demand_ = false;  // headless without render_every_frame
+  bool pixels_on_demand_ = false;                // headless without render_every_frame
+  std::function<void(const char*)> phase_done_;  // until the first frame is on screen
 };
 
 }  // namespace platform
