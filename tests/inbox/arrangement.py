@@ -1,7 +1,9 @@
 """The intake inbox as installed, started in a temp folder: nginx from Debian with the package's own site
 config (deploy/nginx/glowup-kiosk-inbox.conf) inside Debian's own /etc/nginx/nginx.conf, in front of
 `intake-inbox` on a unix socket. Or, with mode "direct", intake-inbox alone serving HTTPS (the arrangement
-before nginx, kept for development and tests), to show what nginx is for.
+before nginx, kept for development and tests), to show what nginx is for. With instances=2 (a clinic group,
+README "A clinic group"), two intake-inbox processes on one PostgreSQL, each on its own socket, and the site's
+upstream block lists both, as README tells a group to edit it.
 
 Only locations move: /etc/glowup-kiosk-inbox, /run/glowup-kiosk-inbox, port 443, nginx's pid, logs and temp
 folders go to the temp folder; every timeout, limit and buffer of both files is used as shipped. Each
@@ -51,12 +53,16 @@ def substitute(text, what, pattern, replacement, count=1):
 
 
 class Arrangement:
-    def __init__(self, inbox_bin, source, work, mode="nginx", postgresql=None):
+    def __init__(self, inbox_bin, source, work, mode="nginx", postgresql=None, instances=1):
         self.inbox_bin, self.source, self.d, self.mode = inbox_bin, os.path.abspath(source), work, mode
         self.postgresql = postgresql  # a libpq connection string: the inbox's store there instead of SQLite
+        if instances > 1 and not (postgresql and mode == "nginx"):
+            raise ValueError("several inbox instances share a PostgreSQL behind nginx")
+        self.instances = instances
         self.port = free_port()
         self.ca = os.path.join(work, "etc", "tls", "inbox.pem")
         self.inbox = self.nginx = None
+        self.others = []  # with instances > 1: the processes of the instances after the first (self.inbox)
         self.inbox_log = os.path.join(work, "inbox.log")
 
     # --- files -------------------------------------------------------------------------------------------
@@ -88,6 +94,19 @@ class Arrangement:
         self.config = os.path.join(etc, "inbox.json")
         with open(self.config, "w") as f:
             json.dump(config, f, indent=1)
+        self.configs = [self.config]
+        for i in range(1, self.instances):  # the same inbox, on a socket of its own
+            config["listen"]["unix_socket"] = self.socket(i)
+            self.configs.append(os.path.join(etc, f"inbox-{i}.json"))
+            with open(self.configs[-1], "w") as f:
+                json.dump(config, f, indent=1)
+
+    def socket(self, instance):
+        """Where instance `instance` (0 first) listens when nginx is in front."""
+        return os.path.join(self.d, "run", "inbox.sock" if instance == 0 else f"inbox-{instance}.sock")
+
+    def log(self, instance):
+        return self.inbox_log if instance == 0 else os.path.join(self.d, f"inbox-{instance}.log")
 
     def make_nginx_conf(self, etc, run_dir):
         site_file = os.path.join(self.source, "deploy", "nginx", "glowup-kiosk-inbox.conf")
@@ -97,6 +116,10 @@ class Arrangement:
             raise SystemExit(f"{site_file}: no 'proxy_max_temp_file_size 0;': large answers would go to disk")
         site = substitute(site, site_file, r"/etc/glowup-kiosk-inbox/", etc + "/", 2)
         site = substitute(site, site_file, r"/run/glowup-kiosk-inbox/", run_dir + "/", 1)
+        if self.instances > 1:  # README "A clinic group": one server line for each instance
+            servers = "".join(f"    server unix:{self.socket(i)} max_fails=1 fail_timeout=10s;\n"
+                              for i in range(self.instances))
+            site = substitute(site, site_file, r"^    server unix:[^;]*;\n", servers.replace("\\", "\\\\"))
         site = substitute(site, site_file, r"^(\s*)listen 443 ssl;", rf"\1listen 127.0.0.1:{self.port} ssl;")
         site = substitute(site, site_file, r"^\s*listen \[::\]:443 ssl;\n", "")  # the host may have no IPv6
         self.site = os.path.join(self.d, "nginx-site.conf")
@@ -122,9 +145,18 @@ class Arrangement:
     def start(self):
         self.make_files()
         run([self.inbox_bin, "--config", self.config, "add-user", "vanessa"], input=PASSWORD + "\n")
-        self.inbox = subprocess.Popen([self.inbox_bin, "--config", self.config], stdout=subprocess.DEVNULL,
-                                      stderr=open(self.inbox_log, "w"))
+        # every instance at once, as after a group's hosts boot: they must agree on the schema between them
+        self.inbox, *self.others = [subprocess.Popen([self.inbox_bin, "--config", c], stdout=subprocess.DEVNULL,
+                                                     stderr=open(self.log(i), "w"))
+                                    for i, c in enumerate(self.configs)]
         if self.mode == "nginx":
+            # nginx only once every instance listens: a request that finds none marks them all failed
+            # for fail_timeout, and with several instances nginx then answers 502 until it ends
+            for i in range(self.instances):
+                for _ in range(200):
+                    if os.path.exists(self.socket(i)):
+                        break
+                    time.sleep(0.05)
             run(["nginx", "-t", "-q", "-c", self.nginx_conf, "-g", "daemon off;"])
             self.nginx = subprocess.Popen(["nginx", "-c", self.nginx_conf, "-g", "daemon off;"],
                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -132,7 +164,7 @@ class Arrangement:
 
     def wait_healthy(self):
         for _ in range(200):
-            for proc in (self.inbox, self.nginx):
+            for proc in (self.inbox, *self.others, self.nginx):
                 if proc and proc.poll() is not None:
                     raise SystemExit(f"{proc.args[0]} exited with {proc.returncode}:\n{self.logs()}")
             try:
@@ -145,14 +177,14 @@ class Arrangement:
 
     def logs(self):
         out = ""
-        for name in ("inbox.log", "nginx.log"):
+        for name in [os.path.basename(self.log(i)) for i in range(self.instances)] + ["nginx.log"]:
             path = os.path.join(self.d, name)
             if os.path.exists(path):
                 out += f"--- {name}\n" + open(path).read()[-4000:]
         return out
 
     def stop(self):
-        for proc in (self.nginx, self.inbox):
+        for proc in (self.nginx, self.inbox, *self.others):
             if proc and proc.poll() is None:
                 proc.send_signal(signal.SIGQUIT if proc is self.nginx else signal.SIGTERM)
                 try:
