@@ -71,8 +71,10 @@ if(TARGET intake-inbox)
   # nginx in front (README "Intake inbox"): not enabled, it needs the clinic's certificate first.
   install(FILES ${KIOSK_DEPLOY_DIR}/nginx/glowup-kiosk-inbox.conf DESTINATION /etc/nginx/sites-available
           RENAME ${INBOX_PACKAGE} COMPONENT inbox)
-  # No inbox.json in /etc (it needs the clinic's certificate and secrets): this example is the start of one.
+  # No inbox.json in /etc (it needs the clinic's certificate and secrets): these examples are the start of
+  # one, on SQLite or on PostgreSQL (README "Running it on PostgreSQL").
   install(FILES ${PROJECT_SOURCE_DIR}/config/examples/inbox/inbox.json
+                ${PROJECT_SOURCE_DIR}/config/examples/inbox/inbox-postgresql.json
           DESTINATION share/doc/${INBOX_PACKAGE}/examples COMPONENT inbox)
   set(inbox_conffiles "/etc/nginx/sites-available/${INBOX_PACKAGE}\n")
   if(EXISTS ${PROJECT_SOURCE_DIR}/config/inbox.json)

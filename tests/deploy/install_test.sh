@@ -153,6 +153,7 @@ if [ -n "$inbox_deb" ]; then
   [ ! -e /etc/systemd/system/multi-user.target.wants/$inbox_pkg.service ] ||
     fail "the inbox is enabled before it is configured"
   [ -f /usr/share/doc/$inbox_pkg/examples/inbox.json ] || fail "the inbox package has no example inbox.json"
+  [ -f /usr/share/doc/$inbox_pkg/examples/inbox-postgresql.json ] || fail "the inbox package has no example inbox-postgresql.json"
   site=/etc/nginx/sites-available/$inbox_pkg
   cmp -s "$site" "$source/deploy/nginx/$inbox_pkg.conf" || fail "$site is not deploy/nginx/$inbox_pkg.conf"
   dpkg-query -W -f='${Conffiles}\n' $inbox_pkg | grep -q "$site" || fail "$site is not a conffile"
