@@ -132,6 +132,7 @@ void Sender::Run(std::stop_token stop) {
     if (auto tests = AnswerConnectionTests(); !tests) spdlog::error("connection tests: {}", tests.error());
     auto pass = RunOnce();
     if (!pass) spdlog::error("sender pass failed: {}", pass.error());
+    if (pass && pass->attempts() > 0 && pass_changed_) pass_changed_();
     // Sleep until the next intake is due; at most a second, so intakes queued and connection tests asked
     // for by the UI in another process are picked up promptly (a few indexed queries each time).
     auto wait = std::chrono::milliseconds(1'000);

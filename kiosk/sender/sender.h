@@ -52,8 +52,11 @@ class Sender {
   core::Result<int> AnswerConnectionTests();
   // While the endpoint is down (see core::IsEndpointFailure): when the oldest intake is tried again.
   std::optional<core::TimePoint> EndpointDownUntil() const { return endpoint_down_until_; }
+  const SenderOptions& options() const { return options_; }
   // A new intake was queued: deliver it now rather than at the next scheduled pass.
   void Wake();
+  // Called by Run after each pass that posted something (the heartbeat reports it). Set before Run.
+  void OnPassChanged(std::function<void()> changed) { pass_changed_ = std::move(changed); }
 
  private:
   core::Result<bool> DeliverOne(PassReport& report);
@@ -69,6 +72,7 @@ class Sender {
   bool woken_ = false;
   std::optional<core::TimePoint> endpoint_down_until_;  // set by an endpoint failure; ends the pass
   bool probing_ = false;  // the pass after an outage: its first success wakes all
+  std::function<void()> pass_changed_;
 };
 
 }  // namespace sender

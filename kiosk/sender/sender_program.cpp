@@ -10,6 +10,7 @@
 #include "host/stop_signals.h"
 #include "host/systemd_notify.h"
 #include "net/url_policy.h"
+#include "sender/heartbeat.h"
 
 namespace sender {
 
@@ -81,6 +82,14 @@ int RunSender(const host::PathArgs& args, bool once) {
   Sender s(**outbox, std::move(*options), &content, clock, net::Post, Uniform01());
   // Demo leads have their own sender and endpoint; without demo.delivery.url they stay on the kiosk.
   Sender demo(**outbox, std::move(*demo_options), &content, clock, net::Post, Uniform01());
+  std::optional<Heartbeat> heartbeat;
+  if (auto hb = HeartbeatOptionsFrom(config, paths.content_dir, paths.data_dir)) {
+    if (auto allowed = net::CheckUrlAllowed(hb->url); !allowed) {
+      std::cerr << "heartbeat.url: " << allowed.error() << "\n";
+      return 1;
+    }
+    heartbeat.emplace(**outbox, s.options(), std::move(*hb), clock, net::Post);
+  }
   if (once) {
     for (auto* one : {&s, &demo}) {
       auto pass = one->RunOnce();
@@ -93,10 +102,22 @@ int RunSender(const host::PathArgs& args, bool once) {
                 << pass->retried << ", parked " << pass->parked
                 << (pass->alerts ? ", TLS alerts " + std::to_string(pass->alerts) : "") << "\n";
     }
+    if (heartbeat) {
+      auto sent = heartbeat->SendNow();
+      std::cout << "heartbeat: "
+                << (sent.kind == core::AttemptResult::Kind::kResponse ? "HTTP " + std::to_string(sent.status)
+                                                                      : sent.detail)
+                << "\n";
+    }
     return 0;
   }
   spdlog::info("sender started for {}",
                config.delivery.configured() ? "the configured endpoint" : "nothing (no url)");
+  std::jthread heartbeat_loop;
+  if (heartbeat) {
+    s.OnPassChanged([&heartbeat] { heartbeat->PassChanged(); });
+    heartbeat_loop = std::jthread([&heartbeat](std::stop_token st) { heartbeat->Run(st); });
+  }
   std::jthread loop([&s](std::stop_token st) { s.Run(st); });
   std::jthread demo_loop;
   if (config.demo.delivery.configured())
@@ -110,9 +131,10 @@ int RunSender(const host::PathArgs& args, bool once) {
   systemd.Stopping();
   loop.request_stop();
   loop.join();
-  if (demo_loop.joinable()) {
-    demo_loop.request_stop();
-    demo_loop.join();
+  for (auto* other : {&demo_loop, &heartbeat_loop}) {
+    if (!other->joinable()) continue;
+    other->request_stop();
+    other->join();
   }
   spdlog::info("sender stopped");
   return 0;

@@ -71,6 +71,9 @@ class Outbox {
 
   // Counts of one kind (demo or clinic intakes) and the latest delivery, for the staff status page.
   core::Result<DeliverySummary> Summary(core::TimePoint since, bool demo = false);
+  // The distinct last_error words of waiting rows of one kind (at most 20): what the heartbeat's alerts
+  // are made of (the sender's own short words, never a response body or payload).
+  core::Result<std::vector<std::string>> WaitingErrors(bool demo = false);
   // The payloads of demo rows, oldest first (for `kiosk leads --csv` and the USB export).
   core::Result<std::vector<std::string>> DemoPayloads();
 

@@ -53,6 +53,7 @@ struct DeliverySummary {
   std::size_t delivered_since = 0;  // delivered at or after the `since` asked for (today)
   std::size_t parked = 0;
   std::string last_delivered_at;  // RFC 3339, "" when nothing was ever delivered
+  std::string oldest_waiting_at;  // RFC 3339 created_at of the oldest waiting row, "" when none waits
 };
 
 }  // namespace store

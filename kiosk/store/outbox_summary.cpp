@@ -1,4 +1,5 @@
-// The outbox as staff mode sees it: counts, the last delivery, and the demo leads to export.
+// The outbox as staff mode and the heartbeat see it: counts, the last delivery, the oldest waiting row, the
+// errors of waiting rows, and the demo leads to export.
 #include <string_view>
 
 #include "store/outbox.h"
@@ -12,7 +13,8 @@ core::Result<DeliverySummary> Outbox::Summary(core::TimePoint since, bool demo) 
       "  coalesce(sum(state IN ('pending', 'delivering')), 0), "
       "  coalesce(sum(state = 'delivered' AND delivered_at >= ?1), 0), "
       "  coalesce(sum(state = 'parked'), 0), "
-      "  coalesce(max(delivered_at), '') "
+      "  coalesce(max(delivered_at), ''), "
+      "  coalesce(min(CASE WHEN state IN ('pending', 'delivering') THEN created_at END), '') "
       "FROM outbox WHERE kind = ?2");
   if (!stmt) return stmt.problems();
   for (auto bound : {stmt->Bind(1, core::ToRfc3339(since)), stmt->Bind(2, demo ? kKindDemo : kKindIntake)}) {
@@ -26,8 +28,26 @@ core::Result<DeliverySummary> Outbox::Summary(core::TimePoint since, bool demo) 
     s.delivered_since = static_cast<std::size_t>(stmt->Int(1));
     s.parked = static_cast<std::size_t>(stmt->Int(2));
     s.last_delivered_at = stmt->Text(3);
+    s.oldest_waiting_at = stmt->Text(4);
   }
   return s;
+}
+
+core::Result<std::vector<std::string>> Outbox::WaitingErrors(bool demo) {
+  std::lock_guard lock(mutex_);
+  auto stmt = db_.Prepare(
+      "SELECT DISTINCT last_error FROM outbox WHERE kind = ?1 AND state IN ('pending', 'delivering') "
+      "AND coalesce(last_error, '') != '' LIMIT 20");
+  if (!stmt) return stmt.problems();
+  if (auto b = stmt->Bind(1, demo ? kKindDemo : kKindIntake); !b) return b.problems();
+  std::vector<std::string> out;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return row.problems();
+    if (!*row) break;
+    out.push_back(stmt->Text(0));
+  }
+  return out;
 }
 
 core::Result<std::vector<std::string>> Outbox::DemoPayloads() {

@@ -180,4 +180,21 @@ TEST_SUITE("config: staff and demo") {
     CHECK(Has(problems, "kiosk.json", "/demo/delivery/url", "https://"));
     CHECK(Has(ProblemsOf(R"({"kiosk_id": "k", "demo": "yes"})"), "kiosk.json", "/demo", "true, false"));
   }
+  TEST_CASE(
+      "heartbeats default to every 300 s beside the intakes; their settings are checked with pointers") {
+    auto plain = Parse(R"({"kiosk_id": "k"})");
+    CHECK(plain.heartbeat.enabled);
+    CHECK(plain.heartbeat.interval_s == 300);
+    CHECK(plain.heartbeat.url.empty());
+    auto set = Parse(R"({"kiosk_id": "k", "heartbeat": {"enabled": false, "interval_s": 60,
+                         "url": "https://fleet.example/beats"}})");
+    CHECK_FALSE(set.heartbeat.enabled);
+    CHECK(set.heartbeat.interval_s == 60);
+    CHECK(set.heartbeat.url == "https://fleet.example/beats");
+    auto problems =
+        ProblemsOf(R"({"kiosk_id": "k", "heartbeat": {"interval_s": 5, "url": "ftp://x", "every": 1}})");
+    CHECK(Has(problems, "kiosk.json", "/heartbeat/interval_s", "must be between 30 and 86400, found 5"));
+    CHECK(Has(problems, "kiosk.json", "/heartbeat/url", "must start with https://"));
+    CHECK(Has(problems, "kiosk.json", "/heartbeat/every", ""));
+  }
 }

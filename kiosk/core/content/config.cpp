@@ -97,6 +97,18 @@ void ReadDelivery(const JsonReader& r, const Json& d, const std::string& ptr, De
     r.Error(Child(ptr, "backoff_cap_s"), "must not be less than backoff_base_s");
 }
 
+void ReadHeartbeat(const JsonReader& r, const Json& h, HeartbeatConfig& out) {
+  const std::string ptr = "/heartbeat";
+  if (!ReadBlock(r, h, ptr, {"enabled", "interval_s", "url"})) return;
+  out.enabled = r.Bool(h, ptr, "enabled", true);
+  if (auto v = r.Int(h, ptr, "interval_s", false, 30, 86400)) out.interval_s = *v;
+  out.url = r.String(h, ptr, "url", false);
+  if (!out.url.empty() && out.url.rfind("https://", 0) != 0 && out.url.rfind("http://", 0) != 0) {
+    r.Error(Child(ptr, "url"),
+            "must start with https:// (or http:// to a loopback address), found \"" + out.url + "\"");
+  }
+}
+
 void ReadStaff(const JsonReader& r, const Json& s, StaffConfig& out) {
   const std::string ptr = "/staff";
   if (!ReadBlock(r, s, ptr, {"gesture", "pin_hash_file", "lock_after_s", "today_list_hours", "language"}))
@@ -199,7 +211,7 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
   if (!r.IsObject(j, "")) return problems;
   r.AllowOnly(j, "",
               {"$comment", "kiosk_id", "data_dir", "idle", "theme", "demo", "staff", "delivery", "retention",
-               "keypad"});
+               "keypad", "heartbeat"});
   if (auto id = r.String(j, "", "kiosk_id", true); !id.empty()) config.kiosk_id = id;
   config.data_dir = r.String(j, "", "data_dir", false);
   if (const Json* d = r.Field(j, "", "demo", false)) ReadDemo(r, *d, config.demo);
@@ -222,6 +234,7 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
     if (auto v = r.Int(*ret, "/retention", "lead_days", false, 1, 3650)) config.retention_lead_days = *v;
   }
   if (const Json* k = r.Field(j, "", "keypad", false)) ReadKeypad(r, *k, config.keypad);
+  if (const Json* h = r.Field(j, "", "heartbeat", false)) ReadHeartbeat(r, *h, config.heartbeat);
   if (!problems.empty()) return problems;
   return config;
 }

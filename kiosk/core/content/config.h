@@ -46,6 +46,14 @@ struct DeliveryConfig {
   bool configured() const { return !url.empty(); }
 };
 
+// The heartbeat kiosk-sender posts about this kiosk (README "Heartbeats"): every interval_s and after each
+// delivery pass, signed like intakes, to `url` (empty: beside delivery.url, its last segment "heartbeats").
+struct HeartbeatConfig {
+  bool enabled = true;
+  int interval_s = 300;
+  std::string url;
+};
+
 // Staff mode (README "Staff mode"): the hidden gesture, the PIN file, the lock, the today's list.
 struct StaffConfig {
   std::string gesture_corner = "top_left";  // top_left, top_right, bottom_left, bottom_right
@@ -72,6 +80,7 @@ struct Config {
   DemoConfig demo;
   StaffConfig staff;
   DeliveryConfig delivery;
+  HeartbeatConfig heartbeat;
   int retention_delivered_days = 7;  // delivered payloads are deleted after this (id, times and state kept)
   std::optional<int> retention_clinic_days;  // how long the clinic's system (the inbox) keeps an intake: the
                                              // privacy notice's {clinic_days}; unset: the notice names none
