@@ -100,6 +100,7 @@ void ApplyNavKeys(UiState& s, TargetRegistry& reg, const FrameInput& in, const T
   if (!pending.empty()) nav.used = true;
   ImGuiID& focus = nav.focus[static_cast<size_t>(top)];
   for (const NavPress& press : pending) {
+    if (core::IsSpeechKey(press.key)) continue;  // help, volume, rate: speech's, never the ring's
     bool typing = !s.focused.empty();
     if (typing && press.text_key) continue;  // Backspace and Space edit the text being typed
     auto at = IndexOf(targets, focus);

@@ -55,6 +55,34 @@ TEST_SUITE("keypad") {
     CHECK(Names(*c, NavKey::kBack) == std::vector<std::string>{"Escape", "Backspace"});
   }
 
+  TEST_CASE(
+      "help, volume and speech rate have keys of their own by default, replaced and checked as the others") {
+    auto c = core::ParseConfig(R"({"kiosk_id": "k"})", "kiosk.json");
+    REQUIRE(c.ok());
+    CHECK(Names(*c, NavKey::kHelp) == std::vector<std::string>{"F1", "Keypad *"});
+    CHECK(Names(*c, NavKey::kVolumeUp) == std::vector<std::string>{"VolumeUp", "Keypad +"});
+    CHECK(Names(*c, NavKey::kVolumeDown) == std::vector<std::string>{"VolumeDown", "Keypad -"});
+    CHECK(Names(*c, NavKey::kSlower) == std::vector<std::string>{"F2", "Keypad /"});
+    CHECK(Names(*c, NavKey::kFaster) == std::vector<std::string>{"F3", "Keypad ."});
+    auto mapped = core::ParseConfig(
+        R"({"kiosk_id": "k", "keypad": {"help": "Keypad 7", "volume_up": ["Keypad 9"], "faster": "F9"}})",
+        "kiosk.json");
+    REQUIRE_MESSAGE(mapped.ok(), mapped.error());
+    CHECK(Names(*mapped, NavKey::kHelp) == std::vector<std::string>{"Keypad 7"});
+    CHECK(Names(*mapped, NavKey::kFaster) == std::vector<std::string>{"F9"});
+    CHECK(Names(*mapped, NavKey::kSlower) == std::vector<std::string>{"F2", "Keypad /"});
+    CHECK(Has(ProblemsOf(R"({"volume_down": []})"), "kiosk.json", "/keypad/volume_down",
+              "needs at least one key"));
+    CHECK(Has(ProblemsOf(R"({"help": "Return"})"), "kiosk.json", "/keypad/help",
+              "\"Return\" is the key of both select and help (by default)"));
+    CHECK(Has(ProblemsOf(R"({"slower": "F5", "faster": "F5"})"), "kiosk.json", "/keypad/faster",
+              "both slower and faster: one key, one action"));
+    auto known = [](const std::string& n) { return n != "Keypad *"; };
+    auto p = core::CheckKeyNames(c->keypad, known, "k.json");
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].ToString().find("k.json: /keypad/help") == 0);
+  }
+
   TEST_CASE("an action named in the config replaces its default keys; the others keep theirs") {
     auto c = core::ParseConfig(
         R"({"kiosk_id": "k", "keypad": {"up": "Keypad 8", "select": ["Keypad 5", "Return"]}})", "kiosk.json");
@@ -112,6 +140,9 @@ TEST_SUITE("keypad") {
     CHECK(Move(items, 6, NavKey::kDown) == 7);  // the last row: on to Back
     CHECK(Move(items, 6, NavKey::kUp) == 4);    // the row above, nearest across
     CHECK(Move(items, 3, NavKey::kUp) == 2);    // out of the group: the item before it
+    CHECK(Move(items, 7, NavKey::kDown) == 8);  // Back and Next are one row, no radio: Down from Back is Next
+    CHECK(Move(items, 8, NavKey::kUp) == 7);
+    CHECK(Move(items, 7, NavKey::kUp) == 6);    // and out of the row at its ends
     CHECK(Move(items, 8, NavKey::kDown) == 0);  // round the screen
     CHECK(Move(items, 0, NavKey::kUp) == 8);    // and back round: Next
   }

@@ -154,7 +154,10 @@ void ReadDemo(const JsonReader& r, const Json& d, DemoConfig& out) {
 // keys; one key may do only one action (a default's key included).
 void ReadKeypad(const JsonReader& r, const Json& k, KeypadKeys& out) {
   const std::string ptr = "/keypad";
-  if (!ReadBlock(r, k, ptr, {"up", "down", "left", "right", "select", "back"})) return;
+  if (!ReadBlock(r, k, ptr,
+                 {"up", "down", "left", "right", "select", "back", "help", "volume_up", "volume_down",
+                  "slower", "faster"}))
+    return;
   for (NavKey key : kNavKeys) {
     const char* action = ToString(key);
     const Json* v = r.Field(k, ptr, action, false);

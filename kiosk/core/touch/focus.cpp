@@ -20,8 +20,23 @@ const char* ToString(NavKey key) {
       return "select";
     case NavKey::kBack:
       return "back";
+    case NavKey::kHelp:
+      return "help";
+    case NavKey::kVolumeUp:
+      return "volume_up";
+    case NavKey::kVolumeDown:
+      return "volume_down";
+    case NavKey::kSlower:
+      return "slower";
+    case NavKey::kFaster:
+      return "faster";
   }
   return "";
+}
+
+bool IsSpeechKey(NavKey key) {
+  return key == NavKey::kHelp || key == NavKey::kVolumeUp || key == NavKey::kVolumeDown ||
+         key == NavKey::kSlower || key == NavKey::kFaster;
 }
 
 size_t InitialFocus(const std::vector<FocusItem>& items) {
@@ -64,6 +79,24 @@ std::optional<size_t> RowNeighbour(const std::vector<FocusItem>& items, size_t f
   return best;
 }
 
+// A group that is one row and no radio (the footer's Back and Next, the header's options, a row of buttons):
+// up and down walk it item by item, so Down from Back reaches Next. The next (or previous) item of the group
+// in drawing order, or nullopt at its end or in any other group.
+std::optional<size_t> AlongRow(const std::vector<FocusItem>& items, size_t from, bool down) {
+  const FocusItem& f = items[from];
+  if (f.group.empty() || f.radio) return std::nullopt;
+  for (const FocusItem& it : items)
+    if (SameGroup(it, f) && std::fabs(it.top - f.top) > 1.0f) return std::nullopt;  // rows: by rows
+  if (down) {
+    for (size_t i = from + 1; i < items.size(); ++i)
+      if (SameGroup(items[i], f)) return i;
+  } else {
+    for (size_t i = from; i-- > 0;)
+      if (SameGroup(items[i], f)) return i;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<FocusMove> MoveFocus(const std::vector<FocusItem>& items, size_t from, NavKey key) {
@@ -73,6 +106,7 @@ std::optional<FocusMove> MoveFocus(const std::vector<FocusItem>& items, size_t f
   if (key == NavKey::kUp || key == NavKey::kDown) {
     bool down = key == NavKey::kDown;
     if (auto row = RowNeighbour(items, from, down)) return FocusMove{*row, false};
+    if (auto next = AlongRow(items, from, down)) return FocusMove{*next, false};
     // leave the group (or the single item): the first item past its end, round the screen
     size_t i = from;
     for (size_t step = 0; step < n; ++step) {

@@ -9,12 +9,29 @@
 
 namespace core {
 
-// What a key of the keypad does (kiosk.json "keypad" maps keys to these).
-enum class NavKey { kUp, kDown, kLeft, kRight, kSelect, kBack };
-inline constexpr int kNavKeyCount = 6;
-inline constexpr NavKey kNavKeys[kNavKeyCount] = {NavKey::kUp,    NavKey::kDown,   NavKey::kLeft,
-                                                  NavKey::kRight, NavKey::kSelect, NavKey::kBack};
-const char* ToString(NavKey key);  // "up", "down", "left", "right", "select", "back"
+// What a key of the keypad does (kiosk.json "keypad" maps keys to these). The first six move the focus ring
+// and act; help, volume and rate are for speech (help reads the focused item again with its help).
+enum class NavKey {
+  kUp,
+  kDown,
+  kLeft,
+  kRight,
+  kSelect,
+  kBack,
+  kHelp,
+  kVolumeUp,
+  kVolumeDown,
+  kSlower,
+  kFaster
+};
+inline constexpr int kNavKeyCount = 11;
+inline constexpr NavKey kNavKeys[kNavKeyCount] = {
+    NavKey::kUp,   NavKey::kDown,     NavKey::kLeft,       NavKey::kRight,  NavKey::kSelect, NavKey::kBack,
+    NavKey::kHelp, NavKey::kVolumeUp, NavKey::kVolumeDown, NavKey::kSlower, NavKey::kFaster};
+// "up", "down", "left", "right", "select", "back", "help", "volume_up", "volume_down", "slower", "faster"
+const char* ToString(NavKey key);
+// True for help, volume and rate: keys for speech, which never move the focus.
+bool IsSpeechKey(NavKey key);
 
 // One tap target as navigation sees it.
 struct FocusItem {
@@ -37,9 +54,10 @@ struct FocusMove {
 // else the first item that is not a header option.
 size_t InitialFocus(const std::vector<FocusItem>& items);
 
-// Up/down: the next row of the group (the item nearest across), else the item before or after the group
-// (wrapping round the screen). Left/right: the previous or next item of the group (none at its ends, or
-// outside a group). Select and back move nothing: nullopt.
+// Up/down: the next row of the group (the item nearest across); in a group of one row that is no radio (Back
+// and Next) the next item of the group; else the item before or after the group (wrapping round the screen).
+// Left/right: the previous or next item of the group (none at its ends, or outside a group). Select and back
+// move nothing: nullopt.
 std::optional<FocusMove> MoveFocus(const std::vector<FocusItem>& items, size_t from, NavKey key);
 
 }  // namespace core

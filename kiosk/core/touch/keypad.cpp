@@ -14,6 +14,11 @@ KeypadKeys KeypadKeys::Defaults() {
   set(NavKey::kRight, {"Right"});
   set(NavKey::kSelect, {"Return", "Keypad Enter", "Space"});
   set(NavKey::kBack, {"Escape", "Backspace"});
+  set(NavKey::kHelp, {"F1", "Keypad *"});
+  set(NavKey::kVolumeUp, {"VolumeUp", "Keypad +"});
+  set(NavKey::kVolumeDown, {"VolumeDown", "Keypad -"});
+  set(NavKey::kSlower, {"F2", "Keypad /"});
+  set(NavKey::kFaster, {"F3", "Keypad ."});
   return k;
 }
 

@@ -22,7 +22,8 @@ struct KeypadKeys {
   std::array<std::vector<KeyName>, kNavKeyCount> keys;  // by NavKey
 
   // Arrows; Return, Keypad Enter and Space select; Escape and Backspace go back (Backspace and Space only
-  // where no text field is being typed in: there they edit the text).
+  // where no text field is being typed in: there they edit the text); F1 and Keypad * help; VolumeUp / Keypad
+  // + and VolumeDown / Keypad - the volume; F2 / Keypad / slower and F3 / Keypad . faster speech.
   static KeypadKeys Defaults();
   const std::vector<KeyName>& For(NavKey key) const { return keys[static_cast<size_t>(key)]; }
 };
