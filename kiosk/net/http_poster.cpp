@@ -219,6 +219,21 @@ core::AttemptResult Classify(CURLcode code, CURL* easy, const Transfer& transfer
   return result;
 }
 
+// One handle per thread, kept between posts, so its connection to the endpoint stays open (HTTP keep-alive):
+// a drain pass pays one TLS handshake, not one per intake. Every option is cleared after each post
+// (curl_easy_reset), which keeps only the handle's connection, TLS session and DNS caches; curl reuses a
+// connection only for the same scheme, host, port and TLS settings (CA file, pinned key), checks that it is
+// still alive first, and posts again on a fresh one if the server had closed it.
+CURL* ThreadEasy() {
+  thread_local Easy easy(curl_easy_init());
+  return easy.get();
+}
+
+struct ClearOptionsAfter {
+  CURL* easy;
+  ~ClearOptionsAfter() { curl_easy_reset(easy); }
+};
+
 }  // namespace
 
 void InitHttp() {
@@ -242,19 +257,20 @@ core::AttemptResult Post(const PostRequest& request) try {
   Slist headers = BuildHeaders(request.headers, &problem);
   if (!headers) return Failure(Kind::kNetworkError, problem);
 
-  Easy easy(curl_easy_init());
+  CURL* easy = ThreadEasy();
   if (!easy) return Failure(Kind::kNetworkError, "could not start a transfer (curl_easy_init failed)");
   char errbuf[CURL_ERROR_SIZE] = {};
   Transfer transfer;
-  if (const CURLcode rc = SetTls(easy.get(), request.tls); rc != CURLE_OK) {
+  ClearOptionsAfter clear{easy};  // before errbuf, transfer and headers go: the handle points at them
+  if (const CURLcode rc = SetTls(easy, request.tls); rc != CURLE_OK) {
     return Failure(Kind::kTlsError, "could not apply TLS options: " + Describe(rc, errbuf));
   }
-  if (const CURLcode rc = SetTransfer(easy.get(), request, *url, headers.get(), &transfer, errbuf);
+  if (const CURLcode rc = SetTransfer(easy, request, *url, headers.get(), &transfer, errbuf);
       rc != CURLE_OK) {
     return Failure(Kind::kNetworkError, "could not set up the transfer: " + Describe(rc, errbuf));
   }
-  const CURLcode code = curl_easy_perform(easy.get());
-  return Classify(code, easy.get(), transfer, errbuf);
+  const CURLcode code = curl_easy_perform(easy);
+  return Classify(code, easy, transfer, errbuf);
 } catch (const std::exception&) {  // only std::bad_alloc can get here
   return Failure(Kind::kNetworkError, "out of memory while posting");
 }

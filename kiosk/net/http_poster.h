@@ -1,5 +1,6 @@
 // One HTTPS POST with libcurl: TLS always verified (custom CA or pinned key optional), no redirects,
-// connect/total/low-speed timeouts, no signals. Plain HTTP only to a loopback address.
+// connect/total/low-speed timeouts, no signals. Plain HTTP only to a loopback address. Posts from one thread
+// share a kept-alive connection to the same endpoint (one TLS handshake for a drain pass).
 #pragma once
 
 #include <string>

@@ -228,7 +228,8 @@ class Arrangement:
 
 
 def main():
-    """`arrangement.py --bench BENCH --inbox BIN --source DIR [N]`: inbox_bench through the arrangement."""
+    """`arrangement.py --bench BENCH --inbox BIN --source DIR [--senders K] [N]`: inbox_bench through the
+    arrangement; under with_postgresql.py (KIOSK_TEST_POSTGRESQL) the inbox stores into a new database there."""
     import argparse
     import tempfile
     parser = argparse.ArgumentParser()
@@ -236,13 +237,20 @@ def main():
     parser.add_argument("--inbox", required=True)
     parser.add_argument("--source", required=True)
     parser.add_argument("--mode", choices=("nginx", "direct"), default="nginx")
+    parser.add_argument("--senders", default="4")
     parser.add_argument("per_sender", nargs="?", default="500")
     args = parser.parse_args()
+    postgresql = os.environ.get("KIOSK_TEST_POSTGRESQL")
+    if postgresql:
+        name = f"inbox_bench_{os.getpid()}"
+        run(["psql", postgresql, "-v", "ON_ERROR_STOP=1", "-qc", f"CREATE DATABASE {name}"])
+        postgresql += f" dbname={name}"
     with tempfile.TemporaryDirectory(prefix="inbox-bench-") as work:
-        arr = Arrangement(args.inbox, args.source, work, args.mode)
+        arr = Arrangement(args.inbox, args.source, work, args.mode, postgresql=postgresql)
         try:
             arr.start()
-            done = subprocess.run([args.bench, args.per_sender, f"https://127.0.0.1:{arr.port}/intakes", arr.ca,
+            done = subprocess.run([args.bench, "--senders", args.senders, args.per_sender,
+                                   f"https://127.0.0.1:{arr.port}/intakes", arr.ca,
                                    os.path.join(work, "etc", "front-desk-1.whsec")])
         finally:
             arr.stop()

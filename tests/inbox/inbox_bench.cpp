@@ -1,10 +1,12 @@
 // Benchmark (label bench): signed intakes stored per second by a real intake inbox over loopback HTTPS,
-// with 4 concurrent senders each posting like the kiosk's sender (libcurl, a fresh TLS connection per
-// intake, Standard Webhooks signature). Prints figures; fails only if an intake was not stored once.
-// `inbox_bench N` serves HTTPS itself in this process (direct); `inbox_bench N URL CA SECRET_FILE` posts
-// to an inbox already running there (tests/inbox/arrangement.py --bench: nginx in front, as installed).
-// Under with_postgresql.py (inbox_bench_postgresql) the local inbox stores into PostgreSQL.
+// with concurrent senders (4, or --senders K) each posting like the kiosk's sender (libcurl, one kept-alive
+// TLS connection per sender, Standard Webhooks signature). Prints figures; fails only if an intake was not
+// stored once. `inbox_bench [--senders K] N` serves HTTPS itself in this process (direct);
+// `inbox_bench [--senders K] N URL CA SECRET_FILE` posts to an inbox already running there
+// (tests/inbox/arrangement.py --bench: nginx in front, as installed). Under with_postgresql.py
+// (inbox_bench_postgresql) the local inbox stores into PostgreSQL.
 #define DOCTEST_CONFIG_IMPLEMENT
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -14,8 +16,13 @@
 using namespace inbox_test;
 
 int main(int argc, char** argv) {
+  int kSenders = 4;
+  if (argc > 2 && std::string(argv[1]) == "--senders") {
+    kSenders = std::max(1, std::atoi(argv[2]));
+    argc -= 2;
+    argv += 2;
+  }
   const int per_sender = argc > 1 ? std::atoi(argv[1]) : 500;
-  constexpr int kSenders = 4;
   doctest::Context context;  // the fixture's REQUIREs report through doctest outside a test case
   context.setAsDefaultForAssertsOutOfTestCases();
   net::InitHttp();
@@ -71,7 +78,9 @@ int main(int argc, char** argv) {
   const char* store = external                   ? "the running inbox's store"
                       : TestPostgresql().empty() ? "SQLite synchronous=FULL"
                                                  : "PostgreSQL, commits durable";
-  std::printf("inbox_bench: %.0f signed intakes stored per second (fresh TLS per intake, %s, %s)\n",
-              stored.load() / seconds, store, external ? "nginx in front" : "direct");
+  std::printf(
+      "inbox_bench: %.0f signed intakes stored per second (one kept-alive TLS connection per sender, %s, "
+      "%s)\n",
+      stored.load() / seconds, store, external ? "nginx in front" : "direct");
   return count == kSenders * per_sender && other == 0 ? 0 : 1;
 }

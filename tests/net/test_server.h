@@ -33,6 +33,7 @@ struct Received {
   std::string path;
   std::string body;
   httplib::Headers headers;  // case-insensitive keys
+  int remote_port = 0;       // the client's end of the connection: the same for requests on one connection
 
   std::string Header(const std::string& name) const {
     auto it = headers.find(name);
@@ -85,6 +86,9 @@ class TestServer {
     return scheme_ + "://" + host + ":" + std::to_string(port_) + path;
   }
 
+  // How long an idle kept-alive connection stays open (httplib's default: 5 s).
+  void SetKeepAliveTimeout(int seconds) { server_->set_keep_alive_timeout(seconds); }
+
   void Set(Behaviour behaviour) {
     std::lock_guard lock(mutex_);
     behaviour_ = std::move(behaviour);
@@ -106,7 +110,7 @@ class TestServer {
     Behaviour behaviour;
     {
       std::lock_guard lock(mutex_);
-      received_.push_back(Received{req.method, req.path, req.body, req.headers});
+      received_.push_back(Received{req.method, req.path, req.body, req.headers, req.remote_port});
       behaviour = behaviour_;
     }
     if (behaviour.delay.count() > 0 && !Wait(behaviour.delay)) return;
