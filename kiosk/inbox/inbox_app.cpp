@@ -16,7 +16,9 @@ InboxApp::InboxApp(core::InboxConfig config, core::KnownContents contents, Webho
       clock_(clock),
       intakes_(*db_),
       receiver_(verifier_, intakes_, DeliveryRules{contents_, config_.retention_days}, clock_),
-      staff_(*db_, core::Seconds(config_.session_minutes * 60)) {}
+      staff_(*db_, core::Seconds(config_.session_minutes * 60)),
+      fleet_(*db_),
+      heartbeats_(verifier_, fleet_, clock_) {}
 
 core::Result<std::unique_ptr<InboxApp>> InboxApp::Open(core::InboxConfig config, const core::Clock& clock) {
   using R = core::Result<std::unique_ptr<InboxApp>>;

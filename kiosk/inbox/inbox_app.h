@@ -6,6 +6,8 @@
 
 #include "core/base/clock.h"
 #include "core/content/content.h"
+#include "inbox/fleet_store.h"
+#include "inbox/heartbeat_receiver.h"
 #include "inbox/inbox_db.h"
 #include "inbox/intake_store.h"
 #include "inbox/receiver.h"
@@ -31,6 +33,8 @@ class InboxApp {
   IntakeStore& intakes() { return intakes_; }
   const Receiver& receiver() const { return receiver_; }
   StaffStore& staff() { return staff_; }
+  FleetStore& fleet() { return fleet_; }
+  const HeartbeatReceiver& heartbeats() const { return heartbeats_; }
 
  private:
   InboxApp(core::InboxConfig config, core::KnownContents contents, WebhookVerifier verifier,
@@ -44,6 +48,8 @@ class InboxApp {
   IntakeStore intakes_;
   Receiver receiver_;
   StaffStore staff_;
+  FleetStore fleet_;
+  HeartbeatReceiver heartbeats_;
 };
 
 }  // namespace inbox

@@ -6,17 +6,15 @@
 #include <kainjow/mustache.hpp>
 
 #include "inbox/local_time.h"
+#include "inbox/page_render.h"
 #include "inbox/retention.h"
 #include "inbox/rules/intake_summary.h"
 #include "inbox/rules/staff_rules.h"
 #include "inbox/templates.h"
 
 namespace inbox {
-namespace {
 
-using core::Json;
 using Data = kainjow::mustache::data;
-using List = kainjow::mustache::list;
 
 // The page template `page` with `values`, inside the layout. A template that fails to parse is a build
 // defect: the page is then one line naming it (no template tag reaches a browser), which every page test
@@ -39,6 +37,11 @@ std::string Render(const core::Content& content, const std::string& page, const 
   if (!layout.is_valid()) return "staff page template " + page + ": " + layout.error_message() + "\n";
   return html;
 }
+
+namespace {
+
+using core::Json;
+using List = kainjow::mustache::list;
 
 Data Badge(const std::string& tier) {
   Data badge;

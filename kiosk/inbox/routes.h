@@ -8,7 +8,7 @@
 namespace inbox {
 
 void AddRoutes(httplib::Server& server, InboxApp& app);
-// POST /intakes and GET /healthz.
+// POST /intakes, POST /heartbeats and GET /healthz.
 void AddReceivingRoutes(httplib::Server& server, InboxApp& app);
 // The staff pages (staff_routes.cpp).
 void AddStaffRoutes(httplib::Server& server, InboxApp& app);

@@ -1,9 +1,11 @@
-// The staff pages' routes: sign in and out, the list, one intake, mark reviewed, export, the audit log.
+// The staff pages' routes: sign in and out, the list, one intake, mark reviewed, export, the audit log, the
+// Kiosks page.
 // A page needs a live session (else: to /login); a POST also needs the session's CSRF token (else: 403).
 #include <optional>
 #include <variant>
 
 #include "core/base/csv.h"
+#include "inbox/fleet_page.h"
 #include "inbox/local_time.h"
 #include "inbox/pages.h"
 #include "inbox/passwords.h"
@@ -296,6 +298,19 @@ class StaffRoutes {
     Html(res, 200, AuditPage(Ctx(*s), *entries));
   }
 
+  void Kiosks(const httplib::Request& req, httplib::Response& res) {
+    auto s = Require(req, res, false);
+    if (!s) return;
+    auto heard = app_.fleet().Latest();
+    if (!heard)
+      return Html(res, 503, MessagePage(Ctx(*s), "Unavailable", "The kiosks cannot be read right now."));
+    std::vector<std::string> ids;
+    for (const auto& [id, kiosk] : app_.config().kiosks) ids.push_back(id);
+    const core::FleetSettings settings{core::Seconds(app_.config().fleet_silent_after_minutes * 60L),
+                                       core::Seconds(app_.config().fleet_waiting_alert_minutes * 60L)};
+    Html(res, 200, KiosksPage(Ctx(*s), ids, *heard, app_.clock().Now(), settings));
+  }
+
   void Logout(const httplib::Request& req, httplib::Response& res) {
     auto s = Require(req, res, true);
     if (!s) return;
@@ -330,6 +345,7 @@ void AddStaffRoutes(httplib::Server& server, InboxApp& app) {
   server.Post(R"(/intakes/([0-9a-f-]{36})/reviewed)", bind(&StaffRoutes::Reviewed));
   server.Post("/export", bind(&StaffRoutes::Export));
   server.Get("/audit", bind(&StaffRoutes::Audit));
+  server.Get("/kiosks", bind(&StaffRoutes::Kiosks));
 }
 
 }  // namespace inbox

@@ -102,12 +102,27 @@ td.no { color: var(--muted); font-weight: 700; }
 .signatures figcaption { color: var(--muted); font-size: .9rem; margin-top: .3rem; }
 .ids { font-family: ui-monospace, monospace; font-size: .8rem; word-break: break-all; }
 .message { max-width: 36rem; margin: 3rem auto; }
+.fleet-summary { font-weight: 700; font-size: 1.1rem; padding: .7rem 1rem; border-radius: 10px; margin: 0 0 1rem; }
+.fleet-summary.ok { background: #e8f5e9; color: var(--ok); }
+.fleet-summary.attention { background: var(--stop-bg); color: var(--stop); }
+.kiosks .kiosk-id { font-weight: 700; white-space: nowrap; }
+.badge.state.ok { background: #e8f5e9; color: var(--ok); border-color: #a5d6a7; }
+.badge.state.problem { background: var(--defer); color: #fff; }
+.badge.state.silent { background: var(--stop); color: #fff; }
+.badge.state.never { background: #eee; color: #444; border-color: #bbb; }
+.kiosks tr.kiosk.silent td:first-child { box-shadow: inset 6px 0 0 var(--stop); }
+.kiosks tr.kiosk.problem td:first-child { box-shadow: inset 6px 0 0 var(--defer); }
+.kiosks tr.kiosk.silent, .kiosks tr.kiosk-problems.silent { background: var(--stop-bg); }
+.kiosks tr.kiosk.problem, .kiosks tr.kiosk-problems.problem { background: var(--defer-bg); }
+.kiosks tr.kiosk:has(+ tr.kiosk-problems) td { border-bottom: 0; }
+.kiosks tr.kiosk-problems td { padding-top: 0; }
+.kiosks tr.kiosk-problems ul { margin: 0; padding-left: 1.2rem; font-weight: 600; }
 .note { color: var(--muted); }
 @media (max-width: 820px) {
   main { padding: 1rem; }
   .bar { padding: .75rem 1rem; }
   .qa { grid-template-columns: 1fr; gap: .1rem; }
-  .list th:nth-child(4), .list td:nth-child(4) { display: none; }
+  .list:not(.kiosks) th:nth-child(4), .list:not(.kiosks) td:nth-child(4) { display: none; }
   .search input { width: 100%; }
 }
 @media print {

@@ -7,11 +7,19 @@ kiosk's config pointing at it; runs the kiosk headless through
 tests/scripts/stop-flag.kiosk and delivers with `kiosk sender --once`; posts a few more signed intakes (HMAC
 by Python's hmac module, independent of the C++ code; the kiosk's signature image reused); then headless
 Chromium (selenium + chromedriver) signs in, opens the list, opens the kiosk's flagged intake, marks it reviewed, and saves screenshots.
+The same `kiosk-sender --once` posts the kiosk's heartbeat to the inbox; two more kiosks report by signed
+heartbeats (one then made silent for 2 hours in the inbox's database, one with a parked intake and a TLS
+alert), and the Kiosks page must show front-desk-1 OK, the silent one SILENT and the other a PROBLEM
+(screenshots kiosks.png and kiosks-tablet.png).
 
 Usage: browser_test.py --inbox BIN --kiosk BIN --source DIR --screenshots DIR. Exit 0 when every step held.
 """
 import argparse
+import base64
 import datetime
+import hashlib
+import hmac
+import time
 import json
 import os
 import shutil
@@ -27,6 +35,54 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from arrangement import PASSWORD, Arrangement, run
+
+
+# Two more kiosks of the clinic, each with its own secret: one gone silent, one reporting problems.
+OTHER_KIOSKS = ("treatment-room-2", "event-stand")
+
+
+class FleetArrangement(Arrangement):
+    def make_files(self):
+        super().make_files()
+        self.other_keys = {}
+        config = json.load(open(self.config))
+        for kiosk in OTHER_KIOSKS:
+            key = os.urandom(32)
+            self.other_keys[kiosk] = key
+            with open(os.path.join(self.d, "etc", kiosk + ".whsec"), "w") as f:
+                f.write("whsec_" + base64.b64encode(key).decode() + "\n")
+            config["kiosks"][kiosk] = {"webhook_secret_files": [kiosk + ".whsec"]}
+        with open(self.config, "w") as f:
+            json.dump(config, f, indent=1)
+
+
+def post_heartbeat(arr, kiosk, queue, alerts, content):
+    """A heartbeat signed with the kiosk's own secret (Python's hmac), as its kiosk-sender would post it."""
+    beat = {"type": "heartbeat", "schema_version": 1, "heartbeat_id": str(uuid.uuid4()), "kiosk_id": kiosk,
+            "sent_at": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            "package_version": "0.1.0", "content": content, "queue": queue, "alerts": alerts}
+    body = json.dumps(beat).encode()
+    stamp = str(int(time.time()))
+    mac = hmac.new(arr.other_keys[kiosk], f"{beat['heartbeat_id']}.{stamp}.".encode() + body, hashlib.sha256)
+    headers = {"Content-Type": "application/json", "webhook-id": beat["heartbeat_id"], "webhook-timestamp": stamp,
+               "webhook-signature": "v1," + base64.b64encode(mac.digest()).decode()}
+    status = arr.request("POST", "/heartbeats", body, headers)[0]
+    assert status == 200, f"heartbeat of {kiosk}: {status}"
+
+
+def other_kiosks_report(arr, content):
+    """treatment-room-2 reported 2 hours ago (its row moved back in the database); event-stand reports a
+    parked intake, a TLS failure and an intake waiting 40 minutes."""
+    post_heartbeat(arr, "treatment-room-2", {"waiting": 0, "parked": 0, "oldest_waiting_s": None,
+                                             "last_delivered_at": None}, [], content)
+    post_heartbeat(arr, "event-stand", {"waiting": 3, "parked": 1, "oldest_waiting_s": 2400,
+                                        "last_delivered_at": None},
+                   [{"code": "tls", "detail": "TLS: SSL certificate problem: certificate has expired"}], content)
+    two_hours_ago = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=2, minutes=5))
+    with sqlite3.connect(os.path.join(arr.d, "data", "inbox.sqlite")) as db:
+        moved = db.execute("UPDATE kiosk_heartbeats SET received_at = ? WHERE kiosk_id = 'treatment-room-2'",
+                           (two_hours_ago.strftime("%Y-%m-%dT%H:%M:%S.000Z"),)).rowcount
+        assert moved == 1, moved
 
 
 def write_kiosk_config(arr):
@@ -125,6 +181,21 @@ def browse(port, shots):
         driver.find_element(By.LINK_TEXT, "Lucía Fernández").click()
         wait_for(".signatures img")
         shot("intake-tablet-es.png")
+        driver.set_window_size(1440, 1000)
+        driver.find_element(By.LINK_TEXT, "Kiosks").click()
+        wait_for("table.kiosks")
+        summary = driver.find_element(By.CLASS_NAME, "fleet-summary").text
+        assert summary == "2 of 3 kiosks need attention", summary
+        states = {row.find_element(By.CLASS_NAME, "kiosk-id").text: row.find_element(By.CLASS_NAME, "state").text
+                  for row in driver.find_elements(By.CSS_SELECTOR, "table.kiosks tr.kiosk")}
+        assert states == {"treatment-room-2": "SILENT", "event-stand": "PROBLEM", "front-desk-1": "OK"}, states
+        page = driver.find_element(By.TAG_NAME, "main").text
+        for text in ("Silent for 2 h 5 min", "certificate has expired", "1 intake refused by the inbox and parked",
+                     "An intake has waited 40 min"):
+            assert text in page, f"the Kiosks page lacks {text!r}: {page[:1500]}"
+        shot("kiosks.png")
+        driver.set_window_size(820, 1180)
+        shot("kiosks-tablet.png")
     finally:
         driver.quit()
 
@@ -140,7 +211,7 @@ def main():
     shutil.rmtree(a.screenshots, ignore_errors=True)
     os.makedirs(a.screenshots)
     with tempfile.TemporaryDirectory(prefix="inbox-browser-") as d:
-        arr = Arrangement(a.inbox, a.source, d, mode="direct")
+        arr = FleetArrangement(a.inbox, a.source, d, mode="direct")
         try:
             arr.start()
             write_kiosk_config(arr)
@@ -152,11 +223,13 @@ def main():
                 assert db.execute("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00.000Z'").rowcount == 1
                 payload = json.loads(db.execute("SELECT payload FROM outbox").fetchone()[0])
             sent = run([a.sender, "--once", "--config", "kiosk.json", "--data-dir", "kiosk-data"], cwd=d, timeout=600)
+            assert "heartbeat: HTTP 200" in sent.stdout, sent.stdout
             signature = payload["signatures"]["client_signature"]["png_base64"]
             ana_at = datetime.datetime.fromisoformat(payload["submitted_at"].replace("Z", "+00:00"))
             for intake in sample_intakes(signature, ana_at, payload["content"]):
                 body = json.dumps(intake).encode()
                 assert arr.request("POST", "/intakes", body, arr.signed_headers(intake["intake_id"], body))[0] == 201
+            other_kiosks_report(arr, payload["content"])
             browse(arr.port, a.screenshots)
         finally:
             arr.stop()

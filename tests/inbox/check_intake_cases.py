@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""python3-jsonschema's verdict on every intake case in fixtures/intake_cases.json must be the case's own.
+"""python3-jsonschema's verdict on every case in a cases file (fixtures/intake_cases.json,
+fixtures/heartbeat_cases.json) must be the case's own.
 
-Usage: check_intake_cases.py SCHEMA CASES. The same cases go through the inbox's own check (CheckIntakeV1,
-in inbox_unit), so together the two tests show both give the same verdict. Exit 1 on any disagreement.
+Usage: check_intake_cases.py SCHEMA CASES. The same cases go through the inbox's own check (CheckIntakeV1 or
+CheckHeartbeatV1, in inbox_unit), so together the two tests show both give the same verdict. Exit 1 on any disagreement.
 """
 import copy
 import json
@@ -54,7 +55,7 @@ def main():
         if valid != case["valid"]:
             wrong += 1
             print(f"{case['name']}: jsonschema says {'valid' if valid else 'invalid'}, the case says otherwise")
-    print(f"intake cases: {len(cases['cases']) - wrong} of {len(cases['cases'])} as expected by jsonschema")
+    print(f"{sys.argv[2]}: {len(cases['cases']) - wrong} of {len(cases['cases'])} as expected by jsonschema")
     return 1 if wrong else 0
 
 

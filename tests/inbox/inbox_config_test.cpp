@@ -23,6 +23,7 @@ TEST_CASE("the example inbox config in config/examples parses") {
   // As installed: behind nginx on the socket its shipped site config proxies to, no TLS of its own.
   CHECK(config->unix_socket == "/run/glowup-kiosk-inbox/inbox.sock");
   CHECK(config->tls_cert_file.empty());
+  CHECK(config->fleet_silent_after_minutes == 15);
 }
 
 TEST_CASE("the example inbox config on PostgreSQL parses and names the local server's socket") {
@@ -91,6 +92,29 @@ TEST_CASE("mistakes are reported with the file and the JSON pointer") {
   CHECK(e.find("/kiosks/k1/bearer_token_files/0") != std::string::npos);
   CHECK(e.find("/port: unknown key") != std::string::npos);
   CHECK(e.find("/session_minutes") != std::string::npos);
+}
+
+TEST_CASE("fleet settings default to 15 and 30 minutes; wrong ones name the file and the pointer") {
+  auto plain = core::ParseInboxConfig(kGood, "inbox.json", "/srv/inbox");
+  REQUIRE(plain.ok());
+  CHECK(plain->fleet_silent_after_minutes == 15);
+  CHECK(plain->fleet_waiting_alert_minutes == 30);
+  std::string text = kGood;
+  text.insert(text.rfind('}'), R"(, "fleet": {"silent_after_minutes": 20, "waiting_alert_minutes": 60})");
+  auto set = core::ParseInboxConfig(text, "inbox.json", "/srv/inbox");
+  REQUIRE_MESSAGE(set.ok(), set.error());
+  CHECK(set->fleet_silent_after_minutes == 20);
+  CHECK(set->fleet_waiting_alert_minutes == 60);
+  text = kGood;
+  text.insert(text.rfind('}'),
+              R"(, "fleet": {"silent_after_minutes": 1, "waiting_alert_minutes": "x", "other": 1})");
+  auto bad = core::ParseInboxConfig(text, "inbox.json", "/srv/inbox");
+  REQUIRE_FALSE(bad.ok());
+  const std::string e = bad.error();
+  CHECK(e.find("inbox.json: /fleet/silent_after_minutes: must be between 2 and 10080, found 1") !=
+        std::string::npos);
+  CHECK(e.find("inbox.json: /fleet/waiting_alert_minutes") != std::string::npos);
+  CHECK(e.find("inbox.json: /fleet/other") != std::string::npos);
 }
 
 TEST_CASE("a config with no kiosks, or that is not JSON, is refused") {

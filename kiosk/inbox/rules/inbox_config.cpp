@@ -83,7 +83,7 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
   if (!r.IsObject(j, "")) return problems;
   r.AllowOnly(j, "",
               {"$comment", "listen", "tls", "kiosks", "content_dir", "earlier_content_dirs", "data_dir",
-               "session_minutes", "retention", "store"});
+               "session_minutes", "retention", "store", "fleet"});
   if (const Json* listen =
           ReadBlock(r, j, "", "listen", false, {"address", "port", "unix_socket", "socket_group"})) {
     if (auto a = r.String(*listen, "/listen", "address", false); !a.empty()) config.listen_address = a;
@@ -109,6 +109,13 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
   if (const Json* retention = ReadBlock(r, j, "", "retention", false, {"days"}))
     config.retention_days = r.Int(*retention, "/retention", "days", true, 1, 3650);
   if (const Json* store = ReadBlock(r, j, "", "store", false, {"postgresql"})) ReadStore(r, *store, config);
+  if (const Json* fleet =
+          ReadBlock(r, j, "", "fleet", false, {"silent_after_minutes", "waiting_alert_minutes"})) {
+    if (auto m = r.Int(*fleet, "/fleet", "silent_after_minutes", false, 2, 7 * 24 * 60))
+      config.fleet_silent_after_minutes = *m;
+    if (auto m = r.Int(*fleet, "/fleet", "waiting_alert_minutes", false, 1, 7 * 24 * 60))
+      config.fleet_waiting_alert_minutes = *m;
+  }
   if (!problems.empty()) return problems;
   return config;
 }

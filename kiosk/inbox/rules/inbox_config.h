@@ -2,7 +2,8 @@
 // installed; or address and port with its own TLS files, for development and tests), the kiosks it
 // accepts (each with its webhook secret files, several at once for rotation, and optional bearer token
 // files), the content versions it checks and shows intakes with, where its database lives (SQLite in
-// data_dir, or PostgreSQL) and how long it keeps intakes. Secrets stay in their files.
+// data_dir, or PostgreSQL), how long it keeps intakes, and when the Kiosks page calls a kiosk silent. Secrets
+// stay in their files.
 #pragma once
 
 #include <filesystem>
@@ -42,6 +43,10 @@ struct InboxConfig {
   int session_minutes = 30;  // a staff session ends after this long without a request
   // retention.days: intakes submitted longer ago than this are deleted with their signatures; none: kept.
   std::optional<int> retention_days;
+  // "fleet": the Kiosks page. A kiosk not heard from for longer than this is silent.
+  int fleet_silent_after_minutes = 15;
+  // An intake waiting on a kiosk longer than this is a problem.
+  int fleet_waiting_alert_minutes = 30;
 };
 
 // Parses the config text; relative paths are taken from `base_dir` (the config file's folder). Every problem

@@ -32,28 +32,6 @@ bool IsId(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](char c) { return IsLower(c) || IsDigit(c) || c == '_'; });
 }
 
-// ^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$
-bool IsUuidV4(std::string_view s) {
-  if (s.size() != 36) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? s[i] != '-' : !IsLowerHex(s[i])) return false;
-  }
-  return s[14] == '4' && std::string_view("89ab").find(s[19]) != std::string_view::npos;
-}
-
-// YYYY-MM-DDTHH:MM:SS.mmmZ with months 01-12, days 01-31, hours 00-23, minutes 00-59, seconds 00-60.
-bool IsTimestamp(std::string_view s) {
-  constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd.dddZ";
-  if (s.size() != kShape.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (kShape[i] == 'd' ? !IsDigit(s[i]) : s[i] != kShape[i]) return false;
-  }
-  auto two = [&](size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); };
-  int month = two(5), day = two(8), hour = two(11), minute = two(14), second = two(17);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60;
-}
-
 // Standard base64 with padding that starts like every PNG ("iVBORw0KGgoAAAANSUhEU").
 bool IsPngBase64(std::string_view s) {
   constexpr std::string_view kPngStart = "iVBORw0KGgoAAAANSUhEU";
@@ -72,6 +50,32 @@ bool IsInteger(const Json& v) {
 double Number(const Json& v) {
   return v.is_number_unsigned() ? static_cast<double>(v.get<unsigned long long>()) : v.get<double>();
 }
+
+}  // namespace
+
+// ^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$
+bool IsUuidV4(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? s[i] != '-' : !IsLowerHex(s[i])) return false;
+  }
+  return s[14] == '4' && std::string_view("89ab").find(s[19]) != std::string_view::npos;
+}
+
+// YYYY-MM-DDTHH:MM:SS.mmmZ with months 01-12, days 01-31, hours 00-23, minutes 00-59, seconds 00-60.
+bool IsTimestampV1(std::string_view s) {
+  constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd.dddZ";
+  if (s.size() != kShape.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (kShape[i] == 'd' ? !IsDigit(s[i]) : s[i] != kShape[i]) return false;
+  }
+  auto two = [&](size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); };
+  int month = two(5), day = two(8), hour = two(11), minute = two(14), second = two(17);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60;
+}
+
+namespace {
 
 class Checker {
  public:
@@ -235,8 +239,8 @@ Problems CheckIntakeV1(const Json& intake) {
   }
   c.Shaped(intake, "", "intake_id", IsUuidV4, "a lowercase UUID version 4");
   c.NonEmpty(intake, "", "kiosk_id");
-  c.Shaped(intake, "", "started_at", IsTimestamp, "a UTC time like 2026-11-25T10:00:00.000Z");
-  c.Shaped(intake, "", "submitted_at", IsTimestamp, "a UTC time like 2026-11-25T10:00:00.000Z");
+  c.Shaped(intake, "", "started_at", IsTimestampV1, "a UTC time like 2026-11-25T10:00:00.000Z");
+  c.Shaped(intake, "", "submitted_at", IsTimestampV1, "a UTC time like 2026-11-25T10:00:00.000Z");
   c.Shaped(intake, "", "language", IsLanguageTag, "a language code like \"en\", \"pt-BR\" or \"zh-Hans\"");
   if (auto content = intake.find("content");
       content != intake.end() && c.Object(*content, "/content", {"id", "version"})) {
