@@ -43,7 +43,13 @@ core::Status HeadlessDriver::Run(const std::vector<Command>& commands, const std
     if (app_.QuitRequested()) {
       return Fail(script_name + ":" + std::to_string(c.line) + ": the app has already quit (staff Exit app)");
     }
+    using K = Command::Kind;
+    bool checks = c.kind == K::kExpectScreen || c.kind == K::kExpectText || c.kind == K::kExpectNoText ||
+                  c.kind == K::kExpectNoTarget || c.kind == K::kExpectVisible || c.kind == K::kExpectFocus ||
+                  c.kind == K::kExpectSpoken || c.kind == K::kExpectSpeaking || c.kind == K::kScreenshot;
+    if (!checks) said_.clear();  // `expect spoken` looks at what the last action made the kiosk say
     auto status = Execute(c);
+    said_ += app_.speech().TakeSaid();
     if (status.ok() && !app_.QuitRequested()) status = CheckLayout();
     if (status.ok() && !app_.QuitRequested()) status = CheckFocusedField(c);
     if (!status.ok()) {
@@ -77,6 +83,18 @@ core::Status HeadlessDriver::Execute(const Command& c) {
       return Press(c);
     case K::kExpectFocus:
       return ExpectFocus(c);
+    case K::kExpectSpoken:
+      said_ += app_.speech().TakeSaid();
+      if (said_.find(c.text) == std::string::npos)
+        return Fail("expected \"" + c.text + "\" to be spoken; since the last action speech said: \"" +
+                    said_ + "\"");
+      return core::Ok{};
+    case K::kExpectSpeaking: {
+      std::string now = app_.speech().Current();
+      if (c.text.empty() ? !now.empty() : now.find(c.text) == std::string::npos)
+        return Fail("expected \"" + c.text + "\" being said, but it is \"" + now + "\"");
+      return core::Ok{};
+    }
     case K::kClose:
       return Close();
     case K::kDiskFull:

@@ -44,6 +44,7 @@ class HeadlessDriver {
   KioskApp& app_;
   core::ManualClock& clock_;
   std::filesystem::path screenshots_;
+  std::string said_;  // what speech said since the last action (the script's text, never logged)
 };
 
 }  // namespace app

@@ -111,7 +111,8 @@ KioskApp::KioskApp(core::Content content, core::Config config, std::unique_ptr<s
       ui_(config_.theme),
       clinic_content_(content_),
       demo_(config_.demo.enabled && content_.demo),
-      keypad_(config_.keypad) {
+      keypad_(config_.keypad),
+      speech_(std::make_unique<ClockVoice>(clock_)) {
   AddLanguageFonts();
   if (demo_) UseContent(core::DemoContent(clinic_content_));
   ImGuiIO& io = ImGui::GetIO();
@@ -216,6 +217,7 @@ core::TimePoint KioskApp::NextWake() const {
   ui::FrameInput in{content_, session_, vis, flags, clock_.Now(), today, config_.idle};
   core::TimePoint wake =
       std::min({core::NextIdleDeadline(session_, config_.idle), ui_.NextWake(in), next_purge_});
+  if (speech_.Speaking()) wake = std::min(wake, clock_.Now() + core::Millis(50));  // the next utterance
   return staff_ ? std::min(wake, staff_->NextWake()) : wake;
 }
 
@@ -252,6 +254,9 @@ void KioskApp::Frame(core::Image* capture) {
   in.demo = demo_;
   if (staff_) in.staff = &staff_->View(demo_, clinic_content_.demo.has_value());
   auto intents = ui_.Draw(in);
+  if (ImGui::GetIO().MouseClicked[0]) speech_.Interrupt();  // a touch stops what is being said
+  // what was drawn is what is said: the session before this frame's intents, the focus as drawn
+  speech_.AfterFrame(content_, session_, vis, ui_.SpokenFocus(), ui_.read_aloud());
   window_.Present(ui_.theme().clear, capture);
   // Anything else drawn with a character the atlas lacks (staff's list, a reloaded content): the atlas grows
   // and the frame is drawn again at once.
@@ -271,7 +276,10 @@ void KioskApp::Apply(const core::Intent& intent) {
   core::Screen before = session_.screen;
   core::Effects fx = core::Apply(content_, session_, intent, env_);
   if (fx.submit) Submit();
-  if (fx.wiped) ui_.Wipe();
+  if (fx.wiped) {
+    ui_.Wipe();
+    speech_.Wipe();  // silent, and nothing of this client kept to be said
+  }
   if (session_.screen != before)
     spdlog::info("screen {} -> {}", core::ToString(before), core::ToString(session_.screen));
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/keypad_map.h"
+#include "app/speech_controller.h"
 #include "app/staff_controller.h"
 #include "core/base/clock.h"
 #include "core/content/config.h"
@@ -42,6 +43,7 @@ class KioskApp {
   const core::Session& session() const { return session_; }
   const core::Content& content() const { return content_; }
   ui::KioskUi& ui() { return ui_; }
+  SpeechController& speech() { return speech_; }
   platform::SdlWindow& window() { return window_; }
   // Fault injection for headless scripts (`disk full`): the outbox can no longer grow.
   core::Status SimulateDiskFull() { return outbox_->StopGrowing(); }
@@ -110,6 +112,7 @@ class KioskApp {
   core::TimePoint next_purge_{};
   bool demo_ = false;
   KeypadMap keypad_;
+  SpeechController speech_;
   bool allow_close_ = false;
   bool quit_requested_ = false;
 };

@@ -18,7 +18,12 @@ void KioskApp::HandleEvents(const platform::Events& events) {
   bool asking = session_.still_there;  // a key on "Still there?" only says "I am": it does nothing else
   if (events.input) Apply(core::intent::Activity{});
   for (const auto& key : events.keys) {
-    if (auto press = keypad_.Lookup(key.code, key.mods); press && !asking) ui_.Press(*press);
+    auto press = keypad_.Lookup(key.code, key.mods);
+    if (!press || asking) continue;
+    // help, volume and speed are speech's; Down while a paragraph is read skips to the next one
+    bool typing = press->text_key && !ui_.state().focused.empty();
+    if (!typing && speech_.Key(press->key, content_, session_)) continue;
+    if (!core::IsSpeechKey(press->key)) ui_.Press(*press);
   }
   if (!events.text.empty()) Type(events.text);
   if (events.quit && allow_close_) quit_requested_ = true;

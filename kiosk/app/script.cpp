@@ -196,6 +196,9 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
           if (!Quoted(line, at, c.scope)) bad("expected a quoted question after 'in'");
         }
         if (ok && !Rest(line, at)) bad("unexpected text after the command");
+      } else if (what == "spoken" || what == "speaking") {
+        c.kind = what == "spoken" ? Command::Kind::kExpectSpoken : Command::Kind::kExpectSpeaking;
+        if (!Quoted(line, at, c.text) || !Rest(line, at)) bad("expected one quoted text");
       } else if (what == "no") {
         std::string text_word;
         words >> text_word;
@@ -204,7 +207,8 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
         if ((text_word != "text" && text_word != "target") || !Quoted(line, at, c.text) || !Rest(line, at))
           bad("expected: expect no text \"...\" or expect no target \"...\"");
       } else {
-        bad("expected 'expect screen', 'expect text', 'expect visible', 'expect focus' or 'expect no text'");
+        bad("expected 'expect screen', 'expect text', 'expect visible', 'expect focus', 'expect spoken', "
+            "'expect speaking' or 'expect no text'");
       }
     } else {
       bad("unknown command '" + verb + "'");

@@ -20,6 +20,8 @@ struct Command {
     kExpectNoText,
     kExpectNoTarget,  // expect no target "1": nothing on the top layer takes a tap under this label
     kExpectVisible,   // expect visible "..." [in "question"]: a text drawn whole inside its visible area
+    kExpectSpoken,    // expect spoken "...": speech said it since the last action (the text, not the audio)
+    kExpectSpeaking,  // expect speaking "...": the utterance being said now holds it ("" for silence)
     kScreenshot,
     kDrag,
     kHold,   // hold "top_left" 3s | hold "640,360" 3s: press and keep still for the duration

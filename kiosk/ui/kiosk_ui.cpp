@@ -38,8 +38,8 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
   ImGui::PushFont(theme_.fonts.body);
   bool staff_open = in.staff && in.staff->state.page != core::StaffPage::kClosed;
   bool overlay = in.session.still_there || !state_.date_picker.empty() || staff_open;
-  Paint paint{theme_,   registry_, "",    0,    false, 0, ImRect(ImVec2(0, 0), io.DisplaySize),
-              !overlay, "",        false, false};
+  Paint paint{theme_,   registry_, "",    0,     false, 0, ImRect(ImVec2(0, 0), io.DisplaySize),
+              !overlay, "",        false, false, ""};
   ScreenContext c{in, paint, state_, intents, io.DisplaySize};
   switch (in.session.screen) {
     case core::Screen::kAttract:
@@ -69,6 +69,7 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
     paint.enabled = true;
     paint.layer = 1;
     paint.scope.clear();
+    paint.question.clear();
     paint.in_scroll = false;
     paint.clip = ImRect(ImVec2(0, 0), io.DisplaySize);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -124,6 +125,14 @@ std::optional<Target> KioskUi::FocusedTarget() const {
   for (const auto& t : registry_.targets())
     if (t.layer == top && t.id != 0 && t.id == state_.nav.focus[static_cast<size_t>(top)]) return t;
   return std::nullopt;
+}
+
+std::optional<core::SpokenTarget> KioskUi::SpokenFocus() const {
+  auto t = FocusedTarget();
+  if (!t) return std::nullopt;
+  std::string label = t->label;
+  if (t->action == "edit" && !t->scope.empty()) label = t->scope + ": " + label;  // which section
+  return core::SpokenTarget{label, t->question, t->action, t->checked};
 }
 
 bool KioskUi::Animating() const {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/content/content.h"
+#include "core/speech/speech_text.h"
 #include "core/staff/staff.h"
 #include "core/touch/date_picker.h"
 #include "core/touch/focus.h"
@@ -87,8 +88,9 @@ struct UiState {
   core::StrokeHistory stroke_history;  // each signature pad's redo
   bool larger_text = false;            // the client's display options (reset by the wipe)
   bool high_contrast = false;
-  NavState nav;         // the keypad's focus ring
-  float page_view = 0;  // the height of this frame's scrolling page (0: the screen has none)
+  bool read_aloud = false;  // "Read aloud" from the header (or headphones plugged in): speech on
+  NavState nav;             // the keypad's focus ring
+  float page_view = 0;      // the height of this frame's scrolling page (0: the screen has none)
   bool operator==(const UiState&) const = default;  // the wipe test: nothing of a visit is left
 };
 
@@ -122,6 +124,11 @@ class KioskUi {
   void Type(const std::string& utf8) { state_.typed += utf8; }
   // The target the focus ring shows on (none while the ring is hidden).
   std::optional<Target> FocusedTarget() const;
+  // Speech: "Read aloud" (the header option, or headphones plugged in), and the focused target as speech
+  // reads it (none while the ring is hidden).
+  bool read_aloud() const { return state_.read_aloud; }
+  void SetReadAloud(bool on) { state_.read_aloud = on; }
+  std::optional<core::SpokenTarget> SpokenFocus() const;
   // A keypad key: the next frame moves the focus ring, selects or goes back.
   void Press(NavPress press) { state_.nav.pending.push_back(press); }
 

@@ -63,6 +63,7 @@ void RegisterRect(Paint& p, const std::string& label, const ImRect& rect, bool c
   t.checked = checked;
   t.label = label;
   t.scope = p.scope;
+  t.question = p.question;
   t.rect = rect;
   t.clip = p.clip;
   t.in_scroll = p.in_scroll;

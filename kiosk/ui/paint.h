@@ -25,6 +25,7 @@ struct Paint {
   std::string group;        // the keypad's group for targets drawn now (Target::group); empty: each alone
   bool radio = false;       // and whether left/right there also chooses
   bool chrome = false;      // targets drawn now are header options
+  std::string question;     // the id of the question being drawn (empty outside one), for speech
 };
 
 // While alive, targets drawn join the keypad's group `name` (radio: left/right there also chooses).

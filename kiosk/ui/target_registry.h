@@ -26,6 +26,8 @@ struct Target {
   bool radio = false;    // left/right in the group also chooses
   bool chrome = false;   // a header option
   bool checked = false;  // a chosen answer
+  std::string question;  // the id of the question it answers (speech reads the question with it)
+  std::string action;    // what a button does, for speech: "next", "back", "send", "edit", "start", ...
 
   bool Visible() const { return clip.Contains(rect); }
 };
@@ -61,6 +63,12 @@ class TargetRegistry {
   // Names the last target for scripts when it shows an icon rather than words.
   void RelabelLast(std::string label) {
     if (!targets_.empty()) targets_.back().label = std::move(label);
+  }
+  // Says what the last target does (speech: "next", "read_aloud", ...), and whether it is on.
+  void TagLast(std::string action, bool on = false) {
+    if (targets_.empty()) return;
+    targets_.back().action = std::move(action);
+    targets_.back().checked = targets_.back().checked || on;
   }
   // The keypad's Select: the widget with this id acts as if tapped, in the frame it is next drawn.
   void Activate(ImGuiID id) { activate_ = id; }

@@ -19,6 +19,7 @@ void DrawAttract(ScreenContext& c) {
   bool tapped = ImGui::InvisibleButton("##start", c.size);
   if ((tapped || Activated(c.paint)) && c.paint.enabled) c.Emit(core::intent::Start{});
   RegisterRect(c.paint, c.T(a.tap_to_start), ImRect(ImVec2(0, 0), c.size), false);
+  c.paint.registry.TagLast("start");
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float wrap = std::min(c.size.x - 2 * t.margin(), t.em * 34);

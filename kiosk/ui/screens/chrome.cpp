@@ -15,7 +15,7 @@ core::ScrollSettings Physics(const Theme& t) {
   s.slop_px = t.em * 0.5f;
   return s;
 }
-enum class OptionIcon { kLargerText, kContrast, kNone };
+enum class OptionIcon { kLargerText, kContrast, kSpeaker, kNone };
 
 float OptionWidth(const Theme& t, const std::string& label, OptionIcon icon, bool wide) {
   float words = Measure(t.fonts.bold, label).x + t.em * 1.4f;
@@ -29,6 +29,18 @@ void DrawOptionIcon(const Theme& t, ImDrawList* dl, OptionIcon icon, ImVec2 cent
     dl->AddCircle(centre, r, ink, 32, std::max(2.0f, t.em * 0.08f));
     dl->PathArcTo(centre, r, IM_PI * 0.5f, IM_PI * 1.5f, 24);
     dl->PathFillConvex(ink);
+  } else if (icon == OptionIcon::kSpeaker) {  // a loudspeaker and two waves
+    float th = std::max(2.0f, t.em * 0.08f);
+    ImVec2 o(centre.x - r * 0.55f, centre.y);
+    dl->AddRectFilled(ImVec2(o.x - r * 0.45f, o.y - r * 0.28f), ImVec2(o.x, o.y + r * 0.28f), ink);
+    dl->AddTriangleFilled(ImVec2(o.x - r * 0.1f, o.y - r * 0.28f), ImVec2(o.x + r * 0.5f, o.y - r * 0.8f),
+                          ImVec2(o.x + r * 0.5f, o.y + r * 0.8f), ink);
+    dl->AddTriangleFilled(ImVec2(o.x - r * 0.1f, o.y - r * 0.28f), ImVec2(o.x + r * 0.5f, o.y + r * 0.8f),
+                          ImVec2(o.x - r * 0.1f, o.y + r * 0.28f), ink);
+    for (float k : {0.85f, 1.3f}) {
+      dl->PathArcTo(ImVec2(o.x + r * 0.45f, o.y), r * k, -IM_PI * 0.28f, IM_PI * 0.28f, 12);
+      dl->PathStroke(ink, 0, th);
+    }
   } else if (icon == OptionIcon::kLargerText) {
     const char* a = "A";
     ImVec2 as = Measure(t.fonts.heading, a);
@@ -80,6 +92,7 @@ void DrawOptions(ScreenContext& c, float header_h, float name_right) {
   const Theme& t = c.theme();
   const std::string& larger = c.Ui("larger_text");
   const std::string& contrast = c.Ui("high_contrast");
+  const std::string& aloud = c.Ui("read_aloud");
   std::vector<const core::Language*> others;
   if (c.in.session.screen != core::Screen::kLanguage) {  // that screen is itself the language choice
     for (const auto& l : c.in.content.languages)
@@ -88,7 +101,8 @@ void DrawOptions(ScreenContext& c, float header_h, float name_right) {
   float gap = t.em * 0.5f;
   auto total = [&](bool wide) {
     float w = OptionWidth(t, larger, OptionIcon::kLargerText, wide) +
-              OptionWidth(t, contrast, OptionIcon::kContrast, wide) + gap;
+              OptionWidth(t, contrast, OptionIcon::kContrast, wide) + gap +
+              OptionWidth(t, aloud, OptionIcon::kSpeaker, wide) + gap;
     for (const auto* l : others) w += OptionWidth(t, l->name, OptionIcon::kNone, wide) + gap;
     return w;
   };
@@ -96,12 +110,14 @@ void DrawOptions(ScreenContext& c, float header_h, float name_right) {
   float h = t.em * 2.2f, y = (header_h - h) * 0.5f;
   float x = c.size.x - t.margin() - total(wide);
   c.paint.scope.clear();
+  c.paint.question.clear();
   NavGroup group(c.paint, "header");
   c.paint.chrome = true;
   for (const auto* l : others) {
     std::string id = "##header_lang_" + l->code;
     if (OptionChip(c, id.c_str(), l->name, OptionIcon::kNone, false, wide, ImVec2(x, y), h))
       c.Emit(core::intent::ChooseLanguage{l->code});
+    c.paint.registry.TagLast("language");
     x += OptionWidth(t, l->name, OptionIcon::kNone, wide) + gap;
   }
   if (OptionChip(c, "##larger_text", larger, OptionIcon::kLargerText, c.state.larger_text, wide, ImVec2(x, y),
@@ -109,12 +125,21 @@ void DrawOptions(ScreenContext& c, float header_h, float name_right) {
     c.state.larger_text = !c.state.larger_text;
     c.Emit(core::intent::Activity{});
   }
+  c.paint.registry.TagLast("larger_text", c.state.larger_text);
   x += OptionWidth(t, larger, OptionIcon::kLargerText, wide) + gap;
   if (OptionChip(c, "##high_contrast", contrast, OptionIcon::kContrast, c.state.high_contrast, wide,
                  ImVec2(x, y), h)) {
     c.state.high_contrast = !c.state.high_contrast;
     c.Emit(core::intent::Activity{});
   }
+  c.paint.registry.TagLast("high_contrast", c.state.high_contrast);
+  x += OptionWidth(t, contrast, OptionIcon::kContrast, wide) + gap;
+  // last, so Up from a page's first item reaches it at once
+  if (OptionChip(c, "##read_aloud", aloud, OptionIcon::kSpeaker, c.state.read_aloud, wide, ImVec2(x, y), h)) {
+    c.state.read_aloud = !c.state.read_aloud;
+    c.Emit(core::intent::Activity{});
+  }
+  c.paint.registry.TagLast("read_aloud", c.state.read_aloud);
   c.paint.chrome = false;
 }
 
@@ -154,17 +179,21 @@ void DrawFooter(ScreenContext& c, const std::string& primary, core::Intent actio
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(c.size.x, top + 1), t.line);
   float y = top + t.em * 0.8f, h = t.target();
   c.paint.scope.clear();
+  c.paint.question.clear();
   NavGroup group(c.paint, "footer");
   const std::string& back = c.Ui("back");
   if (Button(c.paint, "##back", back, ImVec2(t.margin(), y), ImVec2(ButtonWidth(c.paint, back), h),
              ButtonStyle::kOutline)) {
     c.Emit(core::intent::Back{});
   }
+  c.paint.registry.TagLast("back");
   float w = ButtonWidth(c.paint, primary);
+  bool send = std::holds_alternative<core::intent::Submit>(action);
   if (Button(c.paint, "##primary", primary, ImVec2(c.size.x - t.margin() - w, y), ImVec2(w, h),
              ButtonStyle::kPrimary)) {
     c.Emit(std::move(action));
   }
+  c.paint.registry.TagLast(send ? "send" : c.in.session.editing_from_review ? "review" : "next");
 }
 
 void BeginScrollArea(ScreenContext& c, const char* id, float top, float bottom) {

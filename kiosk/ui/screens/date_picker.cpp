@@ -90,6 +90,7 @@ void DrawDatePicker(ScreenContext& c) {
   dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), t.white, t.radius);
   float y = p0.y + pad;
   c.paint.scope = c.T(q->label);
+  c.paint.question = q->id;
   DrawText(c.paint, t.fonts.heading, t.text, ImVec2(p0.x + pad, y), title, inner);
   y += t.em * 2.4f;
   if (years) {

@@ -125,6 +125,7 @@ void DrawKeyboard(ScreenContext& c, float bottom) {
                          ? std::get<std::string>(it->second)
                          : std::string();
   c.paint.scope.clear();
+  c.paint.question.clear();
   NavGroup group(c.paint, "keyboard");  // up and down move between rows of keys
   float y = top + m.pad;
   for (size_t r = 0; r < rows.size(); ++r) {

@@ -46,6 +46,7 @@ void DrawQuestion(ScreenContext& c, const core::Question& q, float width, int de
   float w = width - indent;
   float top = Y();
   c.paint.scope = c.T(q.label);
+  c.paint.question = q.id;
   ImGui::PushID(q.id.c_str());
   using QT = core::QuestionType;
   switch (q.type) {

@@ -15,6 +15,7 @@ void Section(ScreenContext& c, const core::Step& step, float width) {
   dl->ChannelsSplit(2);
   dl->ChannelsSetCurrent(1);
   c.paint.scope = c.T(step.title);
+  c.paint.question.clear();
   float y = top + pad;
   DrawText(c.paint, t.fonts.bold, t.brand, ImVec2(x + pad, y + (t.target() - t.em) * 0.5f), c.T(step.title),
            0);
@@ -25,6 +26,7 @@ void Section(ScreenContext& c, const core::Step& step, float width) {
              ButtonStyle::kOutline)) {
     c.Emit(core::intent::EditStep{step.id});
   }
+  c.paint.registry.TagLast("edit");
   y += t.target() + t.em * 0.4f;
   bool wide = width > t.em * 36;
   float label_w = wide ? width * 0.45f : width - 2 * pad;
@@ -90,6 +92,7 @@ void DrawReview(ScreenContext& c) {
     Section(c, c.in.content.steps[s], ContentWidth(c));
   EndScrollArea(c);
   c.paint.scope.clear();
+  c.paint.question.clear();
   DrawFooter(c, c.T(review.submit), core::intent::Submit{});
 }
 

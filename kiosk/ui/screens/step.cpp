@@ -36,6 +36,7 @@ void DrawProblemBand(ScreenContext& c, float top, float height) {
   dl->AddText(t.fonts.bold, t.fonts.bold->FontSize, ImVec2(centre.x - bang.x * 0.5f, cy - bang.y * 0.5f),
               t.white, "!");
   c.paint.scope.clear();
+  c.paint.question.clear();
   DrawText(c.paint, t.fonts.bold, t.alert, ImVec2(t.margin() + t.em * 1.6f, top + t.em * 0.55f),
            ProblemCount(c), ContentWidth(c) - t.em * 1.8f);
 }

@@ -31,10 +31,12 @@ void DrawStillThere(ScreenContext& c) {
              ButtonStyle::kOutline)) {
     c.Emit(core::intent::StartOver{});
   }
+  c.paint.registry.TagLast("start_over");
   if (Button(c.paint, "##continue", c.T(idle.continue_), ImVec2(p0.x + pad + bw + t.gap(), y),
              ImVec2(bw, t.target()), ButtonStyle::kPrimary)) {
     c.Emit(core::intent::Activity{});
   }
+  c.paint.registry.TagLast("continue");
 }
 
 }  // namespace ui

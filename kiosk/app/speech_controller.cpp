@@ -1,0 +1,145 @@
+// SpeechController: what changed since the last frame, said through the voice one utterance at a time.
+#include "app/speech_controller.h"
+
+#include <algorithm>
+
+namespace app {
+
+void ClockVoice::Speak(const std::string& text, const std::string&, int words_per_minute, int) {
+  int words = 1 + static_cast<int>(std::count(text.begin(), text.end(), ' '));
+  until_ = clock_.Now() + core::Millis(60000LL * words / std::max(1, words_per_minute) + 300);
+}
+
+namespace {
+
+std::string PageKey(const core::Session& s) {
+  return std::string(core::ToString(s.screen)) + "/" + std::to_string(s.step) + "/" + std::to_string(s.page) +
+         "/" + s.language + (s.still_there ? "/still" : "");
+}
+
+std::string ErrorAt(const core::Session& s, const std::optional<core::SpokenTarget>& focus) {
+  if (!focus || focus->question.empty()) return {};
+  auto e = s.errors.find(focus->question);
+  return e == s.errors.end() ? std::string() : e->second.key + std::to_string(e->second.n);
+}
+
+}  // namespace
+
+void SpeechController::Say(core::Utterances u) {
+  for (const auto& x : u) said_ += (said_.empty() ? "" : " ") + x.text;
+  queue_.Say(std::move(u));
+}
+
+void SpeechController::AfterFrame(const core::Content& content, const core::Session& session,
+                                  const core::Visibility& vis, const std::optional<core::SpokenTarget>& focus,
+                                  bool on) {
+  if (!on) {
+    if (was_on_) Wipe();
+    return;
+  }
+  bool turned_on = !std::exchange(was_on_, true);
+  std::string page = PageKey(session);
+  std::string error = ErrorAt(session, focus);
+  if (turned_on || page != page_) {
+    core::Utterances u;
+    if (turned_on)
+      u.push_back({core::UtteranceKind::kIntro,
+                   content.app.Ui("speech_on").In(content.LanguageOr(session.language))});
+    for (auto& x : core::ScreenSpeech(content, session, vis)) u.push_back(std::move(x));
+    if (focus)
+      for (auto& x : core::ItemSpeech(content, session, *focus, true, false)) u.push_back(std::move(x));
+    if (session.problems_shown != problems_shown_)  // Send opened the first step with problems
+      for (auto& x : core::ProblemsSpeech(content, session)) u.push_back(std::move(x));
+    Say(std::move(u));
+  } else if (session.problems_shown != problems_shown_ && !session.errors.empty()) {
+    Say(core::ProblemsSpeech(content, session));  // Next or Send found problems
+  } else if (focus && (focus != focus_ || help_)) {
+    bool entering = !focus_ || focus_->question != focus->question;
+    Say(core::ItemSpeech(content, session, *focus, entering, help_));
+  } else if (focus && error != error_ && !error.empty()) {
+    Say(core::ProblemSpeech(content, session, focus->question));
+  } else if (level_) {
+    Say({*level_});
+  } else if (help_) {
+    Say(core::ScreenSpeech(content, session, vis));  // nothing focused: the screen again
+  }
+  problems_shown_ = session.problems_shown;
+  page_ = page;
+  focus_ = focus;
+  error_ = error;
+  help_ = false;
+  level_.reset();
+  Pump(content.LanguageOr(session.language));
+}
+
+void SpeechController::Pump(const std::string& language) {
+  if (!voice_) return;
+  for (int guard = 0; guard < 2; ++guard) {
+    const core::Utterance* u = queue_.Current();
+    if (!u) {
+      if (started_ != queue_.generation()) voice_->Stop();
+      started_ = queue_.generation();
+      return;
+    }
+    if (started_ != queue_.generation()) {
+      started_ = queue_.generation();
+      voice_->Speak(u->text, language, core::WordsPerMinute(rate_), core::VoiceVolume(volume_));
+      return;
+    }
+    if (voice_->Speaking()) return;
+    queue_.Finished();  // said: on to the next
+  }
+}
+
+bool SpeechController::Key(core::NavKey key, const core::Content& content, const core::Session& session) {
+  if (!was_on_) return false;
+  switch (key) {
+    case core::NavKey::kHelp:
+      help_ = true;
+      return true;
+    case core::NavKey::kVolumeUp:
+    case core::NavKey::kVolumeDown:
+      volume_ = core::StepLevel(volume_, key == core::NavKey::kVolumeUp ? 1 : -1);
+      level_ = core::LevelSpeech(content, session, true, volume_);
+      return true;
+    case core::NavKey::kSlower:
+    case core::NavKey::kFaster:
+      rate_ = core::StepLevel(rate_, key == core::NavKey::kFaster ? 1 : -1);
+      level_ = core::LevelSpeech(content, session, false, rate_);
+      return true;
+    case core::NavKey::kDown:
+      if (queue_.SkipParagraph()) return true;
+      break;
+    default:
+      break;
+  }
+  Interrupt();
+  return false;
+}
+
+void SpeechController::Interrupt() {
+  queue_.Clear();
+  if (voice_) voice_->Stop();
+}
+
+void SpeechController::Wipe() {
+  Interrupt();
+  was_on_ = false;
+  page_.clear();
+  focus_.reset();
+  error_.clear();
+  problems_shown_ = 0;
+  help_ = false;
+  level_.reset();
+  volume_ = rate_ = core::kDefaultSpeechLevel;
+  std::fill(said_.begin(), said_.end(), '\0');
+  said_.clear();
+}
+
+void SpeechController::SetVoice(std::unique_ptr<core::Voice> voice) {
+  if (voice_) voice_->Stop();
+  voice_ = std::move(voice);
+  started_ = 0;
+}
+
+}  // namespace app
