@@ -43,7 +43,9 @@ set(CPACK_COMPONENTS_ALL kiosk)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME ${KIOSK_PACKAGE})
 # cage 0.1.4 (Debian 12) refuses to start without Xwayland, though it does not depend on it. seatd gives the
 # UI service its seat (screen and input devices), procps its pkill (see deploy/systemd/glowup-kiosk.service).
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "cage, xwayland, seatd, procps, fonts-noto-core, adduser, systemd")
+# libespeak-ng1 and its voices: speech, opened with dlopen at first use (so no shlibdeps finds it).
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
+    "cage, xwayland, seatd, procps, fonts-noto-core, adduser, systemd, libespeak-ng1, espeak-ng-data")
 # Noto Sans has no Chinese, Japanese or Korean: content that declares zh, ja or ko is drawn with Noto Sans
 # CJK (found by its path in fonts-noto-cjk). A recommendation, not a dependency: most clinics never need its
 # 100 MB, and apt installs it by default.

@@ -7,7 +7,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang-format clang-14 libclang-rt-14-dev
   # the kiosk
-  libsdl2-dev libimgui-dev libfreetype-dev libfontconfig-dev fonts-noto-core libstb-dev
+  libsdl2-dev libimgui-dev libfreetype-dev libfontconfig-dev fonts-noto-core libstb-dev libespeak-ng-dev
   # content in Chinese, Japanese or Korean (the zh-Hans fixture's headless runs): Noto Sans CJK
   fonts-noto-cjk
   nlohmann-json3-dev libsqlite3-dev libsodium-dev libcurl4-openssl-dev libssl-dev

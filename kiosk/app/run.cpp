@@ -22,6 +22,8 @@
 #include "core/delivery/fhir.h"
 #include "host/stop_signals.h"
 #include "host/systemd_notify.h"
+#include "platform/espeak_library.h"
+#include "platform/sdl_voice.h"
 #include "store/outbox_report.h"
 
 namespace app {
@@ -201,6 +203,8 @@ int RunKiosk(const RunOptions& o) {
       KioskApp app(std::move(*content), config, std::move(*outbox), clock, **window, *fonts);
       app.AttachStaff(std::move(*staff), paths.content_dir);
       app.AllowClose(o.windowed);
+      // speech through espeak-ng and the audio device, both opened when Read aloud first turns on
+      app.speech().SetVoiceFactory([] { return std::make_unique<platform::SdlVoice>(); });
       phase_done("app: font atlas, demo content, logo");
       WindowLoop(app, **window, clock, *stop, o.report_first_frame);
     }
@@ -307,6 +311,12 @@ int CheckContent(const std::string& dir, const host::PathArgs& paths) {
             << (content->demo ? ", demo flow of " + std::to_string(content->demo->steps.size()) + " steps"
                               : "")
             << "\n";
+  for (const auto& lang : content->languages) {
+    if (!platform::HasVoice(lang.code))
+      std::cout << (content_dir / "manifest.json").string() << ": note: language \"" << lang.code
+                << "\" has no espeak-ng voice on this machine: Read aloud cannot speak it (is espeak-ng-data "
+                   "installed?)\n";
+  }
   if (!config_problems.empty()) return 1;
   std::cout << config_checked << "\n";
   return 0;

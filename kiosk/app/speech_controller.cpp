@@ -38,6 +38,7 @@ void SpeechController::AfterFrame(const core::Content& content, const core::Sess
     return;
   }
   bool turned_on = !std::exchange(was_on_, true);
+  if (turned_on && open_voice_) SetVoice(std::exchange(open_voice_, nullptr)());
   std::string page = PageKey(session);
   std::string error = ErrorAt(session, focus);
   if (turned_on || page != page_) {

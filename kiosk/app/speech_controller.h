@@ -4,6 +4,7 @@
 // logged.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +44,9 @@ class SpeechController {
   void Wipe();       // the visit ended: silence, levels back to the default, nothing kept
   // The voice changes (speech turned on for the first time: the real voice is opened then).
   void SetVoice(std::unique_ptr<core::Voice> voice);
+  // The voice to open when speech first turns on (the window's: espeak-ng and the audio device); until then,
+  // and in headless runs, the clock's.
+  void SetVoiceFactory(std::function<std::unique_ptr<core::Voice>()> open) { open_voice_ = std::move(open); }
   bool Speaking() const { return queue_.Current() != nullptr; }
 
   // Everything queued to be said since the last call, joined (for headless `expect spoken`), and what is
@@ -55,6 +59,7 @@ class SpeechController {
   void Pump(const std::string& language);
 
   std::unique_ptr<core::Voice> voice_;
+  std::function<std::unique_ptr<core::Voice>()> open_voice_;
   core::SpeechQueue queue_;
   uint64_t started_ = 0;  // the queue's generation whose utterance the voice is saying
   bool was_on_ = false;

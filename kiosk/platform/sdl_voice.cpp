@@ -1,0 +1,97 @@
+// SdlVoice: one worker thread, espeak-ng's samples straight into SDL's audio queue.
+#include "platform/sdl_voice.h"
+
+#include <spdlog/spdlog.h>
+
+#include "platform/espeak_library.h"
+
+namespace platform {
+
+SdlVoice::SdlVoice() : worker_([this] { Work(); }) {}
+
+SdlVoice::~SdlVoice() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    quit_ = true;
+    cancel_ = true;
+  }
+  wake_.notify_all();
+  worker_.join();
+  if (device_) SDL_CloseAudioDevice(device_);
+}
+
+void SdlVoice::Speak(const std::string& text, const std::string& language, int words_per_minute, int volume) {
+  Stop();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    job_ = std::make_unique<Job>(Job{text, language, words_per_minute, volume});
+    busy_ = true;  // speaking from now: Speaking() must not see a gap before the worker takes it
+  }
+  wake_.notify_all();
+}
+
+void SdlVoice::Stop() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (job_) std::fill(job_->text.begin(), job_->text.end(), '\0');
+  job_.reset();
+  cancel_ = true;
+  if (device_) SDL_ClearQueuedAudio(device_);
+}
+
+bool SdlVoice::Speaking() const {
+  if (busy_) return true;
+  std::lock_guard<std::mutex> lock(mutex_);
+  return device_ && SDL_GetQueuedAudioSize(device_) > 0;
+}
+
+core::Status SdlVoice::OpenDevice(int sample_rate) {
+  if (device_) return core::Ok{};
+  if (!SDL_WasInit(SDL_INIT_AUDIO) && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0)
+    return core::Status::Fail(std::string("no audio: ") + SDL_GetError());
+  SDL_AudioSpec want{}, have{};
+  want.freq = sample_rate;
+  want.format = AUDIO_S16SYS;
+  want.channels = 1;
+  want.samples = 1024;
+  SDL_AudioDeviceID dev = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);  // the default device
+  if (!dev) return core::Status::Fail(std::string("no audio device: ") + SDL_GetError());
+  SDL_PauseAudioDevice(dev, 0);
+  std::lock_guard<std::mutex> lock(mutex_);
+  device_ = dev;
+  return core::Ok{};
+}
+
+void SdlVoice::Work() {
+  for (;;) {
+    Job job;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [&] { return quit_ || job_; });
+      if (quit_) return;
+      job = std::move(*job_);
+      job_.reset();
+      cancel_ = false;
+    }
+    if (!failed_) {
+      auto rate = OpenEspeak();
+      core::Status ready = rate ? OpenDevice(*rate) : core::Status::Fail(rate.error());
+      if (!ready) {
+        failed_ = true;
+        spdlog::warn("{}", ready.error());  // no text: what would have been said is never logged
+      } else {
+        auto said = Synthesize(
+            job.text, job.language, job.wpm, job.volume,
+            [&](const int16_t* s, size_t n) {
+              if (!cancel_) SDL_QueueAudio(device_, s, static_cast<Uint32>(n * 2));
+            },
+            cancel_);
+        if (!said) spdlog::warn("speech: {} ({})", said.error(), job.language);
+      }
+    }
+    std::fill(job.text.begin(), job.text.end(), '\0');
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!job_) busy_ = false;  // unless a new utterance is already waiting
+  }
+}
+
+}  // namespace platform
