@@ -20,6 +20,8 @@ packages=(
   libkainjow-mustache-dev
   # the intake inbox's PostgreSQL store (libpqxx) and the PostgreSQL 15 its tests start themselves
   libpqxx-dev postgresql-15
+  # the intake inbox's content publishing: uploaded folders as .zip, .tar or .tar.gz
+  libarchive-dev
   # the intake inbox as installed: nginx in front (its slow-clients test runs the shipped site config)
   nginx
   # tests of the intake inbox in a real browser

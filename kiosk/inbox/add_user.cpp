@@ -52,7 +52,7 @@ std::unique_ptr<InboxDb> OpenDb(const core::InboxConfig& config) {
 
 }  // namespace
 
-int AddUser(const std::string& config_file, const std::string& name) {
+int AddUser(const std::string& config_file, const std::string& name, bool publisher) {
   if (!ValidName(name)) {
     std::fprintf(stderr, "add-user: a name is 1 to 64 letters, digits, '.', '_' or '-'\n");
     return 2;
@@ -83,7 +83,12 @@ int AddUser(const std::string& config_file, const std::string& name) {
     std::fprintf(stderr, "add-user: %s\n", set.error().c_str());
     return 1;
   }
-  std::fprintf(stderr, "add-user: %s can sign in (any session of that name has ended)\n", name.c_str());
+  if (auto set = staff.SetPublisher(name, publisher); !set) {
+    std::fprintf(stderr, "add-user: %s\n", set.error().c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "add-user: %s can sign in%s (any session of that name has ended)\n", name.c_str(),
+               publisher ? " and publish content" : "");
   return 0;
 }
 

@@ -104,7 +104,7 @@ std::string KiosksPage(const PageContext& ctx, const std::vector<std::string>& k
   page.set("summary_class", attention == 0 ? "ok" : "attention");
   page.set("silent_after", core::Duration(settings.silent_after));
   page.set("waiting_alert", core::Duration(settings.waiting_alert));
-  return Render(ctx.content, "kiosks", "Kiosks", ctx.user, ctx.csrf, page);
+  return RenderPage(ctx, "kiosks", "Kiosks", page);
 }
 
 }  // namespace inbox

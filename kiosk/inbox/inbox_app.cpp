@@ -8,7 +8,8 @@
 namespace inbox {
 
 InboxApp::InboxApp(core::InboxConfig config, core::KnownContents contents, WebhookVerifier verifier,
-                   std::unique_ptr<InboxDb> db, const core::Clock& clock)
+                   std::unique_ptr<InboxDb> db, const core::Clock& clock,
+                   std::optional<bundle::SigningKey> key)
     : config_(std::move(config)),
       contents_(std::move(contents)),
       verifier_(std::move(verifier)),
@@ -18,7 +19,9 @@ InboxApp::InboxApp(core::InboxConfig config, core::KnownContents contents, Webho
       receiver_(verifier_, intakes_, DeliveryRules{contents_, config_.retention_days}, clock_),
       staff_(*db_, core::Seconds(config_.session_minutes * 60)),
       fleet_(*db_),
-      heartbeats_(verifier_, fleet_, clock_) {}
+      heartbeats_(verifier_, fleet_, clock_),
+      signing_key_(std::move(key)),
+      publications_(*db_) {}
 
 core::Result<std::unique_ptr<InboxApp>> InboxApp::Open(core::InboxConfig config, const core::Clock& clock) {
   using R = core::Result<std::unique_ptr<InboxApp>>;
@@ -36,6 +39,12 @@ core::Result<std::unique_ptr<InboxApp>> InboxApp::Open(core::InboxConfig config,
   if (!problems.empty()) return problems;
   auto verifier = WebhookVerifier::Load(config);
   if (!verifier) return verifier.problems();
+  std::optional<bundle::SigningKey> key;
+  if (!config.publishing.signing_key_file.empty()) {
+    auto loaded = bundle::LoadSigningKey(config.publishing.signing_key_file);
+    if (!loaded) return R::Fail("publishing.signing_key_file: " + loaded.error());
+    key = std::move(*loaded);
+  }
   std::error_code ec;
   // A folder made here is the inbox user's alone: it holds personal data.
   if (std::filesystem::create_directories(config.data_dir, ec))
@@ -45,7 +54,7 @@ core::Result<std::unique_ptr<InboxApp>> InboxApp::Open(core::InboxConfig config,
   if (!db) return db.problems();
   return std::unique_ptr<InboxApp>(new InboxApp(std::move(config),
                                                 core::KnownContents::Of(std::move(versions)),
-                                                std::move(*verifier), std::move(*db), clock));
+                                                std::move(*verifier), std::move(*db), clock, std::move(key)));
 }
 
 }  // namespace inbox

@@ -3,13 +3,16 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
+#include "bundle/signing_key.h"
 #include "core/base/clock.h"
 #include "core/content/content.h"
 #include "inbox/fleet_store.h"
 #include "inbox/heartbeat_receiver.h"
 #include "inbox/inbox_db.h"
 #include "inbox/intake_store.h"
+#include "inbox/publish_store.h"
 #include "inbox/receiver.h"
 #include "inbox/rules/inbox_config.h"
 #include "inbox/rules/known_contents.h"
@@ -35,10 +38,14 @@ class InboxApp {
   StaffStore& staff() { return staff_; }
   FleetStore& fleet() { return fleet_; }
   const HeartbeatReceiver& heartbeats() const { return heartbeats_; }
+  const WebhookVerifier& verifier() const { return verifier_; }
+  // Content publishing: the signing key (nullptr: "publishing" not configured) and the bundles offered.
+  const bundle::SigningKey* signing_key() const { return signing_key_ ? &*signing_key_ : nullptr; }
+  PublishStore& publications() { return publications_; }
 
  private:
   InboxApp(core::InboxConfig config, core::KnownContents contents, WebhookVerifier verifier,
-           std::unique_ptr<InboxDb> db, const core::Clock& clock);
+           std::unique_ptr<InboxDb> db, const core::Clock& clock, std::optional<bundle::SigningKey> key);
 
   core::InboxConfig config_;
   core::KnownContents contents_;
@@ -50,6 +57,8 @@ class InboxApp {
   StaffStore staff_;
   FleetStore fleet_;
   HeartbeatReceiver heartbeats_;
+  std::optional<bundle::SigningKey> signing_key_;
+  PublishStore publications_;
 };
 
 }  // namespace inbox

@@ -3,40 +3,15 @@
 // (STOP / DEFER / REVIEW), never colour alone.
 #include "inbox/pages.h"
 
-#include <kainjow/mustache.hpp>
-
 #include "inbox/local_time.h"
 #include "inbox/page_render.h"
 #include "inbox/retention.h"
 #include "inbox/rules/intake_summary.h"
 #include "inbox/rules/staff_rules.h"
-#include "inbox/templates.h"
 
 namespace inbox {
 
 using Data = kainjow::mustache::data;
-
-// The page template `page` with `values`, inside the layout. A template that fails to parse is a build
-// defect: the page is then one line naming it (no template tag reaches a browser), which every page test
-// would show.
-std::string Render(const core::Content& content, const std::string& page, const std::string& title,
-                   const std::string& user, const std::string& csrf, Data values) {
-  values.set("clinic", content.app.clinic_name.empty() ? content.id : content.app.clinic_name);
-  values.set("title", title);
-  values.set("signed_in", !user.empty());
-  values.set("user", user);
-  values.set("csrf", csrf);
-  // The partials, by names no value uses (a partial is looked up through every open section).
-  values.set("page", TemplateText(page));
-  values.set("csrf_field", TemplateText("csrf_field"));
-  values.set("tier_badge", TemplateText("tier_badge"));
-  kainjow::mustache::mustache layout(TemplateText("layout"));
-  // The inbox's one escaping rule (staff_rules.h, unit-tested), for the page and its partials alike.
-  layout.set_custom_escape([](const std::string& text) { return core::HtmlEscape(text); });
-  std::string html = layout.render(values);
-  if (!layout.is_valid()) return "staff page template " + page + ": " + layout.error_message() + "\n";
-  return html;
-}
 
 namespace {
 
@@ -204,7 +179,7 @@ std::string LoginPage(const core::Content& content, const std::string& login_csr
     e.set("message", error);
     page.set("error", e);
   }
-  return Render(content, "login", "Sign in", "", login_csrf, page);
+  return RenderPage(PageContext{content, "", login_csrf, std::nullopt}, "login", "Sign in", page);
 }
 
 std::string ListPage(const PageContext& ctx, const ListView& view, const std::vector<StoredIntake>& rows) {
@@ -250,7 +225,7 @@ std::string ListPage(const PageContext& ctx, const ListView& view, const std::ve
   page.set("rows", list);
   page.set("export_from", view.export_from);
   page.set("export_to", view.export_to);
-  return Render(ctx.content, "list", "Intakes", ctx.user, ctx.csrf, page);
+  return RenderPage(ctx, "list", "Intakes", page);
 }
 
 std::string IntakePage(const PageContext& ctx, const StoredIntake& s) {
@@ -286,7 +261,7 @@ std::string IntakePage(const PageContext& ctx, const StoredIntake& s) {
     ConsentsAndSignatures(ctx.content, intake, lang, page);
   }
   page.set("metadata", Metadata(s, intake, ctx.retention_days));
-  return Render(ctx.content, "intake", Name(s), ctx.user, ctx.csrf, page);
+  return RenderPage(ctx, "intake", Name(s), page);
 }
 
 std::string AuditPage(const PageContext& ctx, const std::vector<AuditEntry>& entries) {
@@ -301,13 +276,13 @@ std::string AuditPage(const PageContext& ctx, const std::vector<AuditEntry>& ent
     rows.push_back(row);
   }
   page.set("entries", rows);
-  return Render(ctx.content, "audit", "Audit log", ctx.user, ctx.csrf, page);
+  return RenderPage(ctx, "audit", "Audit log", page);
 }
 
 std::string MessagePage(const PageContext& ctx, const std::string& title, const std::string& message) {
   Data page;
   page.set("message", message);
-  return Render(ctx.content, "message", title, ctx.user, ctx.csrf, page);
+  return RenderPage(ctx, "message", title, page);
 }
 
 }  // namespace inbox

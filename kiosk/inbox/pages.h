@@ -17,6 +17,7 @@ struct PageContext {
   const core::Content& content;
   std::string user, csrf;             // empty on the login page
   std::optional<int> retention_days;  // set: each intake shows when it will be deleted
+  bool publisher = false;             // the menu offers "Publish content"
 };
 
 struct ListView {

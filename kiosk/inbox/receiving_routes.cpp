@@ -37,6 +37,7 @@ void AddReceivingRoutes(httplib::Server& server, InboxApp& app) {
 void AddRoutes(httplib::Server& server, InboxApp& app) {
   AddReceivingRoutes(server, app);
   AddStaffRoutes(server, app);
+  AddPublishRoutes(server, app);
 }
 
 }  // namespace inbox

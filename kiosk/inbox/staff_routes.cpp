@@ -71,31 +71,42 @@ void Redirect(httplib::Response& res, const std::string& to) {
   res.set_header("Location", to);
 }
 
+}  // namespace
+
+std::optional<Session> RequireStaff(InboxApp& app, const httplib::Request& req, httplib::Response& res,
+                                    const std::string* csrf) {
+  auto found = app.staff().FindSession(Cookie(req, kSessionCookie), app.clock().Now());
+  if (!found || !*found) {
+    Redirect(res, "/login");
+    return std::nullopt;
+  }
+  if (csrf && !SameToken(*csrf, (*found)->csrf)) {
+    PageContext ctx{app.content(), (*found)->user, (*found)->csrf, app.config().retention_days,
+                    (*found)->publisher};
+    Html(res, 403,
+         MessagePage(ctx, "Form expired",
+                     "This form was not accepted. Go back, reload the page and try again."));
+    return std::nullopt;
+  }
+  // The cookie slides with the session: its Max-Age starts again at every request.
+  SetCookie(res, kSessionCookie, Cookie(req, kSessionCookie), app.config().session_minutes * 60L);
+  return **found;
+}
+
+namespace {
+
 class StaffRoutes {
  public:
   explicit StaffRoutes(InboxApp& app) : app_(app) {}
 
   // The request's session, or nullopt after answering (redirect to sign in, or 403 for a bad CSRF token).
   std::optional<Session> Require(const httplib::Request& req, httplib::Response& res, bool post) {
-    auto found = app_.staff().FindSession(Cookie(req, kSessionCookie), app_.clock().Now());
-    if (!found || !*found) {
-      Redirect(res, "/login");
-      return std::nullopt;
-    }
-    if (post && !SameToken(FormField(req, "csrf"), (*found)->csrf)) {
-      Html(res, 403,
-           MessagePage(Ctx(**found), "Form expired",
-                       "This form was not accepted. Go back, reload the "
-                       "page and try again."));
-      return std::nullopt;
-    }
-    // The cookie slides with the session: its Max-Age starts again at every request.
-    SetCookie(res, kSessionCookie, Cookie(req, kSessionCookie), app_.config().session_minutes * 60L);
-    return **found;
+    const std::string csrf = post ? FormField(req, "csrf") : std::string();
+    return RequireStaff(app_, req, res, post ? &csrf : nullptr);
   }
 
   PageContext Ctx(const Session& s) const {
-    return PageContext{app_.content(), s.user, s.csrf, app_.config().retention_days};
+    return PageContext{app_.content(), s.user, s.csrf, app_.config().retention_days, s.publisher};
   }
 
   void LoginForm(httplib::Response& res, int status, const std::string& error) {
@@ -190,7 +201,8 @@ class StaffRoutes {
     const core::Json& claimed = core::JsonMember((*found)->intake, "content");
     const core::Content* content = app_.contents().Find(core::JsonString(claimed, "id"),
                                                         core::JsonString(claimed, "version"), (*found)->demo);
-    PageContext ctx{content ? *content : app_.content(), s->user, s->csrf, app_.config().retention_days};
+    PageContext ctx{content ? *content : app_.content(), s->user, s->csrf, app_.config().retention_days,
+                    s->publisher};
     Html(res, 200, IntakePage(ctx, **found));
   }
 

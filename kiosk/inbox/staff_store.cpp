@@ -42,6 +42,14 @@ core::Status StaffStore::SetUser(const std::string& name, const std::string& has
   return tx->Commit();
 }
 
+core::Result<bool> StaffStore::SetPublisher(const std::string& name, bool publisher) {
+  auto c = db_.Use();
+  auto changed =
+      c->Change("UPDATE users SET publisher = ?2 WHERE name = ?1", {name, std::int64_t{publisher}});
+  if (!changed) return changed.problems();
+  return *changed == 1;
+}
+
 core::Result<std::int64_t> StaffStore::EndSessionsOf(const std::string& user, bool forget_devices) {
   auto c = db_.Use();
   auto count = c->Change("DELETE FROM sessions WHERE \"user\" = ?1", {user});
@@ -170,10 +178,13 @@ core::Result<std::optional<Session>> StaffStore::FindSession(const std::string& 
   auto c = db_.Use();
   if (auto purged = c->Change("DELETE FROM sessions WHERE expires_at <= ?1", {at}); !purged)
     return purged.problems();
-  auto rows = c->Query("SELECT \"user\", csrf FROM sessions WHERE token_hash = ?1", {digest});
+  auto rows = c->Query(
+      "SELECT s.\"user\", s.csrf, u.publisher FROM sessions s JOIN users u ON u.name = s.\"user\" "
+      "WHERE s.token_hash = ?1",
+      {digest});
   if (!rows) return rows.problems();
   if (rows->empty()) return R(std::optional<Session>());
-  Session s{rows->front()[0], rows->front()[1]};
+  Session s{rows->front()[0], rows->front()[1], rows->front()[2] == "1"};
   auto pushed = c->Change("UPDATE sessions SET expires_at = ?2 WHERE token_hash = ?1",
                           {digest, core::ToRfc3339(now + session_length_)});
   if (!pushed) return pushed.problems();

@@ -18,6 +18,7 @@ namespace inbox {
 
 struct Session {
   std::string user, csrf;
+  bool publisher = false;  // the user has the publisher role (may publish content to kiosks)
 };
 
 struct NewSession {
@@ -37,6 +38,8 @@ class StaffStore {
   // name ends and its known browsers are forgotten.
   core::Status SetUser(const std::string& name, const std::string& password_hash, core::TimePoint now);
   core::Result<std::optional<std::string>> PasswordHash(const std::string& name);
+  // Gives or takes the publisher role (`intake-inbox add-user NAME --publisher`); false when no such user.
+  core::Result<bool> SetPublisher(const std::string& name, bool publisher);
   // Ends every session of `user` ("sign out everywhere", `intake-inbox revoke-sessions`); with
   // `forget_devices` its browsers lose their exemption from the per-name limits too. Returns how many ended.
   core::Result<std::int64_t> EndSessionsOf(const std::string& user, bool forget_devices);

@@ -2,6 +2,8 @@
 // errors naming the file and the JSON pointer.
 #include "inbox/rules/inbox_config.h"
 
+#include <cctype>
+
 #include "core/content/content_loader.h"
 #include "core/content/json_block.h"
 #include "core/content/json_reader.h"
@@ -70,6 +72,35 @@ void ReadStore(const JsonReader& r, const Json& store, InboxConfig& out) {
   }
 }
 
+// "publishing": the signing key file and the groups, each naming configured kiosks.
+void ReadPublishing(const JsonReader& r, const Json& publishing, const std::filesystem::path& base,
+                    InboxConfig& out) {
+  out.publishing.signing_key_file =
+      Resolve(base, r.String(publishing, "/publishing", "signing_key_file", true));
+  const Json* groups = r.Field(publishing, "/publishing", "groups", false);
+  if (!groups || !r.IsObject(*groups, "/publishing/groups")) return;
+  for (const auto& [name, ids] : groups->items()) {
+    const std::string at = Child("/publishing/groups", name);
+    bool good_name = !name.empty() && name.size() <= 64 && name != "all";
+    for (char c : name)
+      good_name = good_name && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+    if (!good_name)
+      r.Error(at, "a group name is 1 to 64 letters, digits, '-' or '_', and not \"all\" (every kiosk)");
+    if (!r.IsArray(ids, at)) continue;
+    std::vector<std::string> members;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      const std::string id = ids[i].is_string() ? ids[i].get<std::string>() : "";
+      if (!out.kiosks.count(id)) {
+        r.Error(Child(at, i), "must be the id of a kiosk under \"kiosks\"");
+        continue;
+      }
+      members.push_back(id);
+    }
+    if (ids.empty()) r.Error(at, "names no kiosk");
+    out.publishing.groups.emplace(name, std::move(members));
+  }
+}
+
 }  // namespace
 
 Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string& file_name,
@@ -83,7 +114,7 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
   if (!r.IsObject(j, "")) return problems;
   r.AllowOnly(j, "",
               {"$comment", "listen", "tls", "kiosks", "content_dir", "earlier_content_dirs", "data_dir",
-               "session_minutes", "retention", "store", "fleet"});
+               "session_minutes", "retention", "store", "fleet", "publishing"});
   if (const Json* listen =
           ReadBlock(r, j, "", "listen", false, {"address", "port", "unix_socket", "socket_group"})) {
     if (auto a = r.String(*listen, "/listen", "address", false); !a.empty()) config.listen_address = a;
@@ -116,6 +147,8 @@ Result<InboxConfig> ParseInboxConfig(const std::string& text, const std::string&
     if (auto m = r.Int(*fleet, "/fleet", "waiting_alert_minutes", false, 1, 7 * 24 * 60))
       config.fleet_waiting_alert_minutes = *m;
   }
+  if (const Json* publishing = ReadBlock(r, j, "", "publishing", false, {"signing_key_file", "groups"}))
+    ReadPublishing(r, *publishing, base_dir, config);
   if (!problems.empty()) return problems;
   return config;
 }

@@ -21,6 +21,14 @@ struct InboxKiosk {
   std::vector<std::filesystem::path> bearer_token_files;    // empty: no Authorization header needed
 };
 
+// "publishing": content published from the inbox to the kiosks (signed bundles). Off without a key file.
+struct InboxPublishing {
+  std::filesystem::path signing_key_file;  // made by `intake-inbox make-signing-key FILE`
+  // Named groups of kiosks (a site, a region): each a list of kiosk ids of "kiosks". Content is offered to
+  // one group, or to every kiosk ("all", always there).
+  std::map<std::string, std::vector<std::string>> groups;
+};
+
 struct InboxConfig {
   std::string listen_address = "127.0.0.1";
   int port = 8443;
@@ -47,6 +55,7 @@ struct InboxConfig {
   int fleet_silent_after_minutes = 15;
   // An intake waiting on a kiosk longer than this is a problem.
   int fleet_waiting_alert_minutes = 30;
+  InboxPublishing publishing;
 };
 
 // Parses the config text; relative paths are taken from `base_dir` (the config file's folder). Every problem
