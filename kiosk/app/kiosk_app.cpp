@@ -218,10 +218,12 @@ core::TimePoint KioskApp::NextWake() const {
   core::TimePoint wake =
       std::min({core::NextIdleDeadline(session_, config_.idle), ui_.NextWake(in), next_purge_});
   if (speech_.Speaking()) wake = std::min(wake, clock_.Now() + core::Millis(50));  // the next utterance
+  if (content_switch_ && ScreenId() == "attract") wake = std::min(wake, next_content_check_);
   return staff_ ? std::min(wake, staff_->NextWake()) : wake;
 }
 
 void KioskApp::Frame(core::Image* capture) {
+  CheckForNewContent();
   for (const auto& [id, answer] : session_.answers) {  // typed text is drawn with its own glyphs, never "?"
     if (const auto* text = std::get_if<std::string>(&answer)) NeedGlyphs(*text);
   }

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "app/content_switch.h"
 #include "app/keypad_map.h"
 #include "app/speech_controller.h"
 #include "app/staff_controller.h"
@@ -64,6 +65,9 @@ class KioskApp {
 
   // Staff mode and demo mode (kiosk_app_staff.cpp). `content_dir` is where "Reload content" reads from.
   void AttachStaff(std::unique_ptr<StaffController> staff, std::filesystem::path content_dir);
+  // Content published from the inbox (kiosk_app_content.cpp): a fetched bundle is taken only on the attract
+  // screen, never during a visit; staff can roll back.
+  void AttachContentSwitch(std::unique_ptr<ContentSwitch> content_switch);
   void SetDemo(bool on);
   bool demo() const { return demo_; }
   // Window events: input keeps the visit alive; a close request ends the app only when closing is allowed
@@ -84,6 +88,10 @@ class KioskApp {
   void LoadLogo();  // theme.logo onto the renderer; a missing or broken file is a warning naming it
   void HandleStaff(const core::StaffIntent& intent);
   void ReloadContent();
+  void CheckForNewContent();  // on the attract screen, every kContentCheck
+  void RollBackContent();
+  void SwitchTo(core::Content content);  // the clinic's content from now on (its demo flow if demo is on)
+  void ShowContentState();
   void UseContent(core::Content content);
   // Forgets what has outlived its period: demo leads (retention.lead_days) and the staff list's rows
   // (staff.today_list_hours). At start, then hourly (the loop wakes for it).
@@ -115,6 +123,8 @@ class KioskApp {
   SpeechController speech_;
   bool allow_close_ = false;
   bool quit_requested_ = false;
+  std::unique_ptr<ContentSwitch> content_switch_;
+  core::TimePoint next_content_check_{};
 };
 
 }  // namespace app

@@ -86,6 +86,9 @@ void KioskApp::HandleStaff(const core::StaffIntent& intent) {
     case StaffRequest::kReloadContent:
       ReloadContent();
       break;
+    case StaffRequest::kRollBackContent:
+      RollBackContent();
+      break;
     case StaffRequest::kExit:
       spdlog::info("staff chose Exit app");
       quit_requested_ = true;

@@ -175,8 +175,11 @@ int RunKiosk(const RunOptions& o) {
                               std::chrono::hours(10));
       auto staff = MakeStaffController(config, paths, **outbox, clock);
       if (!staff) return Report(staff.problems());
+      auto switcher = std::make_unique<ContentSwitch>(**outbox, config, paths.data_dir);
+      if (auto installed = switcher->Installed()) content = std::move(*installed);
       KioskApp app(std::move(*content), config, std::move(*outbox), clock, **window, *fonts);
       app.AttachStaff(std::move(*staff), paths.content_dir);
+      app.AttachContentSwitch(std::move(switcher));
       HeadlessDriver driver(app, clock, o.screenshots);
       auto status = driver.Run(commands, o.script);
       if (!status) {
@@ -200,8 +203,11 @@ int RunKiosk(const RunOptions& o) {
       auto staff = MakeStaffController(config, paths, **outbox, clock);
       if (!staff) return Report(staff.problems());
       phase_done("staff store + staff controller");
+      auto switcher = std::make_unique<ContentSwitch>(**outbox, config, paths.data_dir);
+      if (auto installed = switcher->Installed()) content = std::move(*installed);
       KioskApp app(std::move(*content), config, std::move(*outbox), clock, **window, *fonts);
       app.AttachStaff(std::move(*staff), paths.content_dir);
+      app.AttachContentSwitch(std::move(switcher));
       app.AllowClose(o.windowed);
       // speech through espeak-ng and the audio device, both opened when Read aloud first turns on
       app.speech().SetVoiceFactory([] { return std::make_unique<platform::SdlVoice>(); });

@@ -94,6 +94,7 @@ StaffRequest StaffController::Handle(const core::StaffIntent& intent) {
   if (std::holds_alternative<si::ExportLeads>(intent)) ExportLeads();
   if (std::holds_alternative<si::ToggleDemo>(intent)) return StaffRequest::kToggleDemo;
   if (std::holds_alternative<si::ReloadContent>(intent)) return StaffRequest::kReloadContent;
+  if (std::holds_alternative<si::RollBackContent>(intent)) return StaffRequest::kRollBackContent;
   if (std::holds_alternative<si::ExitApp>(intent)) return StaffRequest::kExit;
   return StaffRequest::kNone;
 }

@@ -21,7 +21,7 @@
 namespace app {
 
 // What KioskApp must do after a staff action.
-enum class StaffRequest { kNone, kToggleDemo, kReloadContent, kExit };
+enum class StaffRequest { kNone, kToggleDemo, kReloadContent, kRollBackContent, kExit };
 
 class StaffController {
  public:
@@ -40,6 +40,13 @@ class StaffController {
   // An intake could not be saved (the outbox's error, no personal data): staff mode says why until the next
   // save succeeds.
   void SaveFailed(const std::string& store_error);
+
+  // Published content for the staff home: the bundle running ("" for the packaged content) and why the last
+  // one offered was refused ("" when none was).
+  void SetContentState(std::string bundle, std::string refused) {
+    view_.content_bundle = std::move(bundle);
+    view_.content_refused = std::move(refused);
+  }
 
   bool open() const { return state_.page != core::StaffPage::kClosed; }
   // The view for this frame (queries the stores only while open).

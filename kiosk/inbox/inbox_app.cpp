@@ -3,6 +3,7 @@
 
 #include <system_error>
 
+#include "bundle/content_bundle.h"
 #include "core/content/content_loader.h"
 
 namespace inbox {
@@ -21,7 +22,29 @@ InboxApp::InboxApp(core::InboxConfig config, core::KnownContents contents, Webho
       fleet_(*db_),
       heartbeats_(verifier_, fleet_, clock_),
       signing_key_(std::move(key)),
-      publications_(*db_) {}
+      publications_(*db_) {
+  if (signing_key_) {
+    receiver_.UsePublished(
+        [this](const std::string& id, const std::string& version) { return Published(id, version); });
+  }
+}
+
+const core::KnownContents* InboxApp::Published(const std::string& id, const std::string& version) {
+  std::lock_guard lock(published_mutex_);
+  auto key = std::make_pair(id, version);
+  if (auto it = published_.find(key); it != published_.end()) return it->second.get();
+  auto text = publications_.BundleOf(id, version);
+  if (!text || !*text) return nullptr;  // not published (or unreadable now: kept apart, as before)
+  auto opened = bundle::OpenBundle(**text, signing_key_->public_key);
+  if (!std::holds_alternative<bundle::Bundle>(opened)) return nullptr;
+  auto content = core::ParseContent(std::get<bundle::Bundle>(opened).files);
+  if (!content) return nullptr;
+  std::vector<core::Content> one;
+  one.push_back(std::move(*content));
+  auto& known = published_[key];
+  known = std::make_unique<core::KnownContents>(core::KnownContents::Of(std::move(one)));
+  return known.get();
+}
 
 core::Result<std::unique_ptr<InboxApp>> InboxApp::Open(core::InboxConfig config, const core::Clock& clock) {
   using R = core::Result<std::unique_ptr<InboxApp>>;

@@ -2,7 +2,9 @@
 // Made once at start-up (every file problem reported before listening) and shared by the HTTP threads.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include "bundle/signing_key.h"
@@ -59,6 +61,10 @@ class InboxApp {
   HeartbeatReceiver heartbeats_;
   std::optional<bundle::SigningKey> signing_key_;
   PublishStore publications_;
+  // Published content versions read back from their bundles once each (a version names one text forever).
+  const core::KnownContents* Published(const std::string& id, const std::string& version);
+  std::mutex published_mutex_;
+  std::map<std::pair<std::string, std::string>, std::unique_ptr<core::KnownContents>> published_;
 };
 
 }  // namespace inbox

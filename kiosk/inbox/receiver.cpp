@@ -6,6 +6,15 @@ namespace inbox {
 Reply Receiver::Receive(const SignedRequest& request) const {
   Accepted accepted;
   if (auto refused = CheckDelivery(verifier_, rules_, request, clock_.Now(), accepted)) return *refused;
+  if (!accepted.known_content && published_) {  // a version published from here: checked against it
+    const core::Json& content = core::JsonMember(accepted.intake, "content");
+    if (const core::KnownContents* known =
+            published_(core::JsonString(content, "id"), core::JsonString(content, "version"))) {
+      accepted = Accepted{};
+      const DeliveryRules rules{*known, rules_.keep_days};
+      if (auto refused = CheckDelivery(verifier_, rules, request, clock_.Now(), accepted)) return *refused;
+    }
+  }
   const core::Json& intake = accepted.intake;
   const std::string& format = accepted.format;
   const std::string id = intake["intake_id"];

@@ -4,6 +4,7 @@
 // never quotes the payload.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "core/base/clock.h"
@@ -19,7 +20,14 @@ class Receiver {
 
   Reply Receive(const SignedRequest& request) const;
 
+  // Content versions published from this inbox (publishing.h): an intake naming one that content_dir and
+  // earlier_content_dirs do not hold is checked against it, not kept apart. Returns nullptr when none.
+  using PublishedContents =
+      std::function<const core::KnownContents*(const std::string& id, const std::string& version)>;
+  void UsePublished(PublishedContents published) { published_ = std::move(published); }
+
  private:
+  PublishedContents published_;
   const WebhookVerifier& verifier_;
   IntakeStore& store_;
   DeliveryRules rules_;

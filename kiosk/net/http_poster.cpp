@@ -38,6 +38,9 @@ struct Transfer {
   std::string date;
   size_t body_bytes = 0;
   bool body_cut = false;  // we stopped reading the body ourselves
+  size_t keep = 0;        // keep_body_bytes of the request
+  std::string body;       // kept when keep > 0
+  bool too_long = false;  // a kept body passed its limit
 };
 
 std::string_view Trim(std::string_view text) {
@@ -72,14 +75,24 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) try {
   return 0;
 }
 
-size_t DiscardBody(char*, size_t size, size_t count, void* user) {
+size_t DiscardBody(char* data, size_t size, size_t count, void* user) try {
   auto* transfer = static_cast<Transfer*>(user);
+  if (transfer->keep > 0) {
+    if (transfer->body.size() + size * count > transfer->keep) {
+      transfer->too_long = true;
+      return 0;
+    }
+    transfer->body.append(data, size * count);
+    return size * count;
+  }
   transfer->body_bytes += size * count;
   if (transfer->body_bytes > kMaxBodyBytesRead) {
     transfer->body_cut = true;
     return 0;  // curl stops with CURLE_WRITE_ERROR
   }
   return size * count;
+} catch (...) {  // no exception may cross curl's C frames
+  return 0;
 }
 
 bool IsToken(std::string_view name) {
@@ -209,6 +222,7 @@ core::AttemptResult Classify(CURLcode code, CURL* easy, const Transfer& transfer
   long status = 0;
   curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   const bool answered = code == CURLE_OK || (code == CURLE_WRITE_ERROR && transfer.body_cut && status > 0);
+  if (transfer.too_long) return Failure(Kind::kNetworkError, "the response was longer than expected");
   if (!answered) return Failure(KindOf(code), Describe(code, errbuf));
   core::AttemptResult result;
   result.kind = Kind::kResponse;
@@ -216,6 +230,7 @@ core::AttemptResult Classify(CURLcode code, CURL* easy, const Transfer& transfer
   result.retry_after = transfer.retry_after;
   result.date = transfer.date;
   result.detail = "HTTP " + std::to_string(status);
+  result.body = transfer.body;
   return result;
 }
 
@@ -261,6 +276,7 @@ core::AttemptResult Post(const PostRequest& request) try {
   if (!easy) return Failure(Kind::kNetworkError, "could not start a transfer (curl_easy_init failed)");
   char errbuf[CURL_ERROR_SIZE] = {};
   Transfer transfer;
+  transfer.keep = request.keep_body_bytes;
   ClearOptionsAfter clear{easy};  // before errbuf, transfer and headers go: the handle points at them
   if (const CURLcode rc = SetTls(easy, request.tls); rc != CURLE_OK) {
     return Failure(Kind::kTlsError, "could not apply TLS options: " + Describe(rc, errbuf));

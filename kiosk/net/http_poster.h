@@ -26,6 +26,9 @@ struct PostRequest {
   int connect_timeout_s = 10;
   int low_speed_bytes_per_s = 64;  // slower than this for low_speed_time_s: give up (a trickling server)
   int low_speed_time_s = 15;
+  // 0: the response body is dropped unseen (it may echo personal data). More: kept up to this many bytes
+  // (a content bundle from the inbox); a longer body fails the transfer.
+  size_t keep_body_bytes = 0;
 };
 
 // Refuses a URL that is neither https:// nor http:// to a loopback address (127.0.0.0/8, [::1], localhost).

@@ -3,13 +3,17 @@
 
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
 #include <random>
 
+#include "bundle/signing_key.h"
 #include "core/content/content_loader.h"
 #include "host/stop_signals.h"
 #include "host/systemd_notify.h"
 #include "net/url_policy.h"
+#include "sender/content_updates.h"
 #include "sender/heartbeat.h"
 
 namespace sender {
@@ -90,7 +94,32 @@ int RunSender(const host::PathArgs& args, bool once) {
     }
     heartbeat.emplace(**outbox, s.options(), std::move(*hb), clock, net::Post);
   }
+  std::optional<ContentUpdates> updates;
+  if (config.content_updates.configured()) {
+    auto key = bundle::DecodePublicKey(config.content_updates.public_key);
+    const std::string base = config.content_updates.Base(config.delivery.url);
+    if (!key) {
+      std::cerr << "content_updates.public_key: " << key.error() << "\n";
+      return 1;
+    }
+    if (auto allowed = net::CheckUrlAllowed(base); !allowed) {
+      std::cerr << "content_updates.url: " << allowed.error() << "\n";
+      return 1;
+    }
+    updates.emplace(**outbox, s.options(),
+                    ContentUpdateOptions{base + "/offer", base + "/report", *key, paths.data_dir / "bundles"},
+                    clock, net::Post);
+  }
   if (once) {
+    if (updates) {
+      auto checked = updates->RunOnce();
+      if (!checked)
+        std::cout << "content: " << checked.error() << "\n";
+      else
+        std::cout << "content: " << (checked->fetched.empty() ? "" : "fetched " + checked->fetched + ", ")
+                  << (checked->refused.empty() ? "" : "refused (" + checked->refused + "), ") << "reported "
+                  << checked->reported << "\n";
+    }
     for (auto* one : {&s, &demo}) {
       auto pass = one->RunOnce();
       if (!pass) {
@@ -119,6 +148,19 @@ int RunSender(const host::PathArgs& args, bool once) {
     heartbeat_loop = std::jthread([&heartbeat](std::stop_token st) { heartbeat->Run(st); });
   }
   std::jthread loop([&s](std::stop_token st) { s.Run(st); });
+  std::jthread updates_loop;
+  if (updates) {
+    const auto every = std::chrono::seconds(config.content_updates.check_every_s);
+    updates_loop = std::jthread([&updates, every](std::stop_token st) {
+      std::mutex m;
+      std::condition_variable_any cv;
+      while (!st.stop_requested()) {
+        if (auto checked = updates->RunOnce(); !checked) spdlog::warn("content check: {}", checked.error());
+        std::unique_lock lock(m);
+        cv.wait_for(lock, st, every, [] { return false; });
+      }
+    });
+  }
   std::jthread demo_loop;
   if (config.demo.delivery.configured())
     demo_loop = std::jthread([&demo](std::stop_token st) { demo.Run(st); });
@@ -131,7 +173,7 @@ int RunSender(const host::PathArgs& args, bool once) {
   systemd.Stopping();
   loop.request_stop();
   loop.join();
-  for (auto* other : {&demo_loop, &heartbeat_loop}) {
+  for (auto* other : {&demo_loop, &heartbeat_loop, &updates_loop}) {
     if (!other->joinable()) continue;
     other->request_stop();
     other->join();

@@ -96,6 +96,28 @@ class Outbox {
   };
   core::Result<std::optional<ConnectionTestAnswer>> ConnectionTestResult(const std::string& id);
 
+  // --- Content bundles published from the inbox (content_bundles.cpp): the sender fetches and records them,
+  // the UI installs or refuses them, staff roll back; the sender reports each state to the inbox.
+  struct ContentBundle {
+    std::string id, content_id, content_version, state, detail, file, updated_at;
+    bool reported = false;
+  };
+  // A bundle seen for the first time (fetched with its file, or refused). false: this id is known already
+  // (nothing changed).
+  core::Result<bool> RecordContentBundle(const ContentBundle& bundle, core::TimePoint now);
+  core::Result<std::optional<ContentBundle>> FindContentBundle(const std::string& id);
+  // The newest bundle fetched and not yet installed or refused.
+  core::Result<std::optional<ContentBundle>> NextFetchedBundle();
+  // The bundle running: the newest installed; nullopt: the packaged content.
+  core::Result<std::optional<ContentBundle>> ActiveContentBundle();
+  // The newest refused bundle (its reason for staff), or nullopt.
+  core::Result<std::optional<ContentBundle>> LastRefusedBundle();
+  // A new state ('installed', 'refused', 'rolled_back'), to be reported again.
+  core::Status SetContentBundleState(const std::string& id, const std::string& state,
+                                     const std::string& detail, core::TimePoint now);
+  core::Result<std::vector<ContentBundle>> UnreportedBundles();
+  core::Status MarkBundleReported(const std::string& id, const std::string& state);
+
   // --- The sender's side. Each is one transaction; several senders on one file never hold the same row.
 
   // Claims the oldest (by created_at) due row: a pending row with next_attempt_at <= now, or a delivering row

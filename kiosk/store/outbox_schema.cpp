@@ -42,6 +42,23 @@ constexpr const char* kSteps[] = {
         done_at      TEXT
       );
     )sql",
+    // Version 3: content bundles published from the inbox. The sender records each bundle it fetched
+    // ('fetched', its file beside the outbox) or refused; the UI installs it on the attract screen or
+    // refuses it; staff roll it back. reported = 0 until the sender has told the inbox the latest state.
+    // The content running is the newest 'installed' row (by installed_seq), else the packaged content.
+    R"sql(
+      CREATE TABLE content_bundles (
+        id              TEXT PRIMARY KEY NOT NULL,
+        content_id      TEXT NOT NULL,
+        content_version TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('fetched', 'installed', 'refused', 'rolled_back')),
+        detail          TEXT NOT NULL DEFAULT '',
+        file            TEXT NOT NULL DEFAULT '',
+        updated_at      TEXT NOT NULL,
+        installed_seq   INTEGER NOT NULL DEFAULT 0,
+        reported        INTEGER NOT NULL DEFAULT 0
+      );
+    )sql",
 };
 
 static_assert(std::size(kSteps) == kOutboxSchemaVersion, "one migration step per schema version");

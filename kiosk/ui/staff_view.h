@@ -35,6 +35,11 @@ struct StaffView {
   bool demo = false;            // demo mode is on
   size_t demo_leads = 0;        // demo leads in the outbox not yet delivered
   bool demo_available = false;  // the content has a demo flow
+
+  // Content published from the inbox: the bundle running ("id version", "" for the packaged content; staff
+  // may roll it back) and why the last one offered was refused ("" when none was).
+  std::string content_bundle;
+  std::string content_refused;
 };
 
 }  // namespace ui

@@ -198,3 +198,22 @@ TEST_SUITE("config: staff and demo") {
     CHECK(Has(problems, "kiosk.json", "/heartbeat/every", ""));
   }
 }
+
+TEST_CASE("content_updates: the inbox's public key, where to ask (from delivery.url), and bad values named") {
+  const std::string key = "TY/T/TcQAsYr+kLMAwXfgc7x3WaXolwtyrUhvfu1CLA=";
+  auto c = Parse(R"({"kiosk_id": "k", "delivery": {"url": "https://inbox.example/intakes"},
+                     "content_updates": {"public_key": ")" +
+                 key + R"("}})");
+  CHECK(c.content_updates.configured());
+  CHECK(c.content_updates.check_every_s == 300);
+  CHECK(c.content_updates.Base(c.delivery.url) == "https://inbox.example/content");
+  CHECK_FALSE(Parse(R"({"kiosk_id": "k"})").content_updates.configured());
+  auto p = ProblemsOf(R"({"kiosk_id": "k", "delivery": {"url": "https://inbox.example/intakes"},
+                          "content_updates": {"public_key": "not-a-key", "check_every_s": 1}})");
+  CHECK(Has(p, "kiosk.json", "/content_updates/public_key", "make-signing-key"));
+  CHECK(Has(p, "kiosk.json", "/content_updates/check_every_s", ""));
+  auto no_url = ProblemsOf(R"({"kiosk_id": "k", "delivery": {"url": "https://inbox.example/post"},
+                               "content_updates": {"public_key": ")" +
+                           key + R"("}})");
+  CHECK(Has(no_url, "kiosk.json", "/content_updates", "needs \"url\""));
+}

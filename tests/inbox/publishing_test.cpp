@@ -138,3 +138,21 @@ TEST_CASE(
   REQUIRE(Status(newer) == 200);
   CHECK(newer->body.find("2030.1.2") != std::string::npos);
 }
+
+TEST_CASE(
+    "an intake answered with a version published from the inbox is checked against it, not kept apart") {
+  KeyFile key;
+  Publisher p(key);
+  Json intake = BaseIntake();
+  intake["content"]["version"] = "2030.1.5";
+  CHECK(Status(p.Post(intake)) == 202);  // not published yet: kept apart
+  REQUIRE(Status(p.Upload(MakeArchive(ContentVersion("2030.1.5")), "all")) == 200);
+  Json next = BaseIntake();
+  next["content"]["version"] = "2030.1.5";
+  CHECK(Status(p.Post(next)) == 201);
+  CHECK(p.app->intakes().Get(next["intake_id"]).value()->known_content);
+  Json wrong = next;
+  wrong["intake_id"] = core::NewUuid();
+  wrong["answers"]["no_such_question"] = "x";
+  CHECK(Status(p.Post(wrong)) == 422);  // checked against the published content's questions
+}

@@ -202,6 +202,23 @@ void ReadKeypad(const JsonReader& r, const Json& k, KeypadKeys& out) {
   }
 }
 
+// "content_updates": the inbox's public key (base64 of 32 bytes: 43 characters and "="), where to ask.
+void ReadContentUpdates(const JsonReader& r, const Json& u, Config& config) {
+  auto& out = config.content_updates;
+  out.public_key = r.String(u, "/content_updates", "public_key", true);
+  const bool base64 = out.public_key.size() == 44 && out.public_key.back() == '=' &&
+                      out.public_key.find_first_not_of(
+                          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") == 43;
+  if (!out.public_key.empty() && !base64)
+    r.Error("/content_updates/public_key",
+            "must be the public key intake-inbox make-signing-key printed (44 base64 characters)");
+  out.url = r.String(u, "/content_updates", "url", false);
+  if (auto v = r.Int(u, "/content_updates", "check_every_s", false, 10, 86400)) out.check_every_s = *v;
+  if (out.Base(config.delivery.url).empty())
+    r.Error("/content_updates",
+            "needs \"url\" (the inbox's .../content) when delivery.url does not end in /intakes");
+}
+
 }  // namespace
 
 Result<Config> ParseConfig(const std::string& text, const std::string& file_name) {
@@ -214,7 +231,7 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
   if (!r.IsObject(j, "")) return problems;
   r.AllowOnly(j, "",
               {"$comment", "kiosk_id", "data_dir", "idle", "theme", "demo", "staff", "delivery", "retention",
-               "keypad", "heartbeat"});
+               "keypad", "heartbeat", "content_updates"});
   if (auto id = r.String(j, "", "kiosk_id", true); !id.empty()) config.kiosk_id = id;
   config.data_dir = r.String(j, "", "data_dir", false);
   if (const Json* d = r.Field(j, "", "demo", false)) ReadDemo(r, *d, config.demo);
@@ -238,8 +255,18 @@ Result<Config> ParseConfig(const std::string& text, const std::string& file_name
   }
   if (const Json* k = r.Field(j, "", "keypad", false)) ReadKeypad(r, *k, config.keypad);
   if (const Json* h = r.Field(j, "", "heartbeat", false)) ReadHeartbeat(r, *h, config.heartbeat);
+  if (const Json* u = ReadBlock(r, j, "", "content_updates", false, {"public_key", "url", "check_every_s"}))
+    ReadContentUpdates(r, *u, config);
   if (!problems.empty()) return problems;
   return config;
+}
+
+std::string ContentUpdatesConfig::Base(const std::string& delivery_url) const {
+  if (!url.empty()) return url;
+  constexpr std::string_view kIntakes = "/intakes";
+  if (delivery_url.size() > kIntakes.size() && delivery_url.ends_with(kIntakes))
+    return delivery_url.substr(0, delivery_url.size() - kIntakes.size()) + "/content";
+  return {};
 }
 
 Problems CheckConfigAgainstContent(const Config& config, const Content& content,

@@ -72,6 +72,16 @@ struct DemoConfig {
   std::string export_dir;   // a USB drive's mount point for "Export leads" (e.g. /media/usb)
 };
 
+// "content_updates": content published from the inbox (README "Publishing content"). Off without a key.
+struct ContentUpdatesConfig {
+  std::string public_key;  // base64 Ed25519 public key, as `intake-inbox make-signing-key` printed it
+  std::string url;         // the inbox's content endpoints' base (".../content"); empty: from delivery.url
+  int check_every_s = 300;
+  bool configured() const { return !public_key.empty(); }
+  // The base URL: `url`, else delivery.url with its last "/intakes" made "/content"; "" when neither.
+  std::string Base(const std::string& delivery_url) const;
+};
+
 struct Config {
   std::string kiosk_id = "kiosk-1";
   std::filesystem::path data_dir;  // empty: the default for a build tree or an install
@@ -86,6 +96,7 @@ struct Config {
                                              // privacy notice's {clinic_days}; unset: the notice names none
   int retention_lead_days = 30;  // demo leads are deleted from the kiosk this long after they were captured
   KeypadKeys keypad = KeypadKeys::Defaults();  // "keypad": the keys that move the focus ring, select, go back
+  ContentUpdatesConfig content_updates;
 };
 
 // Parses kiosk.json; every problem names the file and the JSON pointer.

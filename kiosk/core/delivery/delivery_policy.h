@@ -24,6 +24,7 @@ struct AttemptResult {
   std::string retry_after;  // the Retry-After header, as received (may be empty)
   std::string detail;       // short words for staff, never a response body
   std::string date{};       // the Date header (the endpoint's clock), as received (may be empty)
+  std::string body{};       // the response body, only when the request asked to keep it (content bundles)
 };
 
 struct BackoffSettings {

@@ -43,6 +43,7 @@ struct RetryOne {
 struct TestConnection {};
 struct ToggleDemo {};
 struct ReloadContent {};
+struct RollBackContent {};  // back to the content before the bundle published from the inbox
 struct ExportLeads {};
 struct ExitApp {};
 struct Touch {};  // any touch while staff mode is open: keeps it unlocked
@@ -52,7 +53,8 @@ using StaffIntent =
     std::variant<staff_intent::Open, staff_intent::Digit, staff_intent::Erase, staff_intent::Enter,
                  staff_intent::Close, staff_intent::Show, staff_intent::RetryAll, staff_intent::RetryOne,
                  staff_intent::TestConnection, staff_intent::ToggleDemo, staff_intent::ReloadContent,
-                 staff_intent::ExportLeads, staff_intent::ExitApp, staff_intent::Touch>;
+                 staff_intent::RollBackContent, staff_intent::ExportLeads, staff_intent::ExitApp,
+                 staff_intent::Touch>;
 
 // The pad and page changes; returns true when the intent is an action the app must carry out (Enter with a
 // PIN of a valid length, and every action from RetryAll to ExitApp) - only while unlocked for actions.

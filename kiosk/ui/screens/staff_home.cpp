@@ -69,6 +69,8 @@ void Actions(StaffContext& s, float width, int per_row) {
                        ButtonStyle::kOutline});
     actions.push_back({"##export", s.Ui("staff_export"), si::ExportLeads{}, ButtonStyle::kOutline});
   }
+  if (!v.content_bundle.empty())
+    actions.push_back({"##roll_back", s.Ui("staff_roll_back"), si::RollBackContent{}, ButtonStyle::kOutline});
   actions.push_back({"##exit", s.Ui("staff_exit"), si::ExitApp{}, ButtonStyle::kSoft});
   float gap = t.gap(), h = t.target();
   float bw = (width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
@@ -139,6 +141,11 @@ void StatusColumn(StaffContext& s, float width) {
   if (!v.save_alert_key.empty()) note(s.Ui(v.save_alert_key), t.alert, Soft(t.alert));
   if (!v.alert_key.empty()) note(s.Ui(v.alert_key), t.alert, Soft(t.alert));
   if (!v.endpoint) note(s.Ui("staff_no_endpoint"), t.muted, t.brand_soft);
+  if (!v.content_bundle.empty())
+    note(core::Format(s.Ui("staff_content_bundle"), {{"version", v.content_bundle}}), t.brand, t.brand_soft);
+  if (!v.content_refused.empty())
+    note(core::Format(s.Ui("staff_content_refused"), {{"reason", v.content_refused}}), t.alert,
+         Soft(t.alert));
   if (v.demo) {
     note(core::Format(s.Ui("staff_demo_is_on"), {{"n", std::to_string(v.demo_leads)}}), t.brand,
          t.brand_soft);

@@ -1,0 +1,119 @@
+// Installing, refusing and rolling back published content bundles (content_switch.h).
+#include "app/content_switch.h"
+
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+
+#include "bundle/content_bundle.h"
+#include "bundle/signing_key.h"
+#include "core/content/content_loader.h"
+#include "core/content/privacy_text.h"
+
+namespace app {
+namespace {
+
+// The first problems, on one line (staff's note and the inbox's table have room for a few).
+std::string OneLine(const core::Problems& problems) {
+  std::string out;
+  for (size_t i = 0; i < problems.size() && i < 3; ++i) out += (i ? "; " : "") + problems[i].ToString();
+  if (problems.size() > 3) out += "; and " + std::to_string(problems.size() - 3) + " more";
+  return out;
+}
+
+}  // namespace
+
+ContentSwitch::ContentSwitch(store::Outbox& outbox, const core::Config& config,
+                             std::filesystem::path data_dir)
+    : outbox_(outbox), config_(config), data_dir_(std::move(data_dir)) {
+  if (config.content_updates.configured()) {
+    if (auto key = bundle::DecodePublicKey(config.content_updates.public_key)) public_key_ = *key;
+  }
+}
+
+core::Result<core::Content> ContentSwitch::Load(const std::filesystem::path& dir) {
+  auto content = core::LoadContent(dir);
+  if (!content) return content.problems();
+  core::Problems problems = core::CheckConfigAgainstContent(config_, *content, "kiosk.json");
+  for (const auto& p : core::FillPrivacy(*content, core::PrivacyFactsOf(config_))) problems.push_back(p);
+  if (!problems.empty()) return problems;
+  return content;
+}
+
+std::optional<core::Content> ContentSwitch::Installed() {
+  auto active = outbox_.ActiveContentBundle();
+  if (!active || !*active) return std::nullopt;
+  auto content = Load(data_dir_ / "content" / (*active)->id);
+  if (!content) {
+    spdlog::warn("installed content bundle {} no longer loads ({}); the packaged content runs", (*active)->id,
+                 OneLine(content.problems()));
+    return std::nullopt;
+  }
+  spdlog::info("content: bundle {} ({} {})", (*active)->id, content->id, content->version);
+  return std::move(*content);
+}
+
+std::optional<core::Content> ContentSwitch::TakeFetched(core::TimePoint now) {
+  if (public_key_.empty()) return std::nullopt;
+  auto fetched = outbox_.NextFetchedBundle();
+  if (!fetched || !*fetched) return std::nullopt;
+  const auto& row = **fetched;
+  auto refuse = [&](bundle::Refusal why, const std::string& message) -> std::optional<core::Content> {
+    const std::string detail = std::string(bundle::RefusalWord(why)) + ": " + message;
+    spdlog::warn("content bundle {} refused: {}", row.id, detail);
+    (void)outbox_.SetContentBundleState(row.id, "refused", detail, now);
+    return std::nullopt;
+  };
+  auto text = core::ReadFile(row.file, bundle::kMaxBundleBytes);
+  if (!text) return refuse(bundle::Refusal::kMalformed, "cannot read " + row.file + ": " + text.error());
+  auto opened = bundle::OpenBundle(*text, public_key_);
+  if (const auto* refused = std::get_if<bundle::Refused>(&opened))
+    return refuse(refused->why, refused->message);
+  const auto& b = std::get<bundle::Bundle>(opened);
+  // Unpacked into a folder of its own, made fresh (paths were checked when the bundle was opened).
+  const std::filesystem::path dir = data_dir_ / "content" / b.id;
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+  for (const auto& [path, bytes] : b.files) {
+    const auto file = dir / path;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) return refuse(bundle::Refusal::kMalformed, "cannot unpack " + path + " into " + dir.string());
+  }
+  auto content = Load(dir);
+  if (!content) {
+    std::filesystem::remove_all(dir, ec);
+    return refuse(bundle::Refusal::kInvalid, OneLine(content.problems()));
+  }
+  if (auto set =
+          outbox_.SetContentBundleState(row.id, "installed", content->id + " " + content->version, now);
+      !set)
+    return std::nullopt;
+  spdlog::info("content bundle {} installed: {} {}", row.id, content->id, content->version);
+  return std::move(*content);
+}
+
+bool ContentSwitch::RollBack(core::TimePoint now, std::optional<core::Content>& now_running) {
+  auto active = outbox_.ActiveContentBundle();
+  if (!active || !*active) return false;
+  if (!outbox_.SetContentBundleState((*active)->id, "rolled_back", "by staff on the kiosk", now))
+    return false;
+  spdlog::info("content bundle {} rolled back by staff", (*active)->id);
+  now_running = Installed();
+  return true;
+}
+
+std::string ContentSwitch::RunningBundle() {
+  auto active = outbox_.ActiveContentBundle();
+  if (!active || !*active) return {};
+  return (*active)->content_id + " " + (*active)->content_version;
+}
+
+std::string ContentSwitch::LastRefusal() {
+  auto refused = outbox_.LastRefusedBundle();
+  if (!refused || !*refused) return {};
+  return (*refused)->detail;
+}
+
+}  // namespace app

@@ -1,0 +1,232 @@
+#!/usr/bin/python3
+"""Content published from the inbox, end to end, with a real browser.
+
+Starts `intake-inbox` serving HTTPS in a temp dir (tests/inbox/arrangement.py, mode "direct") with a content
+signing key made by `intake-inbox make-signing-key` and a publisher (`add-user vanessa --publisher`). Headless
+Chromium signs in, opens "Publish content", uploads a content folder with a problem (a .zip: refused, each
+problem with its file and JSON pointer), then a good one under a new version (a .tar.gz: signed and
+offered), with screenshots. Then the kiosk's side: `kiosk-sender --once` with kiosk.json "content_updates"
+fetches and checks the bundle; a headless kiosk run (tests/scripts/published-content.kiosk) keeps the old
+content during a visit, shows the new one on the attract screen once the visit ended, and staff roll it
+back; the next sender check reports that, and the inbox's page shows it. Last, a bundle signed with another key is
+refused by the sender and the refusal is on the inbox's page.
+
+Usage: publish_browser_test.py --inbox BIN --kiosk BIN --sender BIN --source DIR --screenshots DIR.
+"""
+import argparse
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from arrangement import PASSWORD, Arrangement, run
+
+
+class Publishing(Arrangement):
+    """The arrangement, plus a signing key and a group in inbox.json."""
+
+    def make_files(self):
+        super().make_files()
+        key = os.path.join(self.d, "etc", "content-signing.key")
+        self.public_key = run([self.inbox_bin, "make-signing-key", key]).stdout.strip()
+        assert oct(os.stat(key).st_mode & 0o777) == "0o600", oct(os.stat(key).st_mode)
+        again = subprocess.run([self.inbox_bin, "make-signing-key", key], capture_output=True, text=True)
+        assert again.returncode != 0 and "never overwritten" in again.stderr, again.stderr
+        with open(self.config) as f:
+            config = json.load(f)
+        config["publishing"] = {"signing_key_file": key, "groups": {"front-desk": ["front-desk-1"]}}
+        with open(self.config, "w") as f:
+            json.dump(config, f, indent=1)
+
+
+def content_files(source, edit=None):
+    """The repository's content folder as {path: bytes}, with `edit(path, text) -> text` applied."""
+    root = os.path.join(source, "content")
+    out = {}
+    for folder, _, names in os.walk(root):
+        for name in names:
+            path = os.path.relpath(os.path.join(folder, name), root)
+            data = open(os.path.join(folder, name), "rb").read()
+            if edit and path.endswith(".json"):
+                data = edit(path, data.decode()).encode()
+            out[path] = data
+    return out
+
+
+def new_version(path, text, version="2030.3.1"):
+    if path == "manifest.json":
+        manifest = json.loads(text)
+        manifest["version"] = version
+        manifest["languages"][0]["name"] = "English (UK)"
+        return json.dumps(manifest, indent=2, ensure_ascii=False)
+    if path == "app.json":
+        return text.replace("Welcome to Glow Up by Vanessa", "Welcome to the new Glow Up", 1)
+    return text
+
+
+def broken(path, text):
+    if path == "questionnaire.json":  # a question type no kiosk knows, and a rule naming no question
+        text = text.replace('"type": "', '"type": "slider-', 1)
+    return text
+
+
+def as_zip(files, folder):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for path, data in files.items():
+            z.writestr(folder + "/" + path, data)
+    return buf.getvalue()
+
+
+def as_tar_gz(files):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as t:
+        for path, data in files.items():
+            info = tarfile.TarInfo(path)
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+class Browser:
+    def __init__(self, port, shots):
+        options = webdriver.ChromeOptions()
+        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--ignore-certificate-errors", "--window-size=1440,1000", "--hide-scrollbars",
+                     "--force-device-scale-factor=1", "--lang=en-GB"):
+            options.add_argument(flag)
+        options.binary_location = "/usr/bin/chromium"
+        self.driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+        self.base, self.shots = f"https://127.0.0.1:{port}", shots
+
+    def wait_for(self, css, text=""):
+        located = (By.CSS_SELECTOR, css)
+        condition = (expected_conditions.text_to_be_present_in_element(located, text) if text
+                     else expected_conditions.presence_of_element_located(located))
+        WebDriverWait(self.driver, 30).until(condition)
+
+    def shot(self, name):
+        height = self.driver.execute_script("return document.documentElement.scrollHeight")
+        self.driver.set_window_size(1440, max(700, height + 120))
+        self.driver.save_screenshot(os.path.join(self.shots, name))
+
+    def sign_in(self):
+        self.driver.get(self.base + "/login")
+        self.driver.find_element(By.NAME, "user").send_keys("vanessa")
+        self.driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+        self.driver.find_element(By.CSS_SELECTOR, "button.primary").click()
+        self.wait_for("header nav")
+
+    def upload(self, file, target):
+        self.driver.get(self.base + "/publish")
+        self.wait_for("form.publish")
+        self.driver.find_element(By.NAME, "archive").send_keys(file)
+        select = self.driver.find_element(By.NAME, "target")
+        select.find_element(By.CSS_SELECTOR, f"option[value='{target}']").click()
+        self.driver.find_element(By.CSS_SELECTOR, "form.publish button.primary").click()
+        self.wait_for("section.outcome")
+        return self.driver.find_element(By.TAG_NAME, "main").text
+
+    def page(self):
+        self.driver.get(self.base + "/publish")
+        self.wait_for("form.publish")
+        return self.driver.find_element(By.TAG_NAME, "main").text
+
+
+def main():
+    p = argparse.ArgumentParser()
+    for name in ("--inbox", "--kiosk", "--sender", "--source", "--screenshots"):
+        p.add_argument(name, required=True)
+    a = p.parse_args()
+    shutil.rmtree(a.screenshots, ignore_errors=True)
+    os.makedirs(a.screenshots)
+    with tempfile.TemporaryDirectory(prefix="publish-browser-") as d:
+        arr = Publishing(a.inbox, a.source, d, mode="direct")
+        browser = None
+        try:
+            arr.start()
+            run([a.inbox, "--config", arr.config, "add-user", "vanessa", "--publisher"], input=PASSWORD + "\n")
+            for name, data in (("broken-content.zip", as_zip(content_files(a.source, broken), "content")),
+                               ("content-2030.3.1.tar.gz", as_tar_gz(content_files(a.source, new_version))),
+                               ("content-2030.3.2.tar.gz", as_tar_gz(content_files(
+                                   a.source, lambda path, text: new_version(path, text, "2030.3.2"))))):
+                with open(os.path.join(d, name), "wb") as f:
+                    f.write(data)
+            browser = Browser(arr.port, a.screenshots)
+            browser.sign_in()
+            assert "Publish content" in browser.driver.find_element(By.TAG_NAME, "header").text
+            text = browser.page()
+            assert "Nothing published yet" in text, text
+            browser.shot("publish-form.png")
+            text = browser.upload(os.path.join(d, "broken-content.zip"), "all")
+            assert "Not published" in text and "questionnaire.json" in text and "/steps/" in text, text
+            browser.shot("publish-validation-errors.png")
+            text = browser.upload(os.path.join(d, "content-2030.3.1.tar.gz"), "front-desk")
+            assert "Published glowup-microneedling 2030.3.1" in text, text
+            assert "front-desk-1: offered, not fetched yet" in text, text
+            browser.shot("publish-offered.png")
+
+            # The kiosk: its sender fetches and checks the bundle; the UI takes it on the attract screen.
+            kiosk = {"kiosk_id": "front-desk-1",
+                     "delivery": {"url": f"https://127.0.0.1:{arr.port}/intakes",
+                                  "webhook_secret_file": os.path.join(arr.d, "etc", "front-desk-1.whsec"),
+                                  "ca_file": arr.ca},
+                     "content_updates": {"public_key": arr.public_key}}
+            with open(os.path.join(d, "kiosk.json"), "w") as f:
+                json.dump(kiosk, f, indent=1)
+            sender = [a.sender, "--once", "--config", "kiosk.json", "--data-dir", "kiosk-data"]
+            fetched = run(sender, cwd=d, timeout=300).stdout
+            assert "content: fetched " in fetched, fetched
+            bundles = os.listdir(os.path.join(d, "kiosk-data", "bundles"))
+            assert len(bundles) == 1 and bundles[0].endswith(".json"), bundles
+            assert "front-desk-1: fetched, waiting for the attract screen" in browser.page()
+            run([a.kiosk, "set-pin", "--config", "kiosk.json", "--data-dir", "kiosk-data"], cwd=d, input="2468\n")
+            run([a.kiosk, "--headless", "--script", os.path.join(a.source, "tests/scripts/published-content.kiosk"),
+                 "--config", "kiosk.json", "--data-dir", "kiosk-data",
+                 "--screenshots", os.path.join(a.screenshots, "kiosk")], cwd=d, timeout=600)
+            with sqlite3.connect(os.path.join(d, "kiosk-data", "outbox.sqlite")) as db:
+                state = db.execute("SELECT state, detail FROM content_bundles").fetchall()
+            # installed on the attract screen after the visit, then rolled back by staff (the script's end)
+            assert state == [("rolled_back", "by staff on the kiosk")], state
+            reported = run(sender, cwd=d, timeout=300).stdout
+            assert "reported 1" in reported, reported
+            text = browser.page()
+            assert "front-desk-1: rolled back by staff (by staff on the kiosk)" in text, text
+            browser.shot("publish-rolled-back.png")
+
+            # A bundle signed with another key: the kiosk refuses it and the inbox shows why.
+            other = os.path.join(d, "other.key")
+            kiosk["content_updates"]["public_key"] = run([a.inbox, "make-signing-key", other]).stdout.strip()
+            with open(os.path.join(d, "kiosk.json"), "w") as f:
+                json.dump(kiosk, f, indent=1)
+            text = browser.upload(os.path.join(d, "content-2030.3.2.tar.gz"), "all")
+            assert "Published glowup-microneedling 2030.3.2" in text, text
+            refused = run(sender, cwd=d, timeout=300).stdout
+            assert "refused (signed with another key" in refused, refused
+            text = browser.page()
+            assert "front-desk-1: refused it (signed with another key" in text, text
+            browser.shot("publish-refused.png")
+        finally:
+            if browser:
+                browser.driver.quit()
+            arr.stop()
+        log = open(arr.inbox_log).read()
+        assert "POST /publish 200" in log and "POST /content/offer 200" in log, log[-2000:]
+    print(f"publish browser run: screenshots in {a.screenshots}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
