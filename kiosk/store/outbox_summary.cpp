@@ -5,6 +5,21 @@
 #include "store/outbox.h"
 
 namespace store {
+namespace {
+
+// Every row's first column, as text.
+core::Result<std::vector<std::string>> FirstColumnTexts(sql::Statement& stmt) {
+  std::vector<std::string> out;
+  for (;;) {
+    auto row = stmt.Step();
+    if (!row) return row.problems();
+    if (!*row) break;
+    out.push_back(stmt.Text(0));
+  }
+  return out;
+}
+
+}  // namespace
 
 core::Result<DeliverySummary> Outbox::Summary(core::TimePoint since, bool demo) {
   std::lock_guard lock(mutex_);
@@ -40,14 +55,7 @@ core::Result<std::vector<std::string>> Outbox::WaitingErrors(bool demo) {
       "AND coalesce(last_error, '') != '' LIMIT 20");
   if (!stmt) return stmt.problems();
   if (auto b = stmt->Bind(1, demo ? kKindDemo : kKindIntake); !b) return b.problems();
-  std::vector<std::string> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row) return row.problems();
-    if (!*row) break;
-    out.push_back(stmt->Text(0));
-  }
-  return out;
+  return FirstColumnTexts(*stmt);
 }
 
 core::Result<std::vector<std::string>> Outbox::DemoPayloads() {
@@ -56,14 +64,7 @@ core::Result<std::vector<std::string>> Outbox::DemoPayloads() {
       "SELECT payload FROM outbox WHERE kind = ?1 AND payload IS NOT NULL ORDER BY created_at, id");
   if (!stmt) return stmt.problems();
   if (auto b = stmt->Bind(1, kKindDemo); !b) return b.problems();
-  std::vector<std::string> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row) return row.problems();
-    if (!*row) break;
-    out.push_back(stmt->Text(0));
-  }
-  return out;
+  return FirstColumnTexts(*stmt);
 }
 
 }  // namespace store
