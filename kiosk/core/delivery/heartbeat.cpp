@@ -22,10 +22,11 @@ Json Alerts(const HeartbeatFacts& f) {
   Json alerts = Json::array();
   const std::pair<const char*, const char*> kinds[] = {
       {"alert_tls", "tls"}, {"alert_clock", "clock"}, {"alert_auth", "auth"}};
-  for (const auto& [key, code] : kinds) {
+  for (const auto& kind : kinds) {
+    // kind.first, not a structured binding: clang 14 cannot capture those in a lambda
     auto it = std::find_if(f.waiting_errors.begin(), f.waiting_errors.end(),
-                           [&](const std::string& e) { return AlertOf(e) == key; });
-    if (it != f.waiting_errors.end()) alerts.push_back({{"code", code}, {"detail", Short(*it)}});
+                           [&](const std::string& e) { return AlertOf(e) == kind.first; });
+    if (it != f.waiting_errors.end()) alerts.push_back({{"code", kind.second}, {"detail", Short(*it)}});
   }
   if (f.disk_free_bytes && *f.disk_free_bytes < kLowDiskBytes) {
     alerts.push_back(

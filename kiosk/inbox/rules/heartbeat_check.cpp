@@ -29,7 +29,8 @@ class Checker {
     for (const char* key : keys) {
       if (!v.contains(key)) Error(at, std::string("missing required \"") + key + "\"");
     }
-    for (const auto& [key, value] : v.items()) {
+    for (const auto& item : v.items()) {
+      const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture those
       if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
         Error(at + "/" + key, "is not a property of this object");
     }
