@@ -124,6 +124,7 @@ KioskApp::KioskApp(core::Content content, core::Config config, std::unique_ptr<s
   io.ConfigInputTextCursorBlink = true;
   session_.screen_since = clock_.Now();
   PurgeExpired();
+  RecordRunningContent();
   LoadLogo();
   RebuildFontsIfNeeded();
 }

@@ -91,6 +91,7 @@ class KioskApp {
   void CheckForNewContent();  // on the attract screen, every kContentCheck
   void RollBackContent();
   void SwitchTo(core::Content content);  // the clinic's content from now on (its demo flow if demo is on)
+  void RecordRunningContent();           // in the outbox: what the sender's heartbeat names
   void ShowContentState();
   void UseContent(core::Content content);
   // Forgets what has outlived its period: demo leads (retention.lead_days) and the staff list's rows

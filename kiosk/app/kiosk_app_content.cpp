@@ -1,6 +1,6 @@
 // KioskApp and content published from the inbox: a fetched bundle is taken on the attract screen only (no
 // visit is running there, and staff mode is closed), checked by ContentSwitch, and switched to; staff roll
-// back to the content before it.
+// back to the content before it. What runs is recorded in the outbox for the sender's heartbeat.
 #include <spdlog/spdlog.h>
 
 #include "app/kiosk_app.h"
@@ -26,6 +26,12 @@ void KioskApp::ShowContentState() {
 void KioskApp::SwitchTo(core::Content content) {
   clinic_content_ = std::move(content);
   SetDemo(demo_);  // on the attract screen: nobody's visit starts over
+  RecordRunningContent();
+}
+
+void KioskApp::RecordRunningContent() {
+  if (auto set = outbox_->SetRunningContent(clinic_content_.id, clinic_content_.version, clock_.Now()); !set)
+    spdlog::warn("could not record the content running for the sender's heartbeat: {}", set.error());
 }
 
 void KioskApp::CheckForNewContent() {

@@ -68,8 +68,7 @@ void KioskApp::ReloadContent() {
     staff_->Report("staff_reload_failed", {}, true, detail);
     return;
   }
-  clinic_content_ = std::move(*loaded);
-  SetDemo(demo_);
+  SwitchTo(std::move(*loaded));
   spdlog::info("content reloaded: {} {}", clinic_content_.id, clinic_content_.version);
   staff_->Report("staff_reload_ok", {{"id", clinic_content_.id}, {"version", clinic_content_.version}});
 }

@@ -12,8 +12,9 @@
 namespace sender {
 namespace {
 
-// The content id and version from the content folder's manifest.json ("" when unreadable).
-std::pair<std::string, std::string> ContentIdentity(const std::filesystem::path& content_dir) {
+// The content id and version from the content folder's manifest.json ("" when unreadable): what a kiosk
+// whose UI has not yet recorded what it runs will start with, unless a published bundle is installed.
+std::pair<std::string, std::string> ManifestIdentity(const std::filesystem::path& content_dir) {
   auto text = core::ReadFile(content_dir / "manifest.json", 64 * 1024);
   if (!text) return {};
   auto manifest = core::ParseJson(*text, core::JsonLimits{64 * 1024, 8});
@@ -48,7 +49,15 @@ core::Result<core::Json> Heartbeat::Build() {
   core::HeartbeatFacts f;
   f.kiosk_id = delivery_.kiosk_id;
   f.package_version = options_.package_version;
-  std::tie(f.content_id, f.content_version) = ContentIdentity(options_.content_dir);
+  // The content the UI runs, as it recorded it in the outbox (a published bundle, rolled back or not).
+  auto running = outbox_.GetRunningContent();
+  if (!running) return running.problems();
+  if (*running) {
+    f.content_id = (*running)->content_id;
+    f.content_version = (*running)->content_version;
+  } else {
+    std::tie(f.content_id, f.content_version) = ManifestIdentity(options_.content_dir);
+  }
   f.waiting = summary->waiting;
   f.parked = summary->parked;
   f.oldest_waiting = core::ParseRfc3339(summary->oldest_waiting_at);

@@ -22,7 +22,7 @@ struct HeartbeatOptions {
   std::string url;                    // where heartbeats go (core::DefaultHeartbeatUrl by default)
   core::Seconds interval{300};        // heartbeat.interval_s
   std::string package_version;        // this kiosk's package
-  std::filesystem::path content_dir;  // its manifest.json names the content id and version
+  std::filesystem::path content_dir;  // its manifest.json: the content until the UI records what it runs
   std::filesystem::path data_dir;     // free space here: the disk_low alert
 };
 
@@ -32,7 +32,8 @@ class Heartbeat {
   Heartbeat(store::Outbox& outbox, const SenderOptions& delivery, HeartbeatOptions options,
             const core::Clock& clock, PostFn post);
 
-  // The heartbeat as it would be sent now (no I/O but the outbox, the manifest and the disk's free space).
+  // The heartbeat as it would be sent now (no I/O but the outbox, the disk's free space, and the manifest
+  // only while no UI has recorded in the outbox what it runs).
   core::Result<core::Json> Build();
   // Builds, signs and posts one heartbeat; what the transport saw. Logs only when the outcome changes.
   core::AttemptResult SendNow();

@@ -118,6 +118,16 @@ class Outbox {
   core::Result<std::vector<ContentBundle>> UnreportedBundles();
   core::Status MarkBundleReported(const std::string& id, const std::string& state);
 
+  // --- The content the UI runs (running_content.cpp): the UI records it at start and whenever it changes
+  // (a published bundle switched to, a roll back, a reload); the sender's heartbeat names it.
+  struct RunningContent {
+    std::string content_id, content_version, since;
+  };
+  core::Status SetRunningContent(const std::string& content_id, const std::string& content_version,
+                                 core::TimePoint now);
+  // nullopt until a UI has recorded what it runs in this outbox.
+  core::Result<std::optional<RunningContent>> GetRunningContent();
+
   // --- The sender's side. Each is one transaction; several senders on one file never hold the same row.
 
   // Claims the oldest (by created_at) due row: a pending row with next_attempt_at <= now, or a delivering row

@@ -59,6 +59,16 @@ constexpr const char* kSteps[] = {
         reported        INTEGER NOT NULL DEFAULT 0
       );
     )sql",
+    // Version 4: the content the UI runs (one row, written by the UI at start and at each switch, roll
+    // back or reload), so the sender's heartbeat names that content, not the content folder's.
+    R"sql(
+      CREATE TABLE running_content (
+        one             INTEGER PRIMARY KEY NOT NULL CHECK (one = 1),
+        content_id      TEXT NOT NULL,
+        content_version TEXT NOT NULL,
+        since           TEXT NOT NULL
+      );
+    )sql",
 };
 
 static_assert(std::size(kSteps) == kOutboxSchemaVersion, "one migration step per schema version");

@@ -7,8 +7,10 @@ Chromium signs in, opens "Publish content", uploads a content folder with a prob
 problem with its file and JSON pointer), then a good one under a new version (a .tar.gz: signed and
 offered), with screenshots. Then the kiosk's side: `kiosk-sender --once` with kiosk.json "content_updates"
 fetches and checks the bundle; a headless kiosk run (tests/scripts/published-content.kiosk) keeps the old
-content during a visit, shows the new one on the attract screen once the visit ended, and staff roll it
-back; the next sender check reports that, and the inbox's page shows it. Last, a bundle signed with another key is
+content during a visit and shows the new one on the attract screen once the visit ended; the next sender
+check reports it and its heartbeat names it on the Kiosks page; in a later run
+(tests/scripts/published-rollback.kiosk) staff roll it back, and the next check reports that: the inbox's
+page shows it, and the Kiosks page the packaged content again. Last, a bundle signed with another key is
 refused by the sender and the refusal is on the inbox's page.
 
 Usage: publish_browser_test.py --inbox BIN --kiosk BIN --sender BIN --source DIR --screenshots DIR.
@@ -144,6 +146,16 @@ class Browser:
         self.wait_for("form.publish")
         return self.driver.find_element(By.TAG_NAME, "main").text
 
+    def kiosk_content(self, kiosk):
+        """The Content cell of `kiosk` on the Kiosks page: what its last heartbeat said it runs."""
+        self.driver.get(self.base + "/kiosks")
+        self.wait_for("table.kiosks")
+        for row in self.driver.find_elements(By.CSS_SELECTOR, "table.kiosks tr.kiosk"):
+            cells = row.find_elements(By.TAG_NAME, "td")
+            if cells[0].text == kiosk:
+                return cells[5].text
+        raise AssertionError(f"no {kiosk} on the Kiosks page")
+
 
 def main():
     p = argparse.ArgumentParser()
@@ -193,15 +205,32 @@ def main():
             assert len(bundles) == 1 and bundles[0].endswith(".json"), bundles
             assert "front-desk-1: fetched, waiting for the attract screen" in browser.page()
             run([a.kiosk, "set-pin", "--config", "kiosk.json", "--data-dir", "kiosk-data"], cwd=d, input="2468\n")
-            run([a.kiosk, "--headless", "--script", os.path.join(a.source, "tests/scripts/published-content.kiosk"),
-                 "--config", "kiosk.json", "--data-dir", "kiosk-data",
-                 "--screenshots", os.path.join(a.screenshots, "kiosk")], cwd=d, timeout=600)
-            with sqlite3.connect(os.path.join(d, "kiosk-data", "outbox.sqlite")) as db:
-                state = db.execute("SELECT state, detail FROM content_bundles").fetchall()
-            # installed on the attract screen after the visit, then rolled back by staff (the script's end)
-            assert state == [("rolled_back", "by staff on the kiosk")], state
+            packaged = json.load(open(os.path.join(a.source, "content", "manifest.json")))["version"]
+            assert browser.kiosk_content("front-desk-1") == f"glowup-microneedling {packaged}"
+
+            def kiosk_run(script):
+                run([a.kiosk, "--headless", "--script", os.path.join(a.source, "tests", "scripts", script),
+                     "--config", "kiosk.json", "--data-dir", "kiosk-data",
+                     "--screenshots", os.path.join(a.screenshots, "kiosk")], cwd=d, timeout=600)
+
+            def kiosk_bundles():
+                with sqlite3.connect(os.path.join(d, "kiosk-data", "outbox.sqlite")) as db:
+                    return db.execute("SELECT content_version, state, detail FROM content_bundles "
+                                      "ORDER BY content_version").fetchall()
+
+            kiosk_run("published-content.kiosk")  # installed on the attract screen after the visit
+            assert kiosk_bundles() == [("2030.3.1", "installed", "glowup-microneedling 2030.3.1")]
             reported = run(sender, cwd=d, timeout=300).stdout
             assert "reported 1" in reported, reported
+            # the heartbeat names the content the kiosk runs, not its content folder's
+            running = browser.kiosk_content("front-desk-1")
+            assert running == "glowup-microneedling 2030.3.1", running
+            assert "front-desk-1: running it" in browser.page()
+            kiosk_run("published-rollback.kiosk")  # staff roll it back
+            assert kiosk_bundles() == [("2030.3.1", "rolled_back", "by staff on the kiosk")]
+            reported = run(sender, cwd=d, timeout=300).stdout
+            assert "reported 1" in reported, reported
+            assert browser.kiosk_content("front-desk-1") == f"glowup-microneedling {packaged}"
             text = browser.page()
             assert "front-desk-1: rolled back by staff (by staff on the kiosk)" in text, text
             browser.shot("publish-rolled-back.png")

@@ -93,6 +93,25 @@ TEST_CASE("a heartbeat counts the waiting and parked intakes, the oldest one's a
   CHECK(beat["alerts"][0]["code"] == "tls");
 }
 
+TEST_CASE("a heartbeat names the content the UI records as running, the content folder's only before") {
+  Harness h;
+  auto before = h.MakeHeartbeat().Build();  // no UI has started on this outbox yet
+  REQUIRE_MESSAGE(before.ok(), before.error());
+  CHECK((*before)["content"]["version"] == "2026.12.1");
+  // a published bundle switched to, then rolled back to an earlier one: each time the one the UI runs
+  for (const char* version : {"2030.3.2", "2030.3.1"}) {
+    REQUIRE(h.outbox->SetRunningContent("glowup-microneedling", version, h.clock.Now()).ok());
+    auto built = h.MakeHeartbeat().Build();
+    REQUIRE_MESSAGE(built.ok(), built.error());
+    CHECK((*built)["content"]["id"] == "glowup-microneedling");
+    CHECK((*built)["content"]["version"] == version);
+  }
+  std::filesystem::remove(h.hb.content_dir / "manifest.json");  // not read once the UI has said
+  auto built = h.MakeHeartbeat().Build();
+  REQUIRE_MESSAGE(built.ok(), built.error());
+  CHECK((*built)["content"]["version"] == "2030.3.1");
+}
+
 TEST_CASE("a heartbeat carries no name, answer or signature of the intakes it counts") {
   Harness h;
   REQUIRE(h.outbox->Put("waiting", kIntake, At(0), false).ok());
