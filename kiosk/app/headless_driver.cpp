@@ -38,6 +38,7 @@ void HeadlessDriver::MouseAt(float x, float y, bool down) {
 
 core::Status HeadlessDriver::Run(const std::vector<Command>& commands, const std::string& script_name) {
   MouseAt(-1, -1, false);
+  app_.Audio(audio_);  // the kiosk as it starts, as the window loop reports it after the first frame
   Settle();
   for (const auto& c : commands) {
     if (app_.QuitRequested()) {
@@ -99,6 +100,9 @@ core::Status HeadlessDriver::Execute(const Command& c) {
       return Close();
     case K::kDiskFull:
       return app_.SimulateDiskFull();
+    case K::kPlug:
+    case K::kUnplug:
+      return Plug(c);
     case K::kExpectScreen:
       if (app_.ScreenId() != c.text)
         return Fail("expected screen " + c.text + ", but it is " + app_.ScreenId());
@@ -393,6 +397,25 @@ core::Status HeadlessDriver::Press(const Command& c) {
     if (c.until.empty() || there()) return core::Ok{};
   }
   return Fail("pressed \"" + c.text + "\" 40 times and the focus ring never reached \"" + c.until + "\"");
+}
+
+// Headphones in or out, reported as platform::AudioWatch reports them (SDL's audio outputs, the jack), then
+// the frames the window loop would draw.
+core::Status HeadlessDriver::Plug(const Command& c) {
+  const std::string headset = "USB Headset Analog Stereo";
+  bool in = c.kind == Command::Kind::kPlug;
+  auto& outputs = audio_.outputs;
+  if (c.text == "headphones") {
+    audio_.jack = in;
+  } else if (in) {
+    outputs.push_back(headset);
+  } else {
+    outputs.erase(std::remove(outputs.begin(), outputs.end(), headset), outputs.end());
+  }
+  app_.Audio(audio_);
+  Frames(1);
+  Settle();
+  return core::Ok{};
 }
 
 core::Status HeadlessDriver::ExpectFocus(const Command& c) {

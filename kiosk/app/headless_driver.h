@@ -32,6 +32,7 @@ class HeadlessDriver {
   core::Status Press(const Command& c);
   core::Status ExpectFocus(const Command& c);
   core::Status Close();
+  core::Status Plug(const Command& c);
   core::Status CheckLayout();
   core::Status CheckGlyphs();
   core::Status CheckFocusedField(const Command& c);
@@ -45,6 +46,8 @@ class HeadlessDriver {
   core::ManualClock& clock_;
   std::filesystem::path screenshots_;
   std::string said_;  // what speech said since the last action (the script's text, never logged)
+  // The machine's audio as the window's watch would report it: built-in speakers and a headphone jack.
+  core::AudioReport audio_{{"Built-in Audio Analog Stereo"}, false};
 };
 
 }  // namespace app

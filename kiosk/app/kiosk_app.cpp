@@ -281,6 +281,7 @@ void KioskApp::Apply(const core::Intent& intent) {
   if (fx.submit) Submit();
   if (fx.wiped) {
     ui_.Wipe();
+    ui_.SetReadAloud(core::ReadAloudAfter(ui_.read_aloud(), core::SpeechSwitch::kWipe));
     speech_.Wipe();  // silent, and nothing of this client kept to be said
   }
   if (session_.screen != before)

@@ -14,6 +14,7 @@
 #include "core/base/clock.h"
 #include "core/content/config.h"
 #include "core/content/content.h"
+#include "core/speech/headphones.h"
 #include "core/visit/flow.h"
 #include "platform/font_finder.h"
 #include "platform/sdl_window.h"
@@ -74,6 +75,10 @@ class KioskApp {
   // (windowed development runs). In kiosk mode only staff "Exit app" ends it.
   void HandleEvents(const platform::Events& events);
   void PumpEvents() { HandleEvents(window_.Wait(0)); }
+  // The machine's audio as it is now (platform::AudioWatch, or a headless script's headphones): headphones
+  // plugged in turn Read aloud on, pulled out turn it off (core::HeadphoneDetector). The first report is the
+  // kiosk as it starts.
+  void Audio(const core::AudioReport& report);
   void AllowClose(bool allow) { allow_close_ = allow; }
   bool QuitRequested() const { return quit_requested_; }
 
@@ -122,6 +127,7 @@ class KioskApp {
   bool demo_ = false;
   KeypadMap keypad_;
   SpeechController speech_;
+  core::HeadphoneDetector headphones_;
   bool allow_close_ = false;
   bool quit_requested_ = false;
   std::unique_ptr<ContentSwitch> content_switch_;

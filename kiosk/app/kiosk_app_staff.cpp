@@ -30,6 +30,16 @@ void KioskApp::HandleEvents(const platform::Events& events) {
   if (events.quit && !allow_close_) spdlog::info("window close request ignored (kiosk mode)");
 }
 
+void KioskApp::Audio(const core::AudioReport& report) {
+  auto change = headphones_.Report(report);
+  if (!change) return;
+  bool plugged = change->what == core::SpeechSwitch::kPlugged;
+  spdlog::info("headphones {}", plugged ? "plugged in: Read aloud on" : "pulled out: Read aloud off");
+  speech_.UseOutput(change->output);
+  ui_.SetReadAloud(core::ReadAloudAfter(ui_.read_aloud(), change->what));
+  if (plugged) Apply(core::intent::Activity{});  // someone is at the kiosk
+}
+
 void KioskApp::UseContent(core::Content content) {
   content_ = std::move(content);
   glyph_text_ = AllTextOf(content_);

@@ -22,6 +22,7 @@
 #include "core/delivery/fhir.h"
 #include "host/stop_signals.h"
 #include "host/systemd_notify.h"
+#include "platform/audio_watch.h"
 #include "platform/espeak_library.h"
 #include "platform/sdl_voice.h"
 #include "store/outbox_report.h"
@@ -70,6 +71,8 @@ void WindowLoop(KioskApp& app, platform::SdlWindow& window, const core::Clock& c
                 const host::StopSignals& stop, bool report_first_frame) {
   auto systemd = host::SystemdNotifier::FromEnvironment();
   systemd.Ready();
+  std::unique_ptr<platform::AudioWatch> audio;
+  bool audio_started = false;
   for (;;) {
     if (stop.Requested()) {
       spdlog::info("stop requested: closing");
@@ -84,12 +87,18 @@ void WindowLoop(KioskApp& app, platform::SdlWindow& window, const core::Clock& c
     }
     auto events = window.Wait(timeout_ms);
     if (stop.Requested()) continue;
+    if (audio && events.audio_changed) app.Audio(audio->Report());  // headphones in or out: Read aloud
     app.HandleEvents(events);  // in kiosk mode no key, gesture or close request ends the app
     if (app.QuitRequested()) return;
     app.Frame();
     if (report_first_frame) {  // the benchmark compares this with the time it started the process
       std::fprintf(stderr, "first frame presented at CLOCK_MONOTONIC %.3f ms\n", MonotonicMs());
       report_first_frame = false;
+    }
+    if (!audio_started) {  // headphones are watched from the first frame on, never on the way to it
+      audio_started = true;
+      audio = platform::AudioWatch::Start();
+      if (audio) app.Audio(audio->Report());  // the kiosk as it starts
     }
     systemd.KeepAlive();
   }

@@ -143,6 +143,13 @@ core::Result<std::vector<Command>> ParseScript(const std::string& text, const st
       std::string word, extra;
       words >> word >> extra;
       if (word != "full" || !extra.empty()) bad("expected: disk full");
+    } else if (verb == "plug" || verb == "unplug") {
+      c.kind = verb == "plug" ? Command::Kind::kPlug : Command::Kind::kUnplug;
+      std::istringstream words(line.substr(at));
+      std::string extra;
+      words >> c.text >> extra;
+      if ((c.text != "headphones" && c.text != "headset") || !extra.empty())
+        bad("expected: " + verb + " headphones (the jack) or " + verb + " headset (USB)");
     } else if (verb == "close") {
       c.kind = Command::Kind::kClose;
       if (!Rest(line, at)) bad("close takes nothing after it");

@@ -31,6 +31,8 @@ struct Command {
     kExpectFocus,  // expect focus "No" [in "question"]: the keypad's focus ring is on that target
     kClose,        // close: the window manager asks the window to close
     kDiskFull,     // disk full: the outbox cannot grow from now on (fault injection)
+    kPlug,         // plug headphones | plug headset: the jack, or a USB headset (one more audio output)
+    kUnplug,       // unplug headphones | unplug headset
   };
   Kind kind = Kind::kTap;
   std::string text;   // label, typed text, screen id, expected text, file name, corner or point, keys

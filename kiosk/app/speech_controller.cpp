@@ -140,7 +140,13 @@ void SpeechController::Wipe() {
 void SpeechController::SetVoice(std::unique_ptr<core::Voice> voice) {
   if (voice_) voice_->Stop();
   voice_ = std::move(voice);
+  if (voice_) voice_->UseOutput(output_);
   started_ = 0;
+}
+
+void SpeechController::UseOutput(const std::string& name) {
+  output_ = name;
+  if (voice_) voice_->UseOutput(name);
 }
 
 }  // namespace app

@@ -48,6 +48,8 @@ class SpeechController {
   // and in headless runs, the clock's.
   void SetVoiceFactory(std::function<std::unique_ptr<core::Voice>()> open) { open_voice_ = std::move(open); }
   bool Speaking() const { return queue_.Current() != nullptr; }
+  // Where to speak from now on: a USB headset just plugged in, by its output's name; "" the default output.
+  void UseOutput(const std::string& name);
 
   // Everything queued to be said since the last call, joined (for headless `expect spoken`), and what is
   // being said now (`expect speaking`).
@@ -60,6 +62,7 @@ class SpeechController {
 
   std::unique_ptr<core::Voice> voice_;
   std::function<std::unique_ptr<core::Voice>()> open_voice_;
+  std::string output_;  // the output the voice is told to use
   core::SpeechQueue queue_;
   uint64_t started_ = 0;  // the queue's generation whose utterance the voice is saying
   bool was_on_ = false;

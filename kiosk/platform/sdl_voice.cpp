@@ -3,6 +3,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <utility>
+
 #include "platform/espeak_library.h"
 
 namespace platform {
@@ -44,8 +46,22 @@ bool SdlVoice::Speaking() const {
   return device_ && SDL_GetQueuedAudioSize(device_) > 0;
 }
 
+void SdlVoice::UseOutput(const std::string& name) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  output_ = name;
+  failed_ = false;  // headphones plugged in: the device may be there now
+}
+
 core::Status SdlVoice::OpenDevice(int sample_rate) {
-  if (device_) return core::Ok{};
+  std::string output;
+  SDL_AudioDeviceID old = 0;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (device_ && opened_ == output_) return core::Ok{};
+    output = output_;
+    old = std::exchange(device_, 0);  // another output asked for: this one closes
+  }
+  if (old) SDL_CloseAudioDevice(old);
   if (!SDL_WasInit(SDL_INIT_AUDIO) && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0)
     return core::Status::Fail(std::string("no audio: ") + SDL_GetError());
   SDL_AudioSpec want{}, have{};
@@ -53,11 +69,14 @@ core::Status SdlVoice::OpenDevice(int sample_rate) {
   want.format = AUDIO_S16SYS;
   want.channels = 1;
   want.samples = 1024;
-  SDL_AudioDeviceID dev = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);  // the default device
+  SDL_AudioDeviceID dev = 0;
+  if (!output.empty()) dev = SDL_OpenAudioDevice(output.c_str(), 0, &want, &have, 0);  // a USB headset
+  if (!dev) dev = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);  // the default device (the jack)
   if (!dev) return core::Status::Fail(std::string("no audio device: ") + SDL_GetError());
   SDL_PauseAudioDevice(dev, 0);
   std::lock_guard<std::mutex> lock(mutex_);
   device_ = dev;
+  opened_ = output;
   return core::Ok{};
 }
 

@@ -24,6 +24,7 @@ class SdlVoice : public core::Voice {
   void Speak(const std::string& text, const std::string& language, int words_per_minute, int volume) override;
   void Stop() override;
   bool Speaking() const override;
+  void UseOutput(const std::string& name) override;
 
  private:
   void Work();
@@ -39,8 +40,10 @@ class SdlVoice : public core::Voice {
   std::atomic<bool> busy_{false};    // the worker is synthesising
   std::atomic<bool> cancel_{false};  // stop the synthesis in progress
   std::atomic<bool> quit_{false};
-  SDL_AudioDeviceID device_ = 0;  // opened by the worker at the first utterance
-  bool failed_ = false;           // no audio or no espeak-ng: said once in the log, then silent
+  SDL_AudioDeviceID device_ = 0;     // opened by the worker at the first utterance
+  std::string output_, opened_;      // the output wanted ("": the default) and the one device_ is
+  std::atomic<bool> failed_{false};  // no audio or no espeak-ng: said once in the log, then silent until
+                                     // headphones are plugged in
   std::thread worker_;
 };
 

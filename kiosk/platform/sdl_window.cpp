@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "platform/audio_watch.h"
 #include "platform/no_gl_window.h"
 #include "platform/wayland_presenter.h"
 
@@ -197,6 +198,13 @@ Events SdlWindow::Wait(int timeout_ms) {
       case SDL_KEYDOWN:
         ev.keys.push_back({e.key.keysym.sym, e.key.keysym.mod});
         ev.input = true;
+        break;
+      case SDL_AUDIODEVICEADDED:
+      case SDL_AUDIODEVICEREMOVED:
+        ev.audio_changed |= e.adevice.iscapture == 0;
+        break;
+      case SDL_USEREVENT:
+        ev.audio_changed |= e.user.code == kAudioChangedCode;
         break;
       case SDL_MOUSEWHEEL:
       case SDL_KEYUP:

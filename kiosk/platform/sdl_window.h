@@ -50,6 +50,7 @@ struct Events {
   bool input = false;  // a touch, click, key or text: something to draw and an activity for the idle timer
   bool quit = false;   // the window was closed (development only; kiosk mode ignores it)
   bool resized = false;
+  bool audio_changed = false;  // an audio output came or went, or the headphone jack changed (AudioWatch)
   struct Key {
     int code = 0;       // SDL_Keycode
     unsigned mods = 0;  // SDL_Keymod held with it

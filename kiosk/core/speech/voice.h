@@ -17,6 +17,9 @@ class Voice {
   virtual void Stop() = 0;
   // True until the utterance has been said (synthesised and played).
   virtual bool Speaking() const = 0;
+  // The output to say the next utterances on, by its name (a USB headset just plugged in); empty: the
+  // default one. A voice with no audio ignores it.
+  virtual void UseOutput(const std::string& name) { (void)name; }
 };
 
 }  // namespace core

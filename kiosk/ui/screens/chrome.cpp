@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/speech/headphones.h"
 #include "core/touch/scroll.h"
 #include "core/visit/flow.h"
 #include "ui/screens/screen.h"
@@ -136,7 +137,7 @@ void DrawOptions(ScreenContext& c, float header_h, float name_right) {
   x += OptionWidth(t, contrast, OptionIcon::kContrast, wide) + gap;
   // last, so Up from a page's first item reaches it at once
   if (OptionChip(c, "##read_aloud", aloud, OptionIcon::kSpeaker, c.state.read_aloud, wide, ImVec2(x, y), h)) {
-    c.state.read_aloud = !c.state.read_aloud;
+    c.state.read_aloud = core::ReadAloudAfter(c.state.read_aloud, core::SpeechSwitch::kTapped);
     c.Emit(core::intent::Activity{});
   }
   c.paint.registry.TagLast("read_aloud", c.state.read_aloud);
