@@ -101,6 +101,13 @@ bool ContentSwitch::RollBack(core::TimePoint now, std::optional<core::Content>& 
     return false;
   spdlog::info("content bundle {} rolled back by staff", (*active)->id);
   now_running = Installed();
+  // The bundle before it runs again: reported as installed again, so the inbox shows it running.
+  if (auto previous = outbox_.ActiveContentBundle(); now_running && previous && *previous) {
+    if (auto set = outbox_.SetContentBundleState(
+            (*previous)->id, "installed", "again, staff rolled back " + (*active)->content_version, now);
+        !set)
+      spdlog::warn("content bundle {} runs again but is not recorded so: {}", (*previous)->id, set.error());
+  }
   return true;
 }
 

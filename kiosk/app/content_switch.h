@@ -26,7 +26,8 @@ class ContentSwitch {
   // else nullopt (refused and recorded, or nothing new).
   std::optional<core::Content> TakeFetched(core::TimePoint now);
   // Staff's roll back: the running bundle is marked rolled back; the content to run now (the bundle
-  // installed before it, or nullopt for the packaged content). false when no bundle is running.
+  // installed before it, marked installed again to be reported, or nullopt for the packaged content).
+  // false when no bundle is running.
   bool RollBack(core::TimePoint now, std::optional<core::Content>& now_running);
 
   // For staff: the running bundle's "id version" ("" for the packaged content) and the last refusal.

@@ -50,13 +50,26 @@ core::Result<std::optional<std::string>> PublishStore::TakeOffer(const std::stri
 core::Result<bool> PublishStore::Report(const std::string& bundle_id, const std::string& kiosk,
                                         const std::string& state, const std::string& detail,
                                         core::TimePoint now) {
+  const std::string at = core::ToRfc3339(now);
   auto c = db_.Use();
+  auto tx = SqlTransaction::Begin(*c);
+  if (!tx) return tx.problems();
   auto changed = c->Change(
       "UPDATE bundle_offers SET state = ?3, detail = ?4, updated_at = ?5 WHERE bundle_id = ?1 AND kiosk_id = "
       "?2",
-      {bundle_id, kiosk, state, detail, core::ToRfc3339(now)});
+      {bundle_id, kiosk, state, detail, at});
   if (!changed) return changed.problems();
-  return *changed == 1;
+  if (*changed != 1) return false;
+  if (state == "installed") {  // a kiosk runs one bundle: the one it ran before is replaced by this one
+    auto replaced = c->Change(
+        "UPDATE bundle_offers SET state = 'replaced', updated_at = ?3, detail = (SELECT content_id || ' ' || "
+        "content_version || ' runs instead' FROM bundles WHERE id = ?1) "
+        "WHERE kiosk_id = ?2 AND bundle_id <> ?1 AND state = 'installed'",
+        {bundle_id, kiosk, at});
+    if (!replaced) return replaced.problems();
+  }
+  if (auto committed = tx->Commit(); !committed) return committed.problems();
+  return true;
 }
 
 core::Result<std::vector<PublishedBundle>> PublishStore::Recent(int limit) {

@@ -37,7 +37,9 @@ class PublishStore {
                        const std::vector<std::string>& kiosks, core::TimePoint now);
   // The bundle text offered to `kiosk` now (its offer marked "fetched"), or nullopt.
   core::Result<std::optional<std::string>> TakeOffer(const std::string& kiosk, core::TimePoint now);
-  // A kiosk's report on a bundle offered to it: false when there is no such offer.
+  // A kiosk's report on a bundle offered to it: false when there is no such offer. "installed" also makes
+  // the bundle that kiosk ran before "replaced" (it runs one at a time; after staff roll a bundle back,
+  // the kiosk reports the one it runs again as installed).
   core::Result<bool> Report(const std::string& bundle_id, const std::string& kiosk, const std::string& state,
                             const std::string& detail, core::TimePoint now);
   // The newest publications first, with their offers.

@@ -8,9 +8,10 @@ problem with its file and JSON pointer), then a good one under a new version (a 
 offered), with screenshots. Then the kiosk's side: `kiosk-sender --once` with kiosk.json "content_updates"
 fetches and checks the bundle; a headless kiosk run (tests/scripts/published-content.kiosk) keeps the old
 content during a visit and shows the new one on the attract screen once the visit ended; the next sender
-check reports it and its heartbeat names it on the Kiosks page; in a later run
-(tests/scripts/published-rollback.kiosk) staff roll it back, and the next check reports that: the inbox's
-page shows it, and the Kiosks page the packaged content again. Last, a bundle signed with another key is
+check reports it and its heartbeat names it on the Kiosks page. A second bundle is published and switched
+to (published-second.kiosk); staff roll it back (published-rollback-to-first.kiosk): the first bundle runs
+again, not the packaged content, and the inbox's pages say so; staff roll that one back too
+(published-rollback.kiosk): the packaged content runs, on the Kiosks page too. Last, a bundle signed with another key is
 refused by the sender and the refusal is on the inbox's page.
 
 Usage: publish_browser_test.py --inbox BIN --kiosk BIN --sender BIN --source DIR --screenshots DIR.
@@ -67,14 +68,14 @@ def content_files(source, edit=None):
     return out
 
 
-def new_version(path, text, version="2030.3.1"):
+def new_version(path, text, version="2030.3.1", title="Welcome to the new Glow Up"):
     if path == "manifest.json":
         manifest = json.loads(text)
         manifest["version"] = version
         manifest["languages"][0]["name"] = "English (UK)"
         return json.dumps(manifest, indent=2, ensure_ascii=False)
     if path == "app.json":
-        return text.replace("Welcome to Glow Up by Vanessa", "Welcome to the new Glow Up", 1)
+        return text.replace("Welcome to Glow Up by Vanessa", title, 1)
     return text
 
 
@@ -146,6 +147,15 @@ class Browser:
         self.wait_for("form.publish")
         return self.driver.find_element(By.TAG_NAME, "main").text
 
+    def offers(self):
+        """{content "id version": its kiosks' states as the publish page words them}."""
+        self.page()
+        out = {}
+        for row in self.driver.find_elements(By.CSS_SELECTOR, "table.bundles tbody tr"):
+            cells = row.find_elements(By.TAG_NAME, "td")
+            out[cells[1].text] = [li.text for li in cells[4].find_elements(By.TAG_NAME, "li")]
+        return out
+
     def kiosk_content(self, kiosk):
         """The Content cell of `kiosk` on the Kiosks page: what its last heartbeat said it runs."""
         self.driver.get(self.base + "/kiosks")
@@ -173,7 +183,10 @@ def main():
             for name, data in (("broken-content.zip", as_zip(content_files(a.source, broken), "content")),
                                ("content-2030.3.1.tar.gz", as_tar_gz(content_files(a.source, new_version))),
                                ("content-2030.3.2.tar.gz", as_tar_gz(content_files(
-                                   a.source, lambda path, text: new_version(path, text, "2030.3.2"))))):
+                                   a.source, lambda path, text: new_version(
+                                       path, text, "2030.3.2", "Welcome to the second Glow Up")))),
+                               ("content-2030.3.3.tar.gz", as_tar_gz(content_files(
+                                   a.source, lambda path, text: new_version(path, text, "2030.3.3"))))):
                 with open(os.path.join(d, name), "wb") as f:
                     f.write(data)
             browser = Browser(arr.port, a.screenshots)
@@ -226,13 +239,44 @@ def main():
             running = browser.kiosk_content("front-desk-1")
             assert running == "glowup-microneedling 2030.3.1", running
             assert "front-desk-1: running it" in browser.page()
-            kiosk_run("published-rollback.kiosk")  # staff roll it back
-            assert kiosk_bundles() == [("2030.3.1", "rolled_back", "by staff on the kiosk")]
+
+            # A second bundle, switched to; staff roll it back: the first one runs again, not the packaged.
+            a_, b_ = "glowup-microneedling 2030.3.1", "glowup-microneedling 2030.3.2"
+            text = browser.upload(os.path.join(d, "content-2030.3.2.tar.gz"), "front-desk")
+            assert f"Published {b_}" in text, text
+            assert "content: fetched " in run(sender, cwd=d, timeout=300).stdout
+            kiosk_run("published-second.kiosk")
+            reported = run(sender, cwd=d, timeout=300).stdout
+            assert "reported 1" in reported, reported
+            running = browser.kiosk_content("front-desk-1")
+            assert running == b_, running
+            offers = browser.offers()
+            assert offers[b_][0].startswith(f"front-desk-1: running it ({b_})"), offers
+            assert offers[a_][0].startswith(f"front-desk-1: replaced by a newer bundle ({b_} runs instead)"), \
+                offers
+            browser.shot("publish-second-running.png")
+            kiosk_run("published-rollback-to-first.kiosk")
+            assert kiosk_bundles() == [("2030.3.1", "installed", "again, staff rolled back 2030.3.2"),
+                                       ("2030.3.2", "rolled_back", "by staff on the kiosk")], kiosk_bundles()
+            reported = run(sender, cwd=d, timeout=300).stdout
+            assert "reported 2" in reported, reported
+            running = browser.kiosk_content("front-desk-1")
+            assert running == a_, running
+            offers = browser.offers()
+            assert offers[a_][0].startswith("front-desk-1: running it (again, staff rolled back 2030.3.2)"), offers
+            assert offers[b_][0].startswith("front-desk-1: rolled back by staff (by staff on the kiosk)"), offers
+            browser.shot("publish-rolled-back-to-previous.png")
+
+            # Staff roll back the first one too: the packaged content runs.
+            kiosk_run("published-rollback.kiosk")
+            assert kiosk_bundles() == [("2030.3.1", "rolled_back", "by staff on the kiosk"),
+                                       ("2030.3.2", "rolled_back", "by staff on the kiosk")], kiosk_bundles()
             reported = run(sender, cwd=d, timeout=300).stdout
             assert "reported 1" in reported, reported
             assert browser.kiosk_content("front-desk-1") == f"glowup-microneedling {packaged}"
-            text = browser.page()
-            assert "front-desk-1: rolled back by staff (by staff on the kiosk)" in text, text
+            offers = browser.offers()
+            assert all(o[0].startswith("front-desk-1: rolled back by staff (by staff on the kiosk)")
+                       for o in (offers[a_], offers[b_])), offers
             browser.shot("publish-rolled-back.png")
 
             # A bundle signed with another key: the kiosk refuses it and the inbox shows why.
@@ -240,8 +284,8 @@ def main():
             kiosk["content_updates"]["public_key"] = run([a.inbox, "make-signing-key", other]).stdout.strip()
             with open(os.path.join(d, "kiosk.json"), "w") as f:
                 json.dump(kiosk, f, indent=1)
-            text = browser.upload(os.path.join(d, "content-2030.3.2.tar.gz"), "all")
-            assert "Published glowup-microneedling 2030.3.2" in text, text
+            text = browser.upload(os.path.join(d, "content-2030.3.3.tar.gz"), "all")
+            assert "Published glowup-microneedling 2030.3.3" in text, text
             refused = run(sender, cwd=d, timeout=300).stdout
             assert "refused (signed with another key" in refused, refused
             text = browser.page()

@@ -139,6 +139,53 @@ TEST_CASE(
   CHECK(newer->body.find("2030.1.2") != std::string::npos);
 }
 
+namespace {
+
+// How many bundles the publish page lists front-desk-1 as running.
+size_t RunningOnFrontDesk(const std::string& page) {
+  size_t n = 0;
+  for (size_t at = page.find("front-desk-1</strong>: running it"); at != std::string::npos;
+       at = page.find("front-desk-1</strong>: running it", at + 1))
+    ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a kiosk runs one bundle at a time on the page: the one before is replaced, and runs again when "
+    "staff roll back to it") {
+  KeyFile key;
+  Publisher p(key);
+  std::string ids[2];
+  for (int i = 0; i < 2; ++i) {
+    REQUIRE(Status(p.Upload(MakeArchive(ContentVersion(i ? "2030.2.2" : "2030.2.1")), "all")) == 200);
+    auto offer = p.Kiosk("/content/offer", {{"kiosk_id", "front-desk-1"}}, Key(kSecret1));
+    REQUIRE(Status(offer) == 200);
+    ids[i] = std::get<bundle::Bundle>(
+                 bundle::OpenBundle(offer->body, bundle::DecodePublicKey(key.public_key).value()))
+                 .id;
+    REQUIRE(Status(p.Kiosk("/content/report",
+                           {{"kiosk_id", "front-desk-1"}, {"bundle_id", ids[i]}, {"state", "installed"}},
+                           Key(kSecret1))) == 200);
+    CHECK(RunningOnFrontDesk(p.Get("/publish")->body) == 1);
+  }
+  auto page = p.Get("/publish")->body;
+  CHECK(page.find("replaced by a newer bundle (glowup-microneedling 2030.2.2 runs instead)") !=
+        std::string::npos);
+  // Staff roll 2030.2.2 back: the kiosk reports the one it runs again, then the roll back.
+  REQUIRE(Status(p.Kiosk("/content/report",
+                         {{"kiosk_id", "front-desk-1"}, {"bundle_id", ids[0]}, {"state", "installed"}},
+                         Key(kSecret1))) == 200);
+  REQUIRE(Status(p.Kiosk("/content/report",
+                         {{"kiosk_id", "front-desk-1"}, {"bundle_id", ids[1]}, {"state", "rolled_back"}},
+                         Key(kSecret1))) == 200);
+  page = p.Get("/publish")->body;
+  CHECK(RunningOnFrontDesk(page) == 1);
+  CHECK(page.find("front-desk-1</strong>: rolled back by staff") != std::string::npos);
+  CHECK(page.find("runs instead") == std::string::npos);
+}
+
 TEST_CASE(
     "an intake answered with a version published from the inbox is checked against it, not kept apart") {
   KeyFile key;
