@@ -9,12 +9,15 @@ Only locations move: /etc/glowup-kiosk-inbox, /run/glowup-kiosk-inbox, port 443,
 folders go to the temp folder; every timeout, limit and buffer of both files is used as shipped. Each
 substitution must match, so a change to either file that this misses fails the test instead of passing it.
 
-Also a signer (Standard Webhooks HMAC by Python's hmac, independent of the C++ code) and staff requests.
+Also a signer (Standard Webhooks HMAC by Python's hmac, independent of the C++ code), staff requests and the
+one staff sign-in every test uses (through the sign-in form, over HTTP here and in Chromium in
+staff_browser.py), and the tests' own database on the PostgreSQL of with_postgresql.py.
 """
 import base64
 import grp
 import hashlib
 import hmac
+import http.client
 import json
 import os
 import re
@@ -22,7 +25,9 @@ import signal
 import socket
 import ssl
 import subprocess
+import sqlite3
 import time
+import urllib.parse
 import urllib.request
 import uuid
 
@@ -41,6 +46,44 @@ def run(cmd, timeout=120, **kw):
     if done.returncode != 0:
         raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}\n{done.stdout}\n{done.stderr}")
     return done
+
+
+def psql(conninfo, sql):
+    """One statement through psql; its output's words (-At: unaligned, tuples only)."""
+    out = subprocess.run(["psql", conninfo, "-v", "ON_ERROR_STOP=1", "-Atc", sql], capture_output=True, text=True,
+                         timeout=60)
+    if out.returncode != 0:
+        raise RuntimeError(f"psql: {out.stderr.strip()}")
+    return out.stdout.split()
+
+
+def test_database(prefix):
+    """Under with_postgresql.py (KIOSK_TEST_POSTGRESQL set): a new database `<prefix>_<pid>` there, its libpq
+    connection string. Otherwise None: the inbox stores into SQLite."""
+    postgresql = os.environ.get("KIOSK_TEST_POSTGRESQL")
+    if not postgresql:
+        return None
+    name = f"{prefix}_{os.getpid()}"
+    psql(postgresql, f"CREATE DATABASE {name}")
+    return f"{postgresql} dbname={name}"
+
+
+class UnixHttp(http.client.HTTPConnection):
+    """HTTP to one instance's unix socket, past nginx (as nginx itself talks to it)."""
+
+    def __init__(self, path):
+        super().__init__("localhost", timeout=30)
+        self.path = path
+
+    def connect(self):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(self.path)
+
+
+def set_cookies(headers):
+    """{name: value} of the Set-Cookie headers in [(header, value)]."""
+    return {m.group(1): m.group(2) for key, value in headers if key.lower() == "set-cookie"
+            for m in [re.match(r"([^=]+)=([^;]*)", value)] if m}
 
 
 def substitute(text, what, pattern, replacement, count=1):
@@ -207,6 +250,49 @@ class Arrangement:
         except urllib.error.HTTPError as e:
             return e.code, e.read()
 
+    def fetch(self, method, path, body=None, headers=None, instance=None):
+        """(status, [(header, value)], body text), redirects not followed: over HTTPS to the front (nginx, or
+        the inbox itself in mode "direct"), or with `instance` to that instance's unix socket, past nginx
+        (plain HTTP with the X-Real-IP nginx sets)."""
+        headers = dict(headers or {})
+        if instance is None:
+            conn = http.client.HTTPSConnection("127.0.0.1", self.port, context=self.tls_context(), timeout=30)
+        else:
+            conn = UnixHttp(self.socket(instance))
+            headers.setdefault("X-Real-IP", "127.0.0.1")
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            r = conn.getresponse()
+            return r.status, r.getheaders(), r.read().decode("utf-8", "replace")
+        finally:
+            conn.close()
+
+    def sign_in(self, user="vanessa", password=PASSWORD, instance=None):
+        """Signs `user` in through the sign-in form, as a browser does (the form's CSRF token and the login
+        cookie set with it); the session cookie's value. Stops the test when it is refused."""
+        status, headers, page = self.fetch("GET", "/login", instance=instance)
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page)
+        if status != 200 or not csrf:
+            raise SystemExit(f"the sign-in page: {status}")
+        jar = set_cookies(headers)
+        form = urllib.parse.urlencode({"user": user, "password": password, "csrf": csrf.group(1)})
+        status, headers, _ = self.fetch("POST", "/login", form, {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": "; ".join(f"{k}={v}" for k, v in jar.items())}, instance)
+        session = set_cookies(headers).get("__Host-inbox_session")
+        if status != 303 or not session:
+            raise SystemExit(f"sign-in of {user}{'' if instance is None else f' on instance {instance}'}: "
+                             f"{status}, no session cookie")
+        return session
+
+    def execute(self, sql):
+        """One statement on the inbox's store, SQLite or PostgreSQL, as the test's own change to the data."""
+        if self.postgresql:
+            psql(self.postgresql, sql)
+            return
+        with sqlite3.connect(os.path.join(self.d, "data", "inbox.sqlite")) as db:
+            db.execute(sql)
+
     def intake(self):
         cases = json.load(open(os.path.join(self.source, "tests", "inbox", "fixtures", "intake_cases.json")))
         intake = cases["base"]
@@ -240,11 +326,7 @@ def main():
     parser.add_argument("--senders", default="4")
     parser.add_argument("per_sender", nargs="?", default="500")
     args = parser.parse_args()
-    postgresql = os.environ.get("KIOSK_TEST_POSTGRESQL")
-    if postgresql:
-        name = f"inbox_bench_{os.getpid()}"
-        run(["psql", postgresql, "-v", "ON_ERROR_STOP=1", "-qc", f"CREATE DATABASE {name}"])
-        postgresql += f" dbname={name}"
+    postgresql = test_database("inbox_bench")
     with tempfile.TemporaryDirectory(prefix="inbox-bench-") as work:
         arr = Arrangement(args.inbox, args.source, work, args.mode, postgresql=postgresql)
         try:

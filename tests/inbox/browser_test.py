@@ -11,6 +11,8 @@ The same `kiosk-sender --once` posts the kiosk's heartbeat to the inbox; two mor
 heartbeats (one then made silent for 2 hours in the inbox's database, one with a parked intake and a TLS
 alert), and the Kiosks page must show front-desk-1 OK, the silent one SILENT and the other a PROBLEM
 (screenshots kiosks.png and kiosks-tablet.png).
+Under with_postgresql.py (KIOSK_TEST_POSTGRESQL set: inbox_browser_postgresql) the inbox's store is a new
+database on that server.
 
 Usage: browser_test.py --inbox BIN --kiosk BIN --source DIR --screenshots DIR. Exit 0 when every step held.
 """
@@ -28,13 +30,10 @@ import sys
 import tempfile
 import uuid
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
-from arrangement import PASSWORD, Arrangement, run
+from arrangement import Arrangement, run, test_database
+from staff_browser import DESKTOP, TABLET, StaffBrowser
 
 
 # Two more kiosks of the clinic, each with its own secret: one gone silent, one reporting problems.
@@ -79,10 +78,8 @@ def other_kiosks_report(arr, content):
                                         "last_delivered_at": None},
                    [{"code": "tls", "detail": "TLS: SSL certificate problem: certificate has expired"}], content)
     two_hours_ago = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=2, minutes=5))
-    with sqlite3.connect(os.path.join(arr.d, "data", "inbox.sqlite")) as db:
-        moved = db.execute("UPDATE kiosk_heartbeats SET received_at = ? WHERE kiosk_id = 'treatment-room-2'",
-                           (two_hours_ago.strftime("%Y-%m-%dT%H:%M:%S.000Z"),)).rowcount
-        assert moved == 1, moved
+    arr.execute(f"UPDATE kiosk_heartbeats SET received_at = '{two_hours_ago.strftime('%Y-%m-%dT%H:%M:%S.000Z')}' "
+                "WHERE kiosk_id = 'treatment-room-2'")
 
 
 def write_kiosk_config(arr):
@@ -121,36 +118,13 @@ def sample_intakes(signature, before, content):
 
 
 def browse(port, shots):
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--ignore-certificate-errors", "--window-size=1440,1000", "--hide-scrollbars",
-                 "--force-device-scale-factor=1", "--lang=en-GB"):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"),
-                              options=options)
-    base = f"https://127.0.0.1:{port}"
-
-    def wait_for(css, text=""):
-        """Waits (up to 30 s, for loaded machines) until an element matching css shows `text`."""
-        located = (By.CSS_SELECTOR, css)
-        condition = (expected_conditions.text_to_be_present_in_element(located, text) if text
-                     else expected_conditions.presence_of_element_located(located))
-        WebDriverWait(driver, 30).until(condition)
-
-    def shot(name):
-        height = driver.execute_script("return document.documentElement.scrollHeight")
-        width = driver.get_window_size()["width"]
-        driver.set_window_size(width, max(600, height + 120))
-        driver.save_screenshot(os.path.join(shots, name))
-
+    browser = StaffBrowser(port, shots)
+    driver, wait_for, shot = browser.driver, browser.wait_for, browser.shot
     try:
-        driver.get(base + "/")
+        driver.get(browser.base + "/")
         assert driver.current_url.endswith("/login"), driver.current_url
         shot("login.png")
-        driver.find_element(By.NAME, "user").send_keys("vanessa")
-        driver.find_element(By.NAME, "password").send_keys(PASSWORD)
-        driver.find_element(By.CSS_SELECTOR, "button.primary").click()
+        browser.sign_in()
         wait_for("table.list")
         rows = driver.find_elements(By.CSS_SELECTOR, "table.list tbody tr")
         assert len(rows) == 5, f"{len(rows)} rows"
@@ -176,12 +150,12 @@ def browse(port, shots):
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
         driver.find_element(By.LINK_TEXT, "Intakes").click()
         wait_for("table.list")
-        driver.set_window_size(820, 1180)  # a tablet, portrait
+        browser.size(TABLET)
         shot("list-tablet.png")
         driver.find_element(By.LINK_TEXT, "Lucía Fernández").click()
         wait_for(".signatures img")
         shot("intake-tablet-es.png")
-        driver.set_window_size(1440, 1000)
+        browser.size(DESKTOP)
         driver.find_element(By.LINK_TEXT, "Kiosks").click()
         wait_for("table.kiosks")
         summary = driver.find_element(By.CLASS_NAME, "fleet-summary").text
@@ -194,10 +168,10 @@ def browse(port, shots):
                      "An intake has waited 40 min"):
             assert text in page, f"the Kiosks page lacks {text!r}: {page[:1500]}"
         shot("kiosks.png")
-        driver.set_window_size(820, 1180)
+        browser.size(TABLET)
         shot("kiosks-tablet.png")
     finally:
-        driver.quit()
+        browser.quit()
 
 
 def main():
@@ -211,7 +185,7 @@ def main():
     shutil.rmtree(a.screenshots, ignore_errors=True)
     os.makedirs(a.screenshots)
     with tempfile.TemporaryDirectory(prefix="inbox-browser-") as d:
-        arr = FleetArrangement(a.inbox, a.source, d, mode="direct")
+        arr = FleetArrangement(a.inbox, a.source, d, mode="direct", postgresql=test_database("inbox_browser"))
         try:
             arr.start()
             write_kiosk_config(arr)
@@ -231,6 +205,8 @@ def main():
                 assert arr.request("POST", "/intakes", body, arr.signed_headers(intake["intake_id"], body))[0] == 201
             other_kiosks_report(arr, payload["content"])
             browse(arr.port, a.screenshots)
+            if arr.postgresql:  # and not SQLite beside it
+                assert not os.path.exists(os.path.join(d, "data", "inbox.sqlite")), "the inbox wrote SQLite"
         finally:
             arr.stop()
         if arr.inbox.returncode != 0:

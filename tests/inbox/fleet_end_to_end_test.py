@@ -14,16 +14,13 @@ Usage: fleet_end_to_end_test.py --inbox BIN --sender BIN --source DIR. Exit 0 wh
 """
 import argparse
 import base64
-import http.client
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
-import urllib.parse
 
-from arrangement import PASSWORD, Arrangement, run
+from arrangement import Arrangement, run, test_database
 
 
 class FleetArrangement(Arrangement):
@@ -40,48 +37,14 @@ class FleetArrangement(Arrangement):
             json.dump(config, f, indent=1)
 
 
-def fetch(arr, method, path, body=None, headers=None):
-    """(status, headers dict, body text) without following redirects."""
-    conn = http.client.HTTPSConnection("127.0.0.1", arr.port, context=arr.tls_context(), timeout=30)
-    conn.request(method, path, body=body, headers=headers or {})
-    r = conn.getresponse()
-    out = (r.status, r.getheaders(), r.read().decode("utf-8", "replace"))
-    conn.close()
-    return out
-
-
-def cookie(headers, name):
-    for key, value in headers:
-        if key.lower() == "set-cookie" and value.startswith(name + "="):
-            return value.split(";", 1)[0].split("=", 1)[1]
-    return ""
-
-
-def sign_in(arr):
-    status, headers, page = fetch(arr, "GET", "/login")
-    assert status == 200, status
-    login = cookie(headers, "__Host-inbox_login")
-    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-    form = urllib.parse.urlencode({"user": "vanessa", "password": PASSWORD, "csrf": csrf})
-    status, headers, _ = fetch(arr, "POST", "/login", form, {
-        "Content-Type": "application/x-www-form-urlencoded", "Cookie": "__Host-inbox_login=" + login})
-    assert status == 303, status
-    return cookie(headers, "__Host-inbox_session")
-
-
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--inbox", required=True)
     p.add_argument("--sender", required=True)
     p.add_argument("--source", required=True)
     a = p.parse_args()
-    postgresql = os.environ.get("KIOSK_TEST_POSTGRESQL")
     with tempfile.TemporaryDirectory(prefix="inbox-fleet-") as d:
-        if postgresql:
-            name = f"inbox_fleet_{os.getpid()}"
-            run(["psql", postgresql, "-v", "ON_ERROR_STOP=1", "-Atc", f"CREATE DATABASE {name}"])
-            postgresql += f" dbname={name}"
-        arr = FleetArrangement(a.inbox, a.source, d, mode="nginx", postgresql=postgresql)
+        arr = FleetArrangement(a.inbox, a.source, d, mode="nginx", postgresql=test_database("inbox_fleet"))
         try:
             arr.start()
             with open(os.path.join(d, "kiosk.json"), "w") as f:
@@ -93,8 +56,8 @@ def main():
                         "--content", os.path.join(a.source, "content")], cwd=d)
             assert "heartbeat: HTTP 200" in sent.stdout, sent.stdout + sent.stderr
 
-            session = sign_in(arr)
-            status, _, page = fetch(arr, "GET", "/kiosks", headers={"Cookie": "__Host-inbox_session=" + session})
+            session = arr.sign_in()
+            status, _, page = arr.fetch("GET", "/kiosks", headers={"Cookie": "__Host-inbox_session=" + session})
             assert status == 200, status
             manifest = json.load(open(os.path.join(a.source, "content", "manifest.json")))
             for text in ("1 of 2 kiosks need attention", "front-desk-1", '<span class="badge state ok">OK</span>',

@@ -25,7 +25,7 @@ import tempfile
 import threading
 import time
 
-from arrangement import Arrangement
+from arrangement import Arrangement, psql, test_database
 
 SENDERS = 8
 
@@ -42,14 +42,6 @@ def post_until(arr, stop, answered_201, lock):
         if status == 201:
             with lock:
                 answered_201.append(intake["intake_id"])
-
-
-def psql(conninfo, sql):
-    out = subprocess.run(["psql", conninfo, "-v", "ON_ERROR_STOP=1", "-Atc", sql], capture_output=True, text=True,
-                         timeout=60)
-    if out.returncode != 0:
-        raise RuntimeError(f"psql: {out.stderr.strip()}")
-    return out.stdout.split()
 
 
 def stored_ids(database, postgresql):
@@ -72,11 +64,7 @@ def main():
     rng = random.Random()
     problems, total = [], 0
     with tempfile.TemporaryDirectory(prefix="inbox-kill-") as work:
-        postgresql = os.environ.get("KIOSK_TEST_POSTGRESQL")
-        if postgresql:
-            name = f"inbox_kill_{os.getpid()}"
-            psql(postgresql, f"CREATE DATABASE {name}")
-            postgresql += f" dbname={name}"
+        postgresql = test_database("inbox_kill")
         arr = Arrangement(args.inbox, args.source, work, "direct", postgresql=postgresql)
         arr.start()
         database = os.path.join(work, "data", "inbox.sqlite")

@@ -28,13 +28,10 @@ import tarfile
 import tempfile
 import zipfile
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
 from arrangement import PASSWORD, Arrangement, run
+from staff_browser import StaffBrowser
 
 
 class Publishing(Arrangement):
@@ -103,34 +100,8 @@ def as_tar_gz(files):
     return buf.getvalue()
 
 
-class Browser:
-    def __init__(self, port, shots):
-        options = webdriver.ChromeOptions()
-        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--ignore-certificate-errors", "--window-size=1440,1000", "--hide-scrollbars",
-                     "--force-device-scale-factor=1", "--lang=en-GB"):
-            options.add_argument(flag)
-        options.binary_location = "/usr/bin/chromium"
-        self.driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
-        self.base, self.shots = f"https://127.0.0.1:{port}", shots
-
-    def wait_for(self, css, text=""):
-        located = (By.CSS_SELECTOR, css)
-        condition = (expected_conditions.text_to_be_present_in_element(located, text) if text
-                     else expected_conditions.presence_of_element_located(located))
-        WebDriverWait(self.driver, 30).until(condition)
-
-    def shot(self, name):
-        height = self.driver.execute_script("return document.documentElement.scrollHeight")
-        self.driver.set_window_size(1440, max(700, height + 120))
-        self.driver.save_screenshot(os.path.join(self.shots, name))
-
-    def sign_in(self):
-        self.driver.get(self.base + "/login")
-        self.driver.find_element(By.NAME, "user").send_keys("vanessa")
-        self.driver.find_element(By.NAME, "password").send_keys(PASSWORD)
-        self.driver.find_element(By.CSS_SELECTOR, "button.primary").click()
-        self.wait_for("header nav")
+class Browser(StaffBrowser):
+    """The staff pages of publishing."""
 
     def upload(self, file, target):
         self.driver.get(self.base + "/publish")
@@ -293,7 +264,7 @@ def main():
             browser.shot("publish-refused.png")
         finally:
             if browser:
-                browser.driver.quit()
+                browser.quit()
             arr.stop()
         log = open(arr.inbox_log).read()
         assert "POST /publish 200" in log and "POST /content/offer 200" in log, log[-2000:]

@@ -15,57 +15,18 @@ instances at the same moment on a new database. Then:
 Usage: two_inboxes_test.py --inbox BIN --source DIR
 """
 import argparse
-import http.client
 import json
 import os
 import re
 import signal
-import socket
 import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 
-from arrangement import PASSWORD, Arrangement
-from killed_inbox_test import psql
+from arrangement import Arrangement, psql, test_database
 
 SENDERS, PER_SENDER = 4, 500
-
-
-class UnixHttp(http.client.HTTPConnection):
-    """HTTP to one instance's unix socket, past nginx (as nginx itself talks to it)."""
-
-    def __init__(self, path):
-        super().__init__("localhost", timeout=30)
-        self.path = path
-
-    def connect(self):
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.sock.connect(self.path)
-
-
-def cookies(headers):
-    return {m.group(1): m.group(2) for h in headers for m in [re.match(r"([^=]+)=([^;]*)", h)] if m}
-
-
-def sign_in_at(socket_path):
-    """Signs in on that instance; the session cookie."""
-    c = UnixHttp(socket_path)
-    c.request("GET", "/login", headers={"X-Real-IP": "127.0.0.1"})
-    r = c.getresponse()
-    page, jar = r.read().decode(), cookies(r.headers.get_all("Set-Cookie") or [])
-    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-    form = urllib.parse.urlencode({"user": "vanessa", "password": PASSWORD, "csrf": csrf})
-    c.request("POST", "/login", body=form, headers={
-        "X-Real-IP": "127.0.0.1", "Content-Type": "application/x-www-form-urlencoded",
-        "Cookie": "; ".join(f"{k}={v}" for k, v in jar.items())})
-    r = c.getresponse()
-    r.read()
-    session = cookies(r.headers.get_all("Set-Cookie") or []).get("__Host-inbox_session")
-    if r.status != 303 or not session:
-        raise SystemExit(f"sign-in on {socket_path}: {r.status}, no session cookie")
-    return session
 
 
 def send(arr, n, sent, errors, lock, progress):
@@ -108,19 +69,16 @@ def main():
     parser.add_argument("--inbox", required=True)
     parser.add_argument("--source", required=True)
     args = parser.parse_args()
-    postgresql = os.environ.get("KIOSK_TEST_POSTGRESQL")
-    if not postgresql:
+    database = test_database("inbox_two")
+    if not database:
         print("run me under with_postgresql.py")
         return 2
     problems = []
     with tempfile.TemporaryDirectory(prefix="inbox-two-") as work:
-        name = f"inbox_two_{os.getpid()}"
-        psql(postgresql, f"CREATE DATABASE {name}")
-        arr = Arrangement(args.inbox, args.source, work, "nginx", postgresql=f"{postgresql} dbname={name}",
-                          instances=2)
+        arr = Arrangement(args.inbox, args.source, work, "nginx", postgresql=database, instances=2)
         try:
             arr.start()
-            session = sign_in_at(arr.socket(0))
+            session = arr.sign_in(instance=0)
             sent, errors, lock, quarter = [], [], threading.Lock(), threading.Event()
             threads = [threading.Thread(target=send, args=(arr, PER_SENDER, sent, errors, lock, quarter))
                        for _ in range(SENDERS)]
@@ -135,7 +93,7 @@ def main():
             for t in threads:
                 t.join()
             seconds = time.monotonic() - began
-            rows = psql(f"{postgresql} dbname={name}", "SELECT id FROM intakes")
+            rows = psql(database, "SELECT id FROM intakes")
             first, survivor = stored_by(arr.log(0)), stored_by(arr.log(1))
             print(f"{len(sent)} intakes sent by {SENDERS} senders in {seconds:.1f} s; the first instance killed "
                   f"(SIGKILL) after {at_kill}; stored (201) by the first {first}, by the survivor {survivor}; "
@@ -160,7 +118,7 @@ def main():
                 status, _ = arr.request("GET", f"/intakes/{sent[0]}", headers=cookie)
                 if status != 200:
                     problems.append(f"an intake's page through the survivor: {status}")
-            survivor_session = sign_in_at(arr.socket(1))
+            survivor_session = arr.sign_in(instance=1)
             status, _ = arr.request("GET", "/", headers={"Cookie": f"__Host-inbox_session={survivor_session}"})
             if status != 200:
                 problems.append(f"a new sign-in on the survivor, then the list: {status}")
