@@ -98,9 +98,12 @@ std::string KiosksPage(const PageContext& ctx, const std::vector<std::string>& k
   List list;
   for (const auto& r : rows) list.push_back(RowData(r, now));
   page.set("kiosks", list);
-  const std::string total = std::to_string(rows.size()) + (rows.size() == 1 ? " kiosk" : " kiosks");
-  page.set("summary", attention == 0 ? "All " + total + " OK"
-                                     : std::to_string(attention) + " of " + total + " need attention");
+  const std::string total = std::to_string(rows.size()) + " kiosks";
+  if (rows.size() == 1)  // not "All 1 kiosk OK"
+    page.set("summary", attention == 0 ? "The one kiosk is OK" : "The one kiosk needs attention");
+  else
+    page.set("summary", attention == 0 ? "All " + total + " OK"
+                                       : std::to_string(attention) + " of " + total + " need attention");
   page.set("summary_class", attention == 0 ? "ok" : "attention");
   page.set("silent_after", core::Duration(settings.silent_after));
   page.set("waiting_alert", core::Duration(settings.waiting_alert));

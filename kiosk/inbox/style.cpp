@@ -1,5 +1,5 @@
 // The staff pages' stylesheet: a calm clinic look (the kiosk's plum brand), readable on a desktop and a
-// tablet, and a clean print of one intake (no bars, no buttons).
+// tablet, tables stacked as labelled lines on a phone, and a clean print of one intake (no bars, no buttons).
 #include "inbox/pages.h"
 
 namespace inbox {
@@ -16,7 +16,7 @@ a { color: var(--brand); }
        padding: .75rem 2rem; background: #fff; border-bottom: 1px solid var(--line); }
 .brand { font-weight: 700; font-size: 1.15rem; text-decoration: none; color: var(--brand); }
 .brand span { font-weight: 400; color: var(--muted); margin-left: .4rem; }
-.bar nav { display: flex; align-items: center; gap: 1.25rem; }
+.bar nav { display: flex; align-items: center; gap: .5rem 1.25rem; flex-wrap: wrap; }
 .bar nav a { text-decoration: none; font-weight: 600; }
 .who { color: var(--muted); }
 main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 2rem 3rem; }
@@ -27,7 +27,13 @@ button { font: inherit; font-weight: 600; padding: .6rem 1.1rem; min-height: 2.7
          border: 1px solid var(--line); background: #fff; color: var(--text); cursor: pointer; }
 button.primary { background: var(--brand); border-color: var(--brand); color: #fff; }
 button.link { border: 0; background: none; color: var(--brand); padding: 0; min-height: 0; }
-input { font: inherit; padding: .55rem .75rem; min-height: 2.75rem; border: 1px solid #cbbfc5; border-radius: 8px; background: #fff; }
+input, select { font: inherit; padding: .55rem .75rem; min-height: 2.75rem; border: 1px solid #cbbfc5; border-radius: 8px; background: #fff;
+                max-width: 100%; }
+code { overflow-wrap: anywhere; }
+form.publish { display: flex; flex-direction: column; gap: 1rem; align-items: flex-start; }
+form.publish label { align-self: stretch; }
+.offers { margin: 0; padding-left: 1.1rem; }
+.offers .when { color: var(--muted); font-size: .85rem; white-space: nowrap; }
 label { display: flex; flex-direction: column; gap: .3rem; font-weight: 600; }
 .login { max-width: 26rem; margin: 4rem auto; }
 .login form { display: flex; flex-direction: column; gap: 1rem; }
@@ -122,8 +128,19 @@ td.no { color: var(--muted); font-weight: 700; }
   main { padding: 1rem; }
   .bar { padding: .75rem 1rem; }
   .qa { grid-template-columns: 1fr; gap: .1rem; }
-  .list:not(.kiosks) th:nth-child(4), .list:not(.kiosks) td:nth-child(4) { display: none; }
+  .list:not(.stack) th:nth-child(4), .list:not(.stack) td:nth-child(4) { display: none; }
   .search input { width: 100%; }
+}
+@media (max-width: 600px) {
+  .bar nav { gap: .5rem 1rem; }
+  .stack thead { display: none; }
+  .stack, .stack tbody, .stack tr, .stack td { display: block; width: 100%; }
+  .stack tr { border-bottom: 1px solid var(--line); padding: .4rem 0; }
+  .stack tr:last-child { border-bottom: 0; }
+  .stack td { border-bottom: 0; padding: .2rem 1rem; }
+  .stack td[data-label]::before { content: attr(data-label); display: block; font-size: .75rem; font-weight: 600;
+                                  text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+  .kiosks tr.kiosk:has(+ tr.kiosk-problems) { border-bottom: 0; }
 }
 @media print {
   body { background: #fff; font-size: 11pt; }
@@ -131,6 +148,7 @@ td.no { color: var(--muted); font-weight: 700; }
   main { max-width: none; padding: 0; }
   section { border: 0; border-top: 1px solid #999; border-radius: 0; padding: .6rem 0; break-inside: avoid; }
   .badge.stop, .badge.defer { border: 1px solid #000; }
+  .qa.flagged { margin: 0; }
 }
 )css";
   return css;

@@ -33,7 +33,7 @@ import uuid
 from selenium.webdriver.common.by import By
 
 from arrangement import Arrangement, run, test_database
-from staff_browser import DESKTOP, TABLET, StaffBrowser
+from staff_browser import DESKTOP, PHONE, TABLET, StaffBrowser
 
 
 # Two more kiosks of the clinic, each with its own secret: one gone silent, one reporting problems.
@@ -170,6 +170,9 @@ def browse(port, shots):
         shot("kiosks.png")
         browser.size(TABLET)
         shot("kiosks-tablet.png")
+        browser.size(PHONE)
+        shot("kiosks-phone.png")
+        browser.check_fit()
     finally:
         browser.quit()
 

@@ -31,7 +31,7 @@ import zipfile
 from selenium.webdriver.common.by import By
 
 from arrangement import PASSWORD, Arrangement, run
-from staff_browser import StaffBrowser
+from staff_browser import DESKTOP, PHONE, StaffBrowser
 
 
 class Publishing(Arrangement):
@@ -165,14 +165,14 @@ def main():
             assert "Publish content" in browser.driver.find_element(By.TAG_NAME, "header").text
             text = browser.page()
             assert "Nothing published yet" in text, text
-            browser.shot("publish-form.png")
+            browser.shots("publish-form")
             text = browser.upload(os.path.join(d, "broken-content.zip"), "all")
             assert "Not published" in text and "questionnaire.json" in text and "/steps/" in text, text
-            browser.shot("publish-validation-errors.png")
+            browser.shots("publish-validation-errors")
             text = browser.upload(os.path.join(d, "content-2030.3.1.tar.gz"), "front-desk")
             assert "Published glowup-microneedling 2030.3.1" in text, text
             assert "front-desk-1: offered, not fetched yet" in text, text
-            browser.shot("publish-offered.png")
+            browser.shots("publish-offered")
 
             # The kiosk: its sender fetches and checks the bundle; the UI takes it on the attract screen.
             kiosk = {"kiosk_id": "front-desk-1",
@@ -192,17 +192,18 @@ def main():
             packaged = json.load(open(os.path.join(a.source, "content", "manifest.json")))["version"]
             assert browser.kiosk_content("front-desk-1") == f"glowup-microneedling {packaged}"
 
-            def kiosk_run(script):
+            def kiosk_run(script, size):
+                """One headless run; its screenshots in kiosk-WxH/ (the staff screens at three sizes)."""
                 run([a.kiosk, "--headless", "--script", os.path.join(a.source, "tests", "scripts", script),
-                     "--config", "kiosk.json", "--data-dir", "kiosk-data",
-                     "--screenshots", os.path.join(a.screenshots, "kiosk")], cwd=d, timeout=600)
+                     "--config", "kiosk.json", "--data-dir", "kiosk-data", "--size", size,
+                     "--screenshots", os.path.join(a.screenshots, "kiosk-" + size)], cwd=d, timeout=600)
 
             def kiosk_bundles():
                 with sqlite3.connect(os.path.join(d, "kiosk-data", "outbox.sqlite")) as db:
                     return db.execute("SELECT content_version, state, detail FROM content_bundles "
                                       "ORDER BY content_version").fetchall()
 
-            kiosk_run("published-content.kiosk")  # installed on the attract screen after the visit
+            kiosk_run("published-content.kiosk", "1920x1080")  # installed on the attract screen after the visit
             assert kiosk_bundles() == [("2030.3.1", "installed", "glowup-microneedling 2030.3.1")]
             reported = run(sender, cwd=d, timeout=300).stdout
             assert "reported 1" in reported, reported
@@ -216,17 +217,26 @@ def main():
             text = browser.upload(os.path.join(d, "content-2030.3.2.tar.gz"), "front-desk")
             assert f"Published {b_}" in text, text
             assert "content: fetched " in run(sender, cwd=d, timeout=300).stdout
-            kiosk_run("published-second.kiosk")
+            kiosk_run("published-second.kiosk", "1080x1920")
             reported = run(sender, cwd=d, timeout=300).stdout
             assert "reported 1" in reported, reported
             running = browser.kiosk_content("front-desk-1")
             assert running == b_, running
+            summary = browser.driver.find_element(By.CLASS_NAME, "fleet-summary").text
+            assert summary == "The one kiosk is OK", summary  # it read "All 1 kiosk OK"
+            browser.shots("kiosks-running-second")
             offers = browser.offers()
             assert offers[b_][0].startswith(f"front-desk-1: running it ({b_})"), offers
+            browser.size(PHONE)  # every column there, stacked (the tablet rule for the intakes list hid "To")
+            browser.page()
+            cells = [td.text for td in browser.driver.find_elements(By.CSS_SELECTOR, "table.bundles tbody td")
+                     if td.is_displayed()]
+            assert cells.count("front-desk") == 2, cells
+            browser.size(DESKTOP)
             assert offers[a_][0].startswith(f"front-desk-1: replaced by a newer bundle ({b_} runs instead)"), \
                 offers
-            browser.shot("publish-second-running.png")
-            kiosk_run("published-rollback-to-first.kiosk")
+            browser.shots("publish-second-running")
+            kiosk_run("published-rollback-to-first.kiosk", "1280x800")
             assert kiosk_bundles() == [("2030.3.1", "installed", "again, staff rolled back 2030.3.2"),
                                        ("2030.3.2", "rolled_back", "by staff on the kiosk")], kiosk_bundles()
             reported = run(sender, cwd=d, timeout=300).stdout
@@ -236,10 +246,10 @@ def main():
             offers = browser.offers()
             assert offers[a_][0].startswith("front-desk-1: running it (again, staff rolled back 2030.3.2)"), offers
             assert offers[b_][0].startswith("front-desk-1: rolled back by staff (by staff on the kiosk)"), offers
-            browser.shot("publish-rolled-back-to-previous.png")
+            browser.shots("publish-rolled-back-to-previous")
 
             # Staff roll back the first one too: the packaged content runs.
-            kiosk_run("published-rollback.kiosk")
+            kiosk_run("published-rollback.kiosk", "1080x1920")
             assert kiosk_bundles() == [("2030.3.1", "rolled_back", "by staff on the kiosk"),
                                        ("2030.3.2", "rolled_back", "by staff on the kiosk")], kiosk_bundles()
             reported = run(sender, cwd=d, timeout=300).stdout
@@ -248,7 +258,7 @@ def main():
             offers = browser.offers()
             assert all(o[0].startswith("front-desk-1: rolled back by staff (by staff on the kiosk)")
                        for o in (offers[a_], offers[b_])), offers
-            browser.shot("publish-rolled-back.png")
+            browser.shots("publish-rolled-back")
 
             # A bundle signed with another key: the kiosk refuses it and the inbox shows why.
             other = os.path.join(d, "other.key")
@@ -261,7 +271,9 @@ def main():
             assert "refused (signed with another key" in refused, refused
             text = browser.page()
             assert "front-desk-1: refused it (signed with another key" in text, text
-            browser.shot("publish-refused.png")
+            kiosk_run("published-refused.kiosk", "1920x1080")  # and staff on the kiosk read why
+            browser.shots("publish-refused")
+            browser.check_fit()
         finally:
             if browser:
                 browser.quit()

@@ -1,7 +1,8 @@
 """Headless Chromium on the inbox's staff pages (selenium + chromedriver from Debian), for browser_test.py
 and publish_browser_test.py: started as both need it, signed in through the sign-in form as staff do (the
 one browser sign-in of the tests; arrangement.py's Arrangement.sign_in is the same over HTTP), and
-screenshots of the whole page at a desktop or a narrow width."""
+screenshots of the whole page at a desktop or a narrow width, each failing when the page is wider than
+the window (a table or form that does not fit)."""
 import os
 
 from selenium import webdriver
@@ -26,7 +27,8 @@ class StaffBrowser:
             options.add_argument(flag)
         options.binary_location = "/usr/bin/chromium"
         self.driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
-        self.base, self.shots = f"https://127.0.0.1:{port}", shots
+        self.base, self.shots_dir = f"https://127.0.0.1:{port}", shots
+        self.too_wide = []  # the screenshots whose page was wider than the window
 
     def quit(self):
         self.driver.quit()
@@ -46,7 +48,23 @@ class StaffBrowser:
         height = self.driver.execute_script("return document.documentElement.scrollHeight")
         width = self.driver.get_window_size()["width"]
         self.driver.set_window_size(width, max(600, height + 120))
-        self.driver.save_screenshot(os.path.join(self.shots, name))
+        self.driver.save_screenshot(os.path.join(self.shots_dir, name))
+        overflow = self.driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            self.too_wide.append(f"{name}: the page is {overflow} px wider than the window ({width} px)")
+
+    def check_fit(self):
+        """After the screenshots (all of them taken, to look at): every page fitted its window's width."""
+        assert not self.too_wide, "; ".join(self.too_wide)
+
+    def shots(self, name):
+        """`name`.png at the desktop width, then `name`-phone.png at a phone's, each checked for width."""
+        self.size(DESKTOP)
+        self.shot(name + ".png")
+        self.size(PHONE)
+        self.shot(name + "-phone.png")
+        self.size(DESKTOP)
 
     def sign_in(self, user="vanessa", password=PASSWORD):
         """Through the sign-in form, as staff do; waits for the signed-in menu."""
