@@ -64,7 +64,7 @@ def main():
                          "NEVER HEARD FROM", f"{manifest['id']} {manifest['version']}"):
                 assert text in page, f"/kiosks lacks {text!r}:\n{page}"
             version = subprocess.run([a.sender, "--version"], capture_output=True, text=True).stdout.strip()
-            assert version and f"<td>{version}</td>" in page, (version, page)
+            assert version and f'<td data-label="Package">{version}</td>' in page, (version, page)
 
             big = json.dumps({"type": "heartbeat", "pad": "x" * (65 * 1024)}).encode()
             headers = arr.signed_headers("3b753adb-040d-4be8-a4a0-a6164053d358", big)

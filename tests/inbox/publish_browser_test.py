@@ -13,6 +13,8 @@ to (published-second.kiosk); staff roll it back (published-rollback-to-first.kio
 again, not the packaged content, and the inbox's pages say so; staff roll that one back too
 (published-rollback.kiosk): the packaged content runs, on the Kiosks page too. Last, a bundle signed with another key is
 refused by the sender and the refusal is on the inbox's page.
+Under with_postgresql.py (KIOSK_TEST_POSTGRESQL set: inbox_publish_browser_postgresql) the inbox's store is a
+new database on that server.
 
 Usage: publish_browser_test.py --inbox BIN --kiosk BIN --sender BIN --source DIR --screenshots DIR.
 """
@@ -30,7 +32,7 @@ import zipfile
 
 from selenium.webdriver.common.by import By
 
-from arrangement import PASSWORD, Arrangement, run
+from arrangement import PASSWORD, Arrangement, run, test_database
 from staff_browser import DESKTOP, PHONE, StaffBrowser
 
 
@@ -146,7 +148,7 @@ def main():
     shutil.rmtree(a.screenshots, ignore_errors=True)
     os.makedirs(a.screenshots)
     with tempfile.TemporaryDirectory(prefix="publish-browser-") as d:
-        arr = Publishing(a.inbox, a.source, d, mode="direct")
+        arr = Publishing(a.inbox, a.source, d, mode="direct", postgresql=test_database("inbox_publish"))
         browser = None
         try:
             arr.start()
@@ -274,6 +276,8 @@ def main():
             kiosk_run("published-refused.kiosk", "1920x1080")  # and staff on the kiosk read why
             browser.shots("publish-refused")
             browser.check_fit()
+            if arr.postgresql:  # and not SQLite beside it
+                assert not os.path.exists(os.path.join(d, "data", "inbox.sqlite")), "the inbox wrote SQLite"
         finally:
             if browser:
                 browser.quit()
