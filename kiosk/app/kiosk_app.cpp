@@ -17,6 +17,7 @@
 #include "core/touch/keyboard.h"
 #include "core/visit/demo_flow.h"
 #include "core/visit/flags.h"
+#include "core/visit/idle.h"
 #include "core/visit/intake.h"
 #include "platform/png.h"
 #include "ui/fonts.h"
@@ -259,7 +260,8 @@ void KioskApp::Frame(core::Image* capture) {
   auto intents = ui_.Draw(in);
   if (ImGui::GetIO().MouseClicked[0]) speech_.Interrupt();  // a touch stops what is being said
   // what was drawn is what is said: the session before this frame's intents, the focus as drawn
-  speech_.AfterFrame(content_, session_, vis, ui_.SpokenFocus(), ui_.read_aloud());
+  speech_.AfterFrame({content_, session_, vis, flags, ui_.SpokenFocus(), ui_.read_aloud(),
+                      core::CountdownLeft(session_, clock_.Now(), config_.idle)});
   window_.Present(ui_.theme().clear, capture);
   // Anything else drawn with a character the atlas lacks (staff's list, a reloaded content): the atlas grows
   // and the frame is drawn again at once.

@@ -20,6 +20,13 @@ void KioskApp::HandleEvents(const platform::Events& events) {
   for (const auto& key : events.keys) {
     auto press = keypad_.Lookup(key.code, key.mods);
     if (!press || asking) continue;
+    if (session_.screen == core::Screen::kAttract && !(staff_ && staff_->open())) {
+      // any key starts the visit, and speech with it: a keypad user may not see the screen
+      ui_.SetReadAloud(core::ReadAloudAfter(ui_.read_aloud(), core::SpeechSwitch::kKey));
+      Apply(core::intent::Start{});
+      ui_.KeysInUse();
+      continue;
+    }
     // help, volume and speed are speech's; Down while a paragraph is read skips to the next one
     bool typing = press->text_key && !ui_.state().focused.empty();
     if (!typing && speech_.Key(press->key, content_, session_)) continue;

@@ -30,10 +30,11 @@ void SpeechController::Say(core::Utterances u) {
   queue_.Say(std::move(u));
 }
 
-void SpeechController::AfterFrame(const core::Content& content, const core::Session& session,
-                                  const core::Visibility& vis, const std::optional<core::SpokenTarget>& focus,
-                                  bool on) {
-  if (!on) {
+void SpeechController::AfterFrame(const SpeechView& v) {
+  const core::Content& content = v.content;
+  const core::Session& session = v.session;
+  const std::optional<core::SpokenTarget>& focus = v.focus;
+  if (!v.on) {
     if (was_on_) Wipe();
     return;
   }
@@ -41,14 +42,26 @@ void SpeechController::AfterFrame(const core::Content& content, const core::Sess
   if (turned_on && open_voice_) SetVoice(std::exchange(open_voice_, nullptr)());
   std::string page = PageKey(session);
   std::string error = ErrorAt(session, focus);
+  core::Utterances flag_said;
+  if (focus && !focus->question.empty())
+    flag_said = core::FlagSpeech(content, session, v.flags, focus->question);
+  std::string flag = flag_said.empty() ? std::string() : focus->question + ":" + flag_said.front().text;
+  auto with_flag = [&](core::Utterances u) {  // a flag message that has just appeared follows the item
+    if (flag != flag_ && !flag.empty())
+      for (auto& x : flag_said) u.push_back(std::move(x));
+    return u;
+  };
   if (turned_on || page != page_) {
     core::Utterances u;
     if (turned_on)
       u.push_back({core::UtteranceKind::kIntro,
                    content.app.Ui("speech_on").In(content.LanguageOr(session.language))});
-    for (auto& x : core::ScreenSpeech(content, session, vis)) u.push_back(std::move(x));
-    if (focus)
+    for (auto& x : core::ScreenSpeech(content, session, v.vis)) u.push_back(std::move(x));
+    if (session.still_there) {  // any key keeps the visit: the countdown, not the dialog's buttons
+      u.push_back(core::CountdownSpeech(content, session, v.seconds_left));
+    } else if (focus) {
       for (auto& x : core::ItemSpeech(content, session, *focus, true, false)) u.push_back(std::move(x));
+    }
     if (session.problems_shown != problems_shown_)  // Send opened the first step with problems
       for (auto& x : core::ProblemsSpeech(content, session)) u.push_back(std::move(x));
     Say(std::move(u));
@@ -56,18 +69,21 @@ void SpeechController::AfterFrame(const core::Content& content, const core::Sess
     Say(core::ProblemsSpeech(content, session));  // Next or Send found problems
   } else if (focus && (focus != focus_ || help_)) {
     bool entering = !focus_ || focus_->question != focus->question;
-    Say(core::ItemSpeech(content, session, *focus, entering, help_));
+    Say(with_flag(core::ItemSpeech(content, session, *focus, entering, help_)));
   } else if (focus && error != error_ && !error.empty()) {
     Say(core::ProblemSpeech(content, session, focus->question));
+  } else if (focus && flag != flag_ && !flag.empty()) {
+    Say(with_flag({}));
   } else if (level_) {
     Say({*level_});
   } else if (help_) {
-    Say(core::ScreenSpeech(content, session, vis));  // nothing focused: the screen again
+    Say(core::ScreenSpeech(content, session, v.vis));  // nothing focused: the screen again
   }
   problems_shown_ = session.problems_shown;
   page_ = page;
   focus_ = focus;
   error_ = error;
+  flag_ = flag;
   help_ = false;
   level_.reset();
   Pump(content.LanguageOr(session.language));
@@ -129,6 +145,7 @@ void SpeechController::Wipe() {
   page_.clear();
   focus_.reset();
   error_.clear();
+  flag_.clear();
   problems_shown_ = 0;
   help_ = false;
   level_.reset();

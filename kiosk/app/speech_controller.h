@@ -30,13 +30,24 @@ class ClockVoice : public core::Voice {
   core::TimePoint until_{};
 };
 
+// A frame as it was drawn, for speech.
+struct SpeechView {
+  const core::Content& content;
+  const core::Session& session;  // before this frame's intents
+  const core::Visibility& vis;
+  const std::vector<core::RaisedFlag>& flags;
+  std::optional<core::SpokenTarget> focus;  // the item the keypad's ring is on, or the one just tapped
+  bool on = false;                          // Read aloud (the header option, or headphones plugged in)
+  int seconds_left = 0;                     // on "Still there?"
+};
+
 class SpeechController {
  public:
   explicit SpeechController(std::unique_ptr<core::Voice> voice) : voice_(std::move(voice)) {}
 
-  // After a frame: `on` is "Read aloud" (or headphones); `focus` the item the keypad's ring is on.
-  void AfterFrame(const core::Content& content, const core::Session& session, const core::Visibility& vis,
-                  const std::optional<core::SpokenTarget>& focus, bool on);
+  // After a frame: what changed is said (a new screen, the focused or tapped item, a problem or a flag
+  // message at it).
+  void AfterFrame(const SpeechView& v);
   // A key before it reaches the UI. True when speech took it: help, volume, speed, or Down while a paragraph
   // is being read (it skips to the next). Any other key interrupts what is being said.
   bool Key(core::NavKey key, const core::Content& content, const core::Session& session);
@@ -69,6 +80,7 @@ class SpeechController {
   std::string page_;                         // the screen and page last announced
   std::optional<core::SpokenTarget> focus_;  // the item last said
   std::string error_;                        // the problem last said at the focused question
+  std::string flag_;                         // the flag message last said at the focused question
   int problems_shown_ = 0;                   // the session's count of Next or Send finding problems
   bool help_ = false;                        // the help key asked for the item again
   std::optional<core::Utterance> level_;     // a volume or speed key's answer

@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include <cstring>
+#include <utility>
 
 #include "ui/focus_ring.h"
 #include "ui/screens/screen.h"
@@ -29,6 +30,14 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
   registry_.BeginFrame();
   const auto pending_reveal = state_.reveal;
   ImGuiIO& io = ImGui::GetIO();
+  const std::string page = std::string(core::ToString(in.session.screen)) + "/" +
+                           std::to_string(in.session.step) + "/" + std::to_string(in.session.page) +
+                           (in.session.still_there ? "/still" : "");
+  if (io.MouseClicked[0] || page != state_.tapped_page) {
+    state_.tapped = state_.tapped_next = 0;  // a new touch, or another page: the last tap is forgotten
+  } else if (state_.tapped_next) {
+    state_.tapped = std::exchange(state_.tapped_next, 0);  // drawn now with what the tap changed
+  }
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::Begin("##kiosk", nullptr,
@@ -90,6 +99,14 @@ std::vector<core::Intent> KioskUi::Draw(const FrameInput& in) {
   }
   if (staff_open) DrawStaffLayer(c, *in.staff, staff_intents_);
   DrawFocusRing(state_, registry_, in, theme_);
+  const float slop = theme_.em * 0.5f;  // a finger that lifted where it went down: a tap, not a drag
+  if (io.MouseReleased[0] && io.MouseDragMaxDistanceSqr[0] < slop * slop) {
+    for (const auto& t : registry_.targets())
+      if (t.layer == registry_.TopLayer() && t.id != 0 && t.rect.Contains(io.MouseClickedPos[0])) {
+        state_.tapped_next = t.id;
+        state_.tapped_page = page;
+      }
+  }
   registry_.EndFrame();
   // a span no page took this frame (the screen changed) is dropped, so nothing waits for it
   if (pending_reveal && state_.reveal == pending_reveal) state_.reveal.reset();
@@ -129,6 +146,10 @@ std::optional<Target> KioskUi::FocusedTarget() const {
 
 std::optional<core::SpokenTarget> KioskUi::SpokenFocus() const {
   auto t = FocusedTarget();
+  if (!t && state_.tapped != 0) {
+    for (const auto& target : registry_.targets())
+      if (target.layer == registry_.TopLayer() && target.id == state_.tapped) t = target;
+  }
   if (!t) return std::nullopt;
   std::string label = t->label;
   if (t->action == "edit" && !t->scope.empty()) label = t->scope + ": " + label;  // which section

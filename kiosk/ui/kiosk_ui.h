@@ -90,7 +90,11 @@ struct UiState {
   bool high_contrast = false;
   bool read_aloud = false;  // "Read aloud" from the header (or headphones plugged in): speech on
   NavState nav;             // the keypad's focus ring
-  float page_view = 0;      // the height of this frame's scrolling page (0: the screen has none)
+  // The target a finger last tapped, said by speech from the frame after the tap (with its new state), until
+  // the next touch or another page; tapped_next holds it for that frame.
+  ImGuiID tapped = 0, tapped_next = 0;
+  std::string tapped_page;
+  float page_view = 0;  // the height of this frame's scrolling page (0: the screen has none)
   bool operator==(const UiState&) const = default;  // the wipe test: nothing of a visit is left
 };
 
@@ -128,9 +132,12 @@ class KioskUi {
   // reads it (none while the ring is hidden).
   bool read_aloud() const { return state_.read_aloud; }
   void SetReadAloud(bool on) { state_.read_aloud = on; }
+  // The keypad's focused target, or else the one a finger has just tapped.
   std::optional<core::SpokenTarget> SpokenFocus() const;
   // A keypad key: the next frame moves the focus ring, selects or goes back.
   void Press(NavPress press) { state_.nav.pending.push_back(press); }
+  // A key started the visit on the attract screen: the ring shows from the next page's first item.
+  void KeysInUse() { state_.nav.visible = state_.nav.used = true; }
 
  private:
   core::Theme config_;

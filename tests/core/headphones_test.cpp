@@ -10,12 +10,15 @@ using core::HeadphoneDetector;
 using core::SpeechSwitch;
 
 TEST_SUITE("headphones") {
-  TEST_CASE("plugged in turns speech on, pulled out and the wipe turn it off, a tap toggles it") {
+  TEST_CASE(
+      "plugged in or a key on the attract screen turns speech on, pulled out and the wipe turn it off") {
     CHECK(core::ReadAloudAfter(false, SpeechSwitch::kPlugged));
     CHECK(core::ReadAloudAfter(true, SpeechSwitch::kPlugged));
     CHECK_FALSE(core::ReadAloudAfter(true, SpeechSwitch::kUnplugged));
     CHECK_FALSE(core::ReadAloudAfter(false, SpeechSwitch::kUnplugged));
     CHECK_FALSE(core::ReadAloudAfter(true, SpeechSwitch::kWipe));
+    CHECK(core::ReadAloudAfter(false, SpeechSwitch::kKey));
+    CHECK(core::ReadAloudAfter(true, SpeechSwitch::kKey));
     CHECK(core::ReadAloudAfter(false, SpeechSwitch::kTapped));
     CHECK_FALSE(core::ReadAloudAfter(true, SpeechSwitch::kTapped));
   }

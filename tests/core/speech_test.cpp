@@ -2,8 +2,11 @@
 // real content; the queue's interruptions and paragraph skipping.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/speech/speech_queue.h"
 #include "core/speech/speech_text.h"
+#include "core/visit/review.h"
 #include "fixtures.h"
 
 using namespace core_test;
@@ -128,5 +131,60 @@ TEST_SUITE("speech") {
     CHECK(core::SpokenDuration("one two three four", 5) > core::SpokenDuration("one", 5));
     auto s = At("health", "es");
     CHECK(core::LevelSpeech(DefaultContent(), s, true, 6).text == "Volumen 6 de 10.");
+  }
+  TEST_CASE("the attract screen announces itself and how to start by keys, in each language") {
+    core::Session s;
+    s.screen = core::Screen::kAttract;
+    auto en = Screen(s);
+    CHECK(Contains(en, DefaultContent().app.attract.title.In("en")));
+    CHECK(Contains(en, "Press any key to start."));
+    CHECK_FALSE(Contains(en, "Tap"));
+    s.language = "es";
+    CHECK(Contains(Screen(s), "Pulse cualquier tecla para empezar."));
+  }
+
+  TEST_CASE("Review reads every answer, question then answer, a section a paragraph") {
+    const auto& c = DefaultContent();
+    core::Session s;
+    s.screen = core::Screen::kReview;
+    s.answers["first_name"] = std::string("Maria");
+    s.answers["date_of_birth"] = std::string("1988-05-14");
+    s.answers["blood_thinners"] = true;
+    s.answers["skin_concerns"] = std::vector<std::string>{"acne_scars", "pores"};
+    s.answers["client_signature"] = core::Signature{{}, 600, 200, true};
+    auto u = core::ScreenSpeech(c, s, core::ComputeVisibility(c, s.answers, kToday));
+    std::string all = core::Joined(u);
+    CHECK(Contains(all, "About you. First name: Maria."));
+    CHECK(Contains(all, "Date of birth: 14 May 1988."));
+    CHECK(Contains(all, "Do you take a blood thinner, or aspirin every day? Yes."));
+    CHECK(Contains(all, c.FindQuestion("skin_concerns")->FindOption("acne_scars")->label.In("en") + ", "));
+    CHECK(Contains(all, "Your signature: " + c.app.Ui("confirmed_by_key").In("en") + "."));
+    auto paragraphs = std::count_if(
+        u.begin(), u.end(), [](const core::Utterance& x) { return x.kind == UtteranceKind::kParagraph; });
+    CHECK(paragraphs ==
+          static_cast<long>(core::StepsToReview(c, core::ComputeVisibility(c, s.answers, kToday)).size()));
+    s.language = "fr";
+    CHECK(Contains(core::Joined(core::ScreenSpeech(c, s, core::ComputeVisibility(c, s.answers, kToday))),
+                   "Prénom : Maria."));
+  }
+
+  TEST_CASE("a flag message is read at the question that raised it, never at another") {
+    const auto& c = DefaultContent();
+    auto s = At("health");
+    s.answers["blood_thinners"] = true;
+    auto vis = core::ComputeVisibility(c, s.answers, kToday);
+    auto flags = core::ComputeFlags(c, vis, kToday);
+    CHECK(core::Joined(core::FlagSpeech(c, s, flags, "blood_thinners")) == c.app.Ui("flag_message").In("en"));
+    CHECK(core::FlagSpeech(c, s, flags, "pregnancy").empty());
+  }
+
+  TEST_CASE("Still there? is read with the seconds left") {
+    core::Session s;
+    s.screen = core::Screen::kStep;
+    s.still_there = true;
+    CHECK(Contains(Screen(s), "Still there?"));
+    CHECK(core::CountdownSpeech(DefaultContent(), s, 20).text == "20 seconds left.");
+    s.language = "es";
+    CHECK(core::CountdownSpeech(DefaultContent(), s, 20).text == "Quedan 20 segundos.");
   }
 }

@@ -66,6 +66,10 @@ const std::vector<std::string_view>& UiKeys() {
       "speech_does_language",
       "speech_volume",
       "speech_rate",
+      "start_keys",
+      "speech_answer",
+      "speech_signed",
+      "speech_seconds_left",
       // the keypad's confirmation of a signature (Question::keyed_confirmation), and how Review shows it
       "confirm_consent_by_key",
       "confirmed_by_key",

@@ -9,6 +9,7 @@ namespace core {
 bool ReadAloudAfter(bool on, SpeechSwitch what) {
   switch (what) {
     case SpeechSwitch::kPlugged:
+    case SpeechSwitch::kKey:
       return true;
     case SpeechSwitch::kUnplugged:
     case SpeechSwitch::kWipe:

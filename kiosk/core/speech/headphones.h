@@ -21,6 +21,7 @@ enum class SpeechSwitch {
   kUnplugged,  // headphones pulled out: speech off
   kWipe,       // the visit ended: speech off
   kTapped,     // the client turned Read aloud on or off
+  kKey,        // a key on the attract screen: the visit starts, and speech with it (EZ-Access's way)
 };
 
 // Read aloud after `what`, when it was `on`.

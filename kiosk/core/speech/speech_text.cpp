@@ -1,7 +1,11 @@
 // The words of speech: screens, focused items, problems and levels, from the content's ui speech_* keys.
 #include "core/speech/speech_text.h"
 
+#include <utility>
+
+#include "core/visit/answer_text.h"
 #include "core/visit/flow.h"
+#include "core/visit/review.h"
 #include "core/visit/validation.h"
 
 namespace core {
@@ -62,6 +66,40 @@ void StepSpeech(const Words& w, const Session& session, const Visibility& vis, U
   }
 }
 
+// "First name: Maria." / "Are you pregnant, or could you be? No." (a question's own mark stands for the
+// colon)
+std::string AnswerLine(const Words& w, const Question& q, const Session& session) {
+  const std::string& label = w.T(q.label);
+  auto a = session.answers.find(q.id);
+  bool answered = a != session.answers.end() && IsAnswered(a->second);
+  std::string value;
+  if (q.type == QuestionType::kConsent) {
+    value = w.Ui(ConsentAccepted(session.answers, q) ? "yes" : "no");
+  } else if (!answered) {
+    value = w.T(w.content.app.review.not_answered);
+  } else if (const auto* sig = std::get_if<Signature>(&a->second)) {
+    value = w.Ui(sig->keyed ? "confirmed_by_key" : "speech_signed");
+  } else {
+    value = AnswerText(w.content, w.lang, q, a->second);
+  }
+  if (!label.empty() && (label.back() == '?' || label.back() == ':')) return label + " " + value + ".";
+  return Format(w.Ui("speech_answer"), {{"question", label}, {"answer", value}});
+}
+
+// Review: each section's title, then its answers, as one paragraph (Down skips to the next section).
+void ReviewSpeech(const Words& w, const Session& session, const Visibility& vis, Utterances& out) {
+  bool hinted = false;
+  for (size_t s : StepsToReview(w.content, vis)) {
+    if (!std::exchange(hinted, true)) Add(out, UtteranceKind::kIntro, w.Ui("speech_skip_hint"));
+    const Step& step = w.content.steps[s];
+    std::string para = w.T(step.title) + ".";
+    ForEachQuestion(step.questions, [&](const Question& q) {
+      if (vis.Shows(q.id) && q.Answerable()) para += " " + AnswerLine(w, q, session);
+    });
+    Add(out, UtteranceKind::kParagraph, para);
+  }
+}
+
 std::string ButtonDoes(const std::string& action) {
   if (action == "next" || action == "review" || action == "back" || action == "send" || action == "edit" ||
       action == "start" || action == "continue" || action == "start_over" || action == "language")
@@ -98,6 +136,7 @@ Utterances ScreenSpeech(const Content& content, const Session& session, const Vi
     case Screen::kAttract:
       Add(out, UtteranceKind::kHeading, w.T(content.app.attract.title));
       Add(out, UtteranceKind::kIntro, w.T(content.app.attract.subtitle));
+      Add(out, UtteranceKind::kIntro, w.Ui("start_keys") + ".");
       break;
     case Screen::kLanguage:
       Add(out, UtteranceKind::kHeading, w.T(content.app.language.title));
@@ -113,6 +152,7 @@ Utterances ScreenSpeech(const Content& content, const Session& session, const Vi
           Format(w.Ui("speech_step"), {{"n", std::to_string(p.n)},
                                        {"m", std::to_string(p.m)},
                                        {"title", w.T(content.app.review.title)}}));
+      ReviewSpeech(w, session, vis, out);
       break;
     }
     case Screen::kSubmitting:
@@ -123,6 +163,20 @@ Utterances ScreenSpeech(const Content& content, const Session& session, const Vi
       Add(out, UtteranceKind::kIntro, w.T(content.app.thank_you.body));
       break;
   }
+  return out;
+}
+
+Utterance CountdownSpeech(const Content& content, const Session& session, int seconds) {
+  Words w = WordsOf(content, session);
+  return {UtteranceKind::kIntro, Format(w.Ui("speech_seconds_left"), {{"n", std::to_string(seconds)}})};
+}
+
+Utterances FlagSpeech(const Content& content, const Session& session, const std::vector<RaisedFlag>& flags,
+                      const std::string& question_id) {
+  Utterances out;
+  if (!RaisesFlag(flags, question_id)) return out;
+  Words w = WordsOf(content, session);
+  Add(out, UtteranceKind::kMessage, w.T(FlagMessage(content, flags, question_id)));
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/content/content.h"
+#include "core/visit/flags.h"
 #include "core/visit/rules.h"
 #include "core/visit/session.h"
 
@@ -40,8 +41,17 @@ struct SpokenTarget {
   bool operator==(const SpokenTarget&) const = default;
 };
 
-// The screen as it opens (the idle countdown counts as a screen while it shows).
+// The screen as it opens (the idle countdown counts as a screen while it shows). The attract screen says how
+// to start by keys; Review reads every answer, question then answer, a section a paragraph.
 Utterances ScreenSpeech(const Content& content, const Session& session, const Visibility& vis);
+
+// "20 seconds left." on "Still there?".
+Utterance CountdownSpeech(const Content& content, const Session& session, int seconds);
+
+// The flag message shown under `question_id`'s answer ("Your practitioner will talk this through with you."),
+// or nothing when its answer raised no flag.
+Utterances FlagSpeech(const Content& content, const Session& session, const std::vector<RaisedFlag>& flags,
+                      const std::string& question_id);
 
 // The focused target. `entering`: the focus has just come to this question (its label and help are read
 // first); `with_help`: the help key asked for it again, the question with its help and the item.

@@ -18,7 +18,9 @@ void DrawAttract(ScreenContext& c) {
   ImGui::SetCursorScreenPos(ImVec2(0, 0));
   bool tapped = ImGui::InvisibleButton("##start", c.size);
   if ((tapped || Activated(c.paint)) && c.paint.enabled) c.Emit(core::intent::Start{});
-  RegisterRect(c.paint, c.T(a.tap_to_start), ImRect(ImVec2(0, 0), c.size), false);
+  // with speech on (headphones plugged in) or keys in use, the call to action is the keypad's
+  const std::string& cta = c.state.read_aloud || c.state.nav.used ? c.Ui("start_keys") : c.T(a.tap_to_start);
+  RegisterRect(c.paint, cta, ImRect(ImVec2(0, 0), c.size), false);
   c.paint.registry.TagLast("start");
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -35,7 +37,6 @@ void DrawAttract(ScreenContext& c) {
   for (const auto& h : a.highlights) text_h = std::max(text_h, Measure(t.fonts.bold, c.T(h), inner).y);
   float band_h = a.highlights.empty() ? 0 : std::max(t.em * 4.2f, text_h + t.em * 2);
   float dots_h = a.highlights.empty() ? 0 : t.em * 1.2f;
-  const std::string& cta = c.T(a.tap_to_start);
   ImVec2 cs = Measure(t.fonts.heading, cta);
   ImVec2 cta_size(cs.x + t.em * 3, cs.y + t.em * 1.4f);
   float content_h = brand_h + band_h + dots_h + cta_size.y;

@@ -115,6 +115,7 @@ void SignaturePad(ScreenContext& c, const core::Question& q, float x, float widt
         c.Emit(core::intent::SetAnswer{q.id, core::Signature{{}, size.x, size.y, true}});
       }
     }
+    c.paint.registry.TagLast("keyed", sig.keyed);  // speech: "..., selected."
   }
   Advance(x, y + t.target() + t.em * 0.3f);
 }
