@@ -67,6 +67,9 @@ void SpeechController::AfterFrame(const SpeechView& v) {
     Say(std::move(u));
   } else if (session.problems_shown != problems_shown_ && !session.errors.empty()) {
     Say(core::ProblemsSpeech(content, session));  // Next or Send found problems
+  } else if (session.submit_error != submit_error_ && !session.submit_error.empty()) {
+    Say({{core::UtteranceKind::kMessage,  // Send did not work: said as Review shows it
+          content.app.Ui(session.submit_error).In(content.LanguageOr(session.language))}});
   } else if (focus && (focus != focus_ || help_)) {
     bool entering = !focus_ || focus_->question != focus->question;
     Say(with_flag(core::ItemSpeech(content, session, *focus, entering, help_)));
@@ -80,6 +83,7 @@ void SpeechController::AfterFrame(const SpeechView& v) {
     Say(core::ScreenSpeech(content, session, v.vis));  // nothing focused: the screen again
   }
   problems_shown_ = session.problems_shown;
+  submit_error_ = session.submit_error;
   page_ = page;
   focus_ = focus;
   error_ = error;
@@ -146,6 +150,7 @@ void SpeechController::Wipe() {
   focus_.reset();
   error_.clear();
   flag_.clear();
+  submit_error_.clear();
   problems_shown_ = 0;
   help_ = false;
   level_.reset();

@@ -81,6 +81,7 @@ class SpeechController {
   std::optional<core::SpokenTarget> focus_;  // the item last said
   std::string error_;                        // the problem last said at the focused question
   std::string flag_;                         // the flag message last said at the focused question
+  std::string submit_error_;                 // why Send did not work, as last said
   int problems_shown_ = 0;                   // the session's count of Next or Send finding problems
   bool help_ = false;                        // the help key asked for the item again
   std::optional<core::Utterance> level_;     // a volume or speed key's answer

@@ -187,4 +187,11 @@ TEST_SUITE("speech") {
     s.language = "es";
     CHECK(core::CountdownSpeech(DefaultContent(), s, 20).text == "Quedan 20 segundos.");
   }
+  TEST_CASE("Review says why Send did not work, as it shows it") {
+    const auto& c = DefaultContent();
+    core::Session s;
+    s.screen = core::Screen::kReview;
+    s.submit_error = "submit_failed";
+    CHECK(Contains(Screen(s), c.app.Ui("submit_failed").In("en")));
+  }
 }

@@ -147,6 +147,8 @@ Utterances ScreenSpeech(const Content& content, const Session& session, const Vi
     case Screen::kReview: {
       Add(out, UtteranceKind::kHeading, w.T(content.app.review.title));
       Add(out, UtteranceKind::kIntro, w.T(content.app.review.intro));
+      if (!session.submit_error.empty())  // Send did not work: said as it is shown, before the answers
+        Add(out, UtteranceKind::kMessage, w.Ui(session.submit_error));
       Progress p = ProgressOf(content, session, vis);
       Add(out, UtteranceKind::kProgress,
           Format(w.Ui("speech_step"), {{"n", std::to_string(p.n)},
