@@ -14,12 +14,6 @@
 
 namespace app {
 
-namespace {
-core::Status Fail(const std::string& why) {
-  return core::Status::Fail(why);
-}
-}  // namespace
-
 void HeadlessDriver::Frames(int n, core::Image* capture) {
   for (int i = 0; i < n; ++i) {
     clock_.Advance(core::Millis(16));
@@ -42,7 +36,8 @@ core::Status HeadlessDriver::Run(const std::vector<Command>& commands, const std
   Settle();
   for (const auto& c : commands) {
     if (app_.QuitRequested()) {
-      return Fail(script_name + ":" + std::to_string(c.line) + ": the app has already quit (staff Exit app)");
+      return core::Status::Fail(script_name + ":" + std::to_string(c.line) +
+                                ": the app has already quit (staff Exit app)");
     }
     using K = Command::Kind;
     bool checks = c.kind == K::kExpectScreen || c.kind == K::kExpectText || c.kind == K::kExpectNoText ||
@@ -54,8 +49,8 @@ core::Status HeadlessDriver::Run(const std::vector<Command>& commands, const std
     if (status.ok() && !app_.QuitRequested()) status = CheckLayout();
     if (status.ok() && !app_.QuitRequested()) status = CheckFocusedField(c);
     if (!status.ok()) {
-      return Fail(script_name + ":" + std::to_string(c.line) + ": " + status.error() + " (on screen " +
-                  app_.ScreenId() + ")");
+      return core::Status::Fail(script_name + ":" + std::to_string(c.line) + ": " + status.error() +
+                                " (on screen " + app_.ScreenId() + ")");
     }
   }
   return core::Ok{};
@@ -87,13 +82,13 @@ core::Status HeadlessDriver::Execute(const Command& c) {
     case K::kExpectSpoken:
       said_ += app_.speech().TakeSaid();
       if (said_.find(c.text) == std::string::npos)
-        return Fail("expected \"" + c.text + "\" to be spoken; since the last action speech said: \"" +
-                    said_ + "\"");
+        return core::Status::Fail("expected \"" + c.text +
+                                  "\" to be spoken; since the last action speech said: \"" + said_ + "\"");
       return core::Ok{};
     case K::kExpectSpeaking: {
       std::string now = app_.speech().Current();
       if (c.text.empty() ? !now.empty() : now.find(c.text) == std::string::npos)
-        return Fail("expected \"" + c.text + "\" being said, but it is \"" + now + "\"");
+        return core::Status::Fail("expected \"" + c.text + "\" being said, but it is \"" + now + "\"");
       return core::Ok{};
     }
     case K::kClose:
@@ -105,7 +100,7 @@ core::Status HeadlessDriver::Execute(const Command& c) {
       return Plug(c);
     case K::kExpectScreen:
       if (app_.ScreenId() != c.text)
-        return Fail("expected screen " + c.text + ", but it is " + app_.ScreenId());
+        return core::Status::Fail("expected screen " + c.text + ", but it is " + app_.ScreenId());
       return core::Ok{};
     case K::kExpectText:
     case K::kExpectNoText: {
@@ -122,14 +117,14 @@ core::Status HeadlessDriver::Execute(const Command& c) {
         Frames(1);
       }
       if (c.kind == K::kExpectText && !found)
-        return Fail("expected text \"" + c.text + "\" is not on screen");
+        return core::Status::Fail("expected text \"" + c.text + "\" is not on screen");
       if (c.kind == K::kExpectNoText && found)
-        return Fail("text \"" + c.text + "\" is on screen but must not be");
+        return core::Status::Fail("text \"" + c.text + "\" is on screen but must not be");
       // text typed into a field is drawn by ImGui itself: look at the session's answers too
       if (c.kind == K::kExpectNoText) {
         for (const auto& [id, a] : app_.session().answers) {
           if (auto* s = std::get_if<std::string>(&a); s && s->find(c.text) != std::string::npos) {
-            return Fail("text \"" + c.text + "\" is still held in answer " + id);
+            return core::Status::Fail("text \"" + c.text + "\" is still held in answer " + id);
           }
         }
       }
@@ -145,14 +140,15 @@ core::Status HeadlessDriver::Execute(const Command& c) {
         if (t.Visible()) return core::Ok{};
         drawn = true;
       }
-      return Fail("\"" + c.text + "\"" + (c.scope.empty() ? "" : " in \"" + c.scope + "\"") +
-                  (drawn ? " is drawn but not fully on screen (scrolled away or covered)" : " is not drawn"));
+      return core::Status::Fail(
+          "\"" + c.text + "\"" + (c.scope.empty() ? "" : " in \"" + c.scope + "\"") +
+          (drawn ? " is drawn but not fully on screen (scrolled away or covered)" : " is not drawn"));
     }
     case K::kExpectNoTarget: {
       const auto& reg = app_.ui().registry();
       for (const auto& t : reg.targets()) {
         if (t.layer == reg.TopLayer() && t.label == c.text)
-          return Fail("\"" + c.text + "\" can be tapped but must not");
+          return core::Status::Fail("\"" + c.text + "\" can be tapped but must not");
       }
       return core::Ok{};
     }
@@ -161,7 +157,8 @@ core::Status HeadlessDriver::Execute(const Command& c) {
       core::Image image;
       Frames(1, &image);
       // Every captured frame drawn in part is checked against the whole frame drawn from scratch.
-      if (std::string mismatch = app_.window().TakeMismatch(); !mismatch.empty()) return Fail(mismatch);
+      if (std::string mismatch = app_.window().TakeMismatch(); !mismatch.empty())
+        return core::Status::Fail(mismatch);
       std::filesystem::create_directories(screenshots_);
       return platform::WritePng(screenshots_ / c.text, image);
     }
@@ -279,7 +276,7 @@ core::Status HeadlessDriver::Hold(const Command& c) {
   if (c.text == "top_left" || c.text == "top_right") y = inset;
   if (c.text == "bottom_left" || c.text == "bottom_right") y = size.y - inset;
   if (x < 0 && std::sscanf(c.text.c_str(), "%f,%f", &x, &y) != 2) {
-    return Fail("hold: \"" + c.text + "\" is neither a corner nor a point \"x,y\"");
+    return core::Status::Fail("hold: \"" + c.text + "\" is neither a corner nor a point \"x,y\"");
   }
   MouseAt(x, y, false);
   Frames(1);
@@ -302,15 +299,17 @@ core::Status HeadlessDriver::Hold(const Command& c) {
 
 core::Status HeadlessDriver::ExpectFocus(const Command& c) {
   auto focused = app_.ui().FocusedTarget();
-  if (!focused) return Fail("expected the focus ring on \"" + c.text + "\", but it shows on nothing");
+  if (!focused)
+    return core::Status::Fail("expected the focus ring on \"" + c.text + "\", but it shows on nothing");
   bool scope_ok = c.scope.empty() || focused->scope.find(c.scope) != std::string::npos;
   if (focused->label != c.text || !scope_ok) {
-    return Fail("expected the focus ring on \"" + c.text + "\"" +
-                (c.scope.empty() ? "" : " in \"" + c.scope + "\"") + ", but it is on \"" + focused->label +
-                "\"" + (focused->scope.empty() ? "" : " in \"" + focused->scope + "\""));
+    return core::Status::Fail("expected the focus ring on \"" + c.text + "\"" +
+                              (c.scope.empty() ? "" : " in \"" + c.scope + "\"") + ", but it is on \"" +
+                              focused->label + "\"" +
+                              (focused->scope.empty() ? "" : " in \"" + focused->scope + "\""));
   }
   if (!focused->Visible())
-    return Fail("the focus ring is on \"" + c.text + "\", but it is not fully on screen");
+    return core::Status::Fail("the focus ring is on \"" + c.text + "\", but it is not fully on screen");
   return core::Ok{};
 }
 
@@ -334,10 +333,10 @@ core::Status HeadlessDriver::CheckFocusedField(const Command& c) {
   if (c.kind != Command::Kind::kType && !(c.kind == Command::Kind::kTap && c.text == field->label))
     return core::Ok{};
   auto px = [](float v) { return std::to_string(static_cast<int>(std::lround(v))); };
-  return Fail("\"" + field->label +
-              "\" is being typed but is not fully on screen (the keyboard covers it): y " +
-              px(field->rect.Min.y) + " to " + px(field->rect.Max.y) + ", page shown from " +
-              px(field->clip.Min.y) + " to " + px(field->clip.Max.y));
+  return core::Status::Fail("\"" + field->label +
+                            "\" is being typed but is not fully on screen (the keyboard covers it): y " +
+                            px(field->rect.Min.y) + " to " + px(field->rect.Max.y) + ", page shown from " +
+                            px(field->clip.Min.y) + " to " + px(field->clip.Max.y));
 }
 
 }  // namespace app

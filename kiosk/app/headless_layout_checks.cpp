@@ -9,19 +9,13 @@
 
 namespace app {
 
-namespace {
-core::Status Fail(const std::string& why) {
-  return core::Status::Fail(why);
-}
-}  // namespace
-
 core::Status HeadlessDriver::CheckLayout() {
   const auto& reg = app_.ui().registry();
   int top = reg.TopLayer();
   std::vector<const ui::Target*> live;
   for (const auto& t : reg.targets()) {
     if (t.layer != top || !t.Visible()) continue;
-    if (t.clipped) return Fail("the label \"" + t.label + "\" does not fit its button");
+    if (t.clipped) return core::Status::Fail("the label \"" + t.label + "\" does not fit its button");
     live.push_back(&t);
   }
   for (size_t i = 0; i < live.size(); ++i) {
@@ -29,7 +23,9 @@ core::Status HeadlessDriver::CheckLayout() {
       ImRect a = live[i]->rect, b = live[j]->rect;
       bool overlap =
           a.Min.x < b.Max.x - 1 && b.Min.x < a.Max.x - 1 && a.Min.y < b.Max.y - 1 && b.Min.y < a.Max.y - 1;
-      if (overlap) return Fail("targets \"" + live[i]->label + "\" and \"" + live[j]->label + "\" overlap");
+      if (overlap)
+        return core::Status::Fail("targets \"" + live[i]->label + "\" and \"" + live[j]->label +
+                                  "\" overlap");
     }
   }
   // A text is either a target's own label (inside it) or clear of every target. (The text itself is not
@@ -43,8 +39,8 @@ core::Status HeadlessDriver::CheckLayout() {
       bool inside = a.Min.x >= b.Min.x - 1 && a.Max.x <= b.Max.x + 1 && a.Min.y >= b.Min.y - 1 &&
                     a.Max.y <= b.Max.y + 1;
       if (touch && !inside)
-        return Fail("a text drawn at " + px(a.Min.x) + "," + px(a.Min.y) + " runs into the target \"" +
-                    t->label + "\"");
+        return core::Status::Fail("a text drawn at " + px(a.Min.x) + "," + px(a.Min.y) +
+                                  " runs into the target \"" + t->label + "\"");
     }
   }
   return CheckGlyphs();
@@ -63,8 +59,9 @@ core::Status HeadlessDriver::CheckGlyphs() {
       std::snprintf(hex, sizeof hex, " U+%04X", static_cast<unsigned>(c));
       codes += hex;
     }
-    return Fail("a text of " + std::to_string(core::SplitCodePoints(text).size()) +
-                " characters is drawn without the glyphs of" + codes + " (shown as \"?\" or a box)");
+    return core::Status::Fail("a text of " + std::to_string(core::SplitCodePoints(text).size()) +
+                              " characters is drawn without the glyphs of" + codes +
+                              " (shown as \"?\" or a box)");
   }
   return core::Ok{};
 }

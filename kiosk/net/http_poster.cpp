@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string_view>
 
+#include "core/base/letter_case.h"
 #include "net/url_policy.h"
 
 namespace net {
@@ -50,12 +51,6 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 // Keeps only Retry-After and Date. No exception may cross curl's C frames: on one, the transfer is aborted.
 size_t OnHeader(char* data, size_t size, size_t count, void* user) try {
   auto* transfer = static_cast<Transfer*>(user);
@@ -68,8 +63,8 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) try {
   if (colon == std::string_view::npos) return size * count;
   const auto name = Trim(line.substr(0, colon));
   const auto value = std::string(Trim(line.substr(colon + 1)).substr(0, kMaxRetryAfterChars));
-  if (EqualsIgnoreCase(name, "retry-after")) transfer->retry_after = value;
-  if (EqualsIgnoreCase(name, "date")) transfer->date = value;
+  if (core::EqualsIgnoringAsciiCase(name, "retry-after")) transfer->retry_after = value;
+  if (core::EqualsIgnoringAsciiCase(name, "date")) transfer->date = value;
   return size * count;
 } catch (...) {
   return 0;

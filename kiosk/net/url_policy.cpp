@@ -10,16 +10,11 @@
 #include <cstring>
 #include <string_view>
 
+#include "core/base/letter_case.h"
 #include "net/http_poster.h"
 
 namespace net {
 namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 // One URL part as a std::string; empty when the part is absent.
 std::string GetPart(CURLU* url, CURLUPart part) {
@@ -51,7 +46,7 @@ core::Result<AllowedUrl> Refuse(std::string message) {
 }  // namespace
 
 bool IsLoopbackHost(const std::string& host) {
-  return EqualsIgnoreCase(host, "localhost") || IsLoopbackIpv4(host) || IsLoopbackIpv6(host);
+  return core::EqualsIgnoringAsciiCase(host, "localhost") || IsLoopbackIpv4(host) || IsLoopbackIpv6(host);
 }
 
 core::Result<AllowedUrl> ParseAllowedUrl(const std::string& url) {
@@ -64,8 +59,8 @@ core::Result<AllowedUrl> ParseAllowedUrl(const std::string& url) {
   const std::string host = GetPart(allowed.handle.get(), CURLUPART_HOST);
   if (host.empty()) return Refuse("it names no host");
   allowed.loopback = IsLoopbackHost(host);
-  if (EqualsIgnoreCase(scheme, "https")) return allowed;
-  if (EqualsIgnoreCase(scheme, "http")) {
+  if (core::EqualsIgnoringAsciiCase(scheme, "https")) return allowed;
+  if (core::EqualsIgnoringAsciiCase(scheme, "http")) {
     if (allowed.loopback) return allowed;
     return Refuse("plain http:// is allowed only to 127.0.0.1, [::1] or localhost, not to host \"" + host +
                   "\"; use https://");

@@ -5,7 +5,7 @@
 namespace store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kBundleColumns =
     "SELECT id, content_id, content_version, state, detail, file, updated_at, reported FROM content_bundles ";
 
 core::Result<std::vector<Outbox::ContentBundle>> Rows(sql::Database& db, const std::string& sql,
@@ -50,24 +50,25 @@ core::Result<bool> Outbox::RecordContentBundle(const ContentBundle& b, core::Tim
 
 core::Result<std::optional<Outbox::ContentBundle>> Outbox::FindContentBundle(const std::string& id) {
   std::lock_guard lock(mutex_);
-  return First(db_, std::string(kColumns) + "WHERE id = ?1", id);
+  return First(db_, std::string(kBundleColumns) + "WHERE id = ?1", id);
 }
 
 core::Result<std::optional<Outbox::ContentBundle>> Outbox::NextFetchedBundle() {
   std::lock_guard lock(mutex_);
-  return First(
-      db_, std::string(kColumns) + "WHERE state = 'fetched' ORDER BY updated_at DESC, rowid DESC LIMIT 1");
+  return First(db_, std::string(kBundleColumns) +
+                        "WHERE state = 'fetched' ORDER BY updated_at DESC, rowid DESC LIMIT 1");
 }
 
 core::Result<std::optional<Outbox::ContentBundle>> Outbox::ActiveContentBundle() {
   std::lock_guard lock(mutex_);
-  return First(db_, std::string(kColumns) + "WHERE state = 'installed' ORDER BY installed_seq DESC LIMIT 1");
+  return First(db_,
+               std::string(kBundleColumns) + "WHERE state = 'installed' ORDER BY installed_seq DESC LIMIT 1");
 }
 
 core::Result<std::optional<Outbox::ContentBundle>> Outbox::LastRefusedBundle() {
   std::lock_guard lock(mutex_);
-  return First(
-      db_, std::string(kColumns) + "WHERE state = 'refused' ORDER BY updated_at DESC, rowid DESC LIMIT 1");
+  return First(db_, std::string(kBundleColumns) +
+                        "WHERE state = 'refused' ORDER BY updated_at DESC, rowid DESC LIMIT 1");
 }
 
 core::Status Outbox::SetContentBundleState(const std::string& id, const std::string& state,
@@ -86,8 +87,8 @@ core::Status Outbox::SetContentBundleState(const std::string& id, const std::str
 
 core::Result<std::vector<Outbox::ContentBundle>> Outbox::UnreportedBundles() {
   std::lock_guard lock(mutex_);
-  return Rows(db_,
-              std::string(kColumns) + "WHERE reported = 0 AND state <> 'fetched' ORDER BY updated_at, rowid");
+  return Rows(db_, std::string(kBundleColumns) +
+                       "WHERE reported = 0 AND state <> 'fetched' ORDER BY updated_at, rowid");
 }
 
 core::Status Outbox::MarkBundleReported(const std::string& id, const std::string& state) {

@@ -9,9 +9,9 @@ namespace store {
 
 namespace {
 
-constexpr std::size_t kColumns = 7;
+constexpr std::size_t kReportColumns = 7;
 constexpr std::size_t kMaxErrorBytes = 80;
-using Line = std::array<std::string, kColumns>;
+using Line = std::array<std::string, kReportColumns>;
 
 // Columns before the last are aligned by byte count, so they are kept to printable ASCII.
 std::string AsciiCell(const std::string& text) {
@@ -40,17 +40,17 @@ std::string ErrorCell(const std::string& text) {
 }
 
 std::string Render(const std::vector<Line>& lines) {
-  std::array<std::size_t, kColumns> width{};
+  std::array<std::size_t, kReportColumns> width{};
   for (const auto& line : lines) {
-    for (std::size_t c = 0; c + 1 < kColumns; ++c) width[c] = std::max(width[c], line[c].size());
+    for (std::size_t c = 0; c + 1 < kReportColumns; ++c) width[c] = std::max(width[c], line[c].size());
   }
   std::string out;
   for (const auto& line : lines) {
-    for (std::size_t c = 0; c + 1 < kColumns; ++c) {
+    for (std::size_t c = 0; c + 1 < kReportColumns; ++c) {
       out += line[c];
       out.append(width[c] - line[c].size() + 2, ' ');
     }
-    out += line[kColumns - 1];
+    out += line[kReportColumns - 1];
     out += '\n';
   }
   return out;

@@ -15,7 +15,7 @@ core::Config Parse(const std::string& text) {
   return *config;
 }
 
-core::Problems ProblemsOf(const std::string& text) {
+core::Problems ConfigProblems(const std::string& text) {
   auto config = core::ParseConfig(text, "kiosk.json");
   REQUIRE_FALSE(config.ok());
   return config.problems();
@@ -88,14 +88,14 @@ TEST_SUITE("config") {
   TEST_CASE("a bad colour is named with its pointer and what was found") {
     for (const char* bad : {"red", "#ff00", "#ff00zz", "ff0000", "#ff0000f", "#ff0000fff"}) {
       CAPTURE(bad);
-      auto problems = ProblemsOf(std::string(R"({"kiosk_id": "k", "theme": {"brand": ")") + bad + "\"}}");
+      auto problems = ConfigProblems(std::string(R"({"kiosk_id": "k", "theme": {"brand": ")") + bad + "\"}}");
       CHECK(Has(problems, "kiosk.json", "/theme/brand",
                 std::string("must be a colour like \"#8b3d60\", found \"") + bad));
     }
   }
 
   TEST_CASE("out-of-range numbers are named with their pointers") {
-    auto problems = ProblemsOf(R"({"kiosk_id": "k", "idle": {"timeout_s": 5, "countdown_s": 301},
+    auto problems = ConfigProblems(R"({"kiosk_id": "k", "idle": {"timeout_s": 5, "countdown_s": 301},
                                    "theme": {"font_px": 200, "scale": 10, "corner_radius": -1}})");
     CHECK(Has(problems, "kiosk.json", "/idle/timeout_s", "must be between 10 and 3600, found 5"));
     CHECK(Has(problems, "kiosk.json", "/idle/countdown_s", "must be between 5 and 300, found 301"));
@@ -106,7 +106,7 @@ TEST_SUITE("config") {
   }
 
   TEST_CASE("wrong types are named with their pointers") {
-    auto problems = ProblemsOf(
+    auto problems = ConfigProblems(
         R"({"kiosk_id": 7, "demo": "yes", "idle": {"timeout_s": "90"}, "theme": {"scale": "big"}})");
     CHECK(Has(problems, "kiosk.json", "/kiosk_id", "must be a string, found an integer"));
     CHECK(Has(problems, "kiosk.json", "/demo", "must be true, false or an object"));
@@ -115,30 +115,30 @@ TEST_SUITE("config") {
   }
 
   TEST_CASE("unknown keys are named at every level, misspellings included") {
-    auto problems =
-        ProblemsOf(R"({"kiosk_id": "k", "idel": {}, "idle": {"timeout": 90}, "theme": {"colour": "#fff"}})");
+    auto problems = ConfigProblems(
+        R"({"kiosk_id": "k", "idel": {}, "idle": {"timeout": 90}, "theme": {"colour": "#fff"}})");
     CHECK(Has(problems, "kiosk.json", "/idel", "unknown key \"idel\""));
     CHECK(Has(problems, "kiosk.json", "/idle/timeout", "unknown key \"timeout\""));
     CHECK(Has(problems, "kiosk.json", "/theme/colour", "unknown key \"colour\""));
   }
 
   TEST_CASE("a section of the wrong shape is named") {
-    auto problems = ProblemsOf(R"({"kiosk_id": "k", "idle": 90, "theme": []})");
+    auto problems = ConfigProblems(R"({"kiosk_id": "k", "idle": 90, "theme": []})");
     CHECK(Has(problems, "kiosk.json", "/idle", "must be an object, found an integer"));
     CHECK(Has(problems, "kiosk.json", "/theme", "must be an object, found an array"));
   }
 
   TEST_CASE("invalid JSON and a non-object config are named with the file") {
-    auto broken = ProblemsOf("{\"kiosk_id\": \"k\",}");
+    auto broken = ConfigProblems("{\"kiosk_id\": \"k\",}");
     REQUIRE(broken.size() == 1);
     CHECK(broken[0].ToString().find("kiosk.json: /: invalid JSON at line 1") == 0);
-    auto list = ProblemsOf("[]");
+    auto list = ConfigProblems("[]");
     CHECK(Has(list, "kiosk.json", "/", "must be an object, found an array"));
   }
 
   TEST_CASE("a config nested deeper than its limit is refused") {
-    auto problems = ProblemsOf(R"({"kiosk_id": "k", "theme": {"font_path": )" + std::string(40, '[') +
-                               std::string(40, ']') + "}}");
+    auto problems = ConfigProblems(R"({"kiosk_id": "k", "theme": {"font_path": )" + std::string(40, '[') +
+                                   std::string(40, ']') + "}}");
     CHECK(Has(problems, "kiosk.json", "/", "nesting is deeper than 32 levels"));
   }
 }
@@ -171,14 +171,14 @@ TEST_SUITE("config: staff and demo") {
   }
 
   TEST_CASE("bad staff and demo settings are named with their pointers") {
-    auto problems = ProblemsOf(R"({"kiosk_id": "k",
+    auto problems = ConfigProblems(R"({"kiosk_id": "k",
       "staff": {"gesture": {"corner": "middle"}, "lock_after_s": 1, "pin": "1234"},
       "demo": {"delivery": {"url": "ftp://x"}}})");
     CHECK(Has(problems, "kiosk.json", "/staff/gesture/corner", "top_left"));
     CHECK(Has(problems, "kiosk.json", "/staff/lock_after_s", ""));
     CHECK(Has(problems, "kiosk.json", "/staff/pin", ""));
     CHECK(Has(problems, "kiosk.json", "/demo/delivery/url", "https://"));
-    CHECK(Has(ProblemsOf(R"({"kiosk_id": "k", "demo": "yes"})"), "kiosk.json", "/demo", "true, false"));
+    CHECK(Has(ConfigProblems(R"({"kiosk_id": "k", "demo": "yes"})"), "kiosk.json", "/demo", "true, false"));
   }
   TEST_CASE(
       "heartbeats default to every 300 s beside the intakes; their settings are checked with pointers") {
@@ -192,7 +192,7 @@ TEST_SUITE("config: staff and demo") {
     CHECK(set.heartbeat.interval_s == 60);
     CHECK(set.heartbeat.url == "https://fleet.example/beats");
     auto problems =
-        ProblemsOf(R"({"kiosk_id": "k", "heartbeat": {"interval_s": 5, "url": "ftp://x", "every": 1}})");
+        ConfigProblems(R"({"kiosk_id": "k", "heartbeat": {"interval_s": 5, "url": "ftp://x", "every": 1}})");
     CHECK(Has(problems, "kiosk.json", "/heartbeat/interval_s", "must be between 30 and 86400, found 5"));
     CHECK(Has(problems, "kiosk.json", "/heartbeat/url", "must start with https://"));
     CHECK(Has(problems, "kiosk.json", "/heartbeat/every", ""));
@@ -208,12 +208,12 @@ TEST_CASE("content_updates: the inbox's public key, where to ask (from delivery.
   CHECK(c.content_updates.check_every_s == 300);
   CHECK(c.content_updates.Base(c.delivery.url) == "https://inbox.example/content");
   CHECK_FALSE(Parse(R"({"kiosk_id": "k"})").content_updates.configured());
-  auto p = ProblemsOf(R"({"kiosk_id": "k", "delivery": {"url": "https://inbox.example/intakes"},
+  auto p = ConfigProblems(R"({"kiosk_id": "k", "delivery": {"url": "https://inbox.example/intakes"},
                           "content_updates": {"public_key": "not-a-key", "check_every_s": 1}})");
   CHECK(Has(p, "kiosk.json", "/content_updates/public_key", "make-signing-key"));
   CHECK(Has(p, "kiosk.json", "/content_updates/check_every_s", ""));
-  auto no_url = ProblemsOf(R"({"kiosk_id": "k", "delivery": {"url": "https://inbox.example/post"},
+  auto no_url = ConfigProblems(R"({"kiosk_id": "k", "delivery": {"url": "https://inbox.example/post"},
                                "content_updates": {"public_key": ")" +
-                           key + R"("}})");
+                               key + R"("}})");
   CHECK(Has(no_url, "kiosk.json", "/content_updates", "needs \"url\""));
 }

@@ -8,12 +8,12 @@
 using core_test::D;
 using core_test::Has;
 using core_test::Json;
+using core_test::kToday;
 using core_test::Q;
 using core_test::Step;
 using core_test::T;
 
 namespace {
-const core::Date kToday{2026, 11, 25};
 
 Json Flag(const std::string& id, const std::string& tier, Json when, Json extra = Json::object()) {
   Json f = {{"id", id}, {"tier", tier}, {"reason", "reason " + id}, {"when", std::move(when)}};

@@ -2,9 +2,11 @@
 #include <doctest/doctest.h>
 
 #include "core/touch/date_picker.h"
+#include "fixtures.h"
+
+using core_test::kToday;
 
 namespace {
-const core::Date kToday{2026, 11, 25};
 
 // Every date the picker can produce by tapping day, month and year in any order.
 bool EveryTapSequenceGivesARealDate(int year) {

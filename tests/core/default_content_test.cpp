@@ -16,8 +16,6 @@ namespace in = core::intent;
 
 namespace {
 
-const core::Date kToday{2026, 11, 25};
-
 std::vector<core::RaisedFlag> FlagsFor(const Answers& answers) {
   const auto& c = DefaultContent();
   return core::ComputeFlags(c, core::ComputeVisibility(c, answers, kToday), kToday);

@@ -15,13 +15,12 @@ namespace in = core::intent;
 
 namespace {
 
-const core::Date kToday{2026, 11, 25};
 const std::string kUrl = "urn:glowup-kiosk:questionnaire:glowup-microneedling";
 // A 1x1 PNG, standard base64.
 const std::string kPng =
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
-core::IntakeContext Context(bool demo = false) {
+core::IntakeContext FhirContext(bool demo = false) {
   core::IntakeContext ctx;
   ctx.kiosk_id = "front-desk-1";
   ctx.submitted_at = At(2026, 11, 25, 9, 4, 30) + std::chrono::milliseconds(250);
@@ -74,10 +73,10 @@ core::Session MinorVisit() {
 }
 
 Json Intake(const core::Session& s = MinorVisit(), bool demo = false) {
-  return core::BuildIntake(DefaultContent(), s, Context(demo));
+  return core::BuildIntake(DefaultContent(), s, FhirContext(demo));
 }
 
-Json Questionnaire() {
+Json FhirQuestionnaire() {
   return core::ToFhirQuestionnaire(DefaultContent(), "en");
 }
 
@@ -219,7 +218,7 @@ std::string ValueKeyFor(const std::string& type) {
 
 TEST_SUITE("fhir questionnaire") {
   TEST_CASE("the Questionnaire names the content by a canonical url, its version and a computable name") {
-    Json q = Questionnaire();
+    Json q = FhirQuestionnaire();
     CHECK(q["resourceType"] == "Questionnaire");
     CHECK(q["url"] == kUrl);
     CHECK(core::FhirQuestionnaireUrl(DefaultContent()) == kUrl);
@@ -234,7 +233,7 @@ TEST_SUITE("fhir questionnaire") {
   }
 
   TEST_CASE("the Questionnaire has one group per step, titled in the language") {
-    Json q = Questionnaire();
+    Json q = FhirQuestionnaire();
     const auto& c = DefaultContent();
     REQUIRE(q["item"].size() == c.steps.size());
     for (size_t i = 0; i < c.steps.size(); ++i) {
@@ -246,7 +245,7 @@ TEST_SUITE("fhir questionnaire") {
   }
 
   TEST_CASE("every question is an item with its id as linkId, its label and a type for its kind") {
-    auto items = ItemsByLinkId(Questionnaire());
+    auto items = ItemsByLinkId(FhirQuestionnaire());
     const std::map<core::QuestionType, std::string> types = {
         {core::QuestionType::kYesNo, "boolean"},      {core::QuestionType::kSingleChoice, "choice"},
         {core::QuestionType::kMultiChoice, "choice"}, {core::QuestionType::kText, "string"},
@@ -278,7 +277,7 @@ TEST_SUITE("fhir questionnaire") {
   TEST_CASE("Questionnaire linkIds are unique") {
     std::set<std::string> seen;
     int total = 0;
-    ForEachItem(Questionnaire(), [&](const Json& item) {
+    ForEachItem(FhirQuestionnaire(), [&](const Json& item) {
       ++total;
       CHECK_MESSAGE(seen.insert(item["linkId"].get<std::string>()).second, item["linkId"]);
     });
@@ -286,7 +285,7 @@ TEST_SUITE("fhir questionnaire") {
   }
 
   TEST_CASE("choice items offer their options as codings in a system per question") {
-    Json concerns = Item(Questionnaire(), "skin_concerns");
+    Json concerns = Item(FhirQuestionnaire(), "skin_concerns");
     CHECK(concerns["repeats"] == true);
     std::vector<std::string> codes;
     for (const auto& o : concerns["answerOption"]) {
@@ -296,7 +295,7 @@ TEST_SUITE("fhir questionnaire") {
     }
     CHECK(codes == std::vector<std::string>{"wrinkles", "acne_scars", "tone_texture", "stretch_marks",
                                             "pores", "other"});
-    Json heard = Item(Questionnaire(), "heard_about");
+    Json heard = Item(FhirQuestionnaire(), "heard_about");
     CHECK_FALSE(heard.contains("repeats"));
     CHECK(heard["answerOption"][0]["valueCoding"] ==
           Json{{"system", kUrl + "/heard_about"},
@@ -305,7 +304,7 @@ TEST_SUITE("fhir questionnaire") {
   }
 
   TEST_CASE("follow-ups are nested items of their parent") {
-    Json q = Questionnaire();
+    Json q = FhirQuestionnaire();
     auto child_ids = [&](const std::string& parent) {
       std::vector<std::string> ids;
       Json item = Item(q, parent);
@@ -322,7 +321,7 @@ TEST_SUITE("fhir questionnaire") {
   }
 
   TEST_CASE("equals, includes and the implicit yes of a follow-up become enableWhen") {
-    Json q = Questionnaire();
+    Json q = FhirQuestionnaire();
     CHECK(Item(q, "heard_about_other")["enableWhen"] ==
           Json::array({{{"question", "heard_about"},
                         {"operator", "="},
@@ -337,7 +336,7 @@ TEST_SUITE("fhir questionnaire") {
   }
 
   TEST_CASE("a flat any of includes becomes enableWhen with enableBehavior any") {
-    Json details = Item(Questionnaire(), "previous_treatments_details");
+    Json details = Item(FhirQuestionnaire(), "previous_treatments_details");
     CHECK(details["enableBehavior"] == "any");
     REQUIRE(details["enableWhen"].size() == 5);
     for (const auto& w : details["enableWhen"]) {
@@ -349,7 +348,7 @@ TEST_SUITE("fhir questionnaire") {
   }
 
   TEST_CASE("every enableWhen names an earlier item with an answer of its type") {
-    Json q = Questionnaire();
+    Json q = FhirQuestionnaire();
     auto items = ItemsByLinkId(q);
     ForEachItem(q, [&](const Json& item) {
       if (!item.contains("enableWhen")) return;
@@ -369,13 +368,13 @@ TEST_SUITE("fhir questionnaire") {
   }
 
   TEST_CASE("age rules are left to the kiosk, described in an extension instead of enableWhen") {
-    Json guardian = Item(Questionnaire(), "guardian_name");
+    Json guardian = Item(FhirQuestionnaire(), "guardian_name");
     CHECK_FALSE(guardian.contains("enableWhen"));
     const Json* rule = Extension(guardian, "urn:glowup-kiosk:fhir:enable-rule");
     REQUIRE(rule != nullptr);
     CHECK(core::ParseJson((*rule)["valueString"].get<std::string>()).value() ==
           Json{{"age_from", "date_of_birth"}, {"below", 18}});
-    CHECK(Extension(Item(Questionnaire(), "guardian_signature"), "urn:glowup-kiosk:fhir:enable-rule") !=
+    CHECK(Extension(Item(FhirQuestionnaire(), "guardian_signature"), "urn:glowup-kiosk:fhir:enable-rule") !=
           nullptr);
   }
 
@@ -424,7 +423,7 @@ TEST_SUITE("fhir questionnaire") {
   }
 
   TEST_CASE("consent items carry their text version and their wording as a display item") {
-    Json consent = Item(Questionnaire(), "treatment_consent");
+    Json consent = Item(FhirQuestionnaire(), "treatment_consent");
     CHECK(consent["type"] == "boolean");
     CHECK(consent["required"] == true);
     const Json* version = Extension(consent, "urn:glowup-kiosk:fhir:consent-version");
@@ -451,7 +450,7 @@ TEST_SUITE("fhir questionnaire") {
   }
 
   TEST_CASE("the Questionnaire is valid FHIR JSON with no empty values") {
-    Json q = Questionnaire();
+    Json q = FhirQuestionnaire();
     CheckFhirJson(q, "");
     CheckItems(q, false);
   }
@@ -587,7 +586,7 @@ TEST_SUITE("fhir questionnaire response") {
   }
 
   TEST_CASE("every QuestionnaireResponse linkId exists in the Questionnaire with a compatible type") {
-    auto questionnaire = ItemsByLinkId(Questionnaire());
+    auto questionnaire = ItemsByLinkId(FhirQuestionnaire());
     int answers = 0;
     ForEachItem(Response(), [&](const Json& item) {
       std::string id = item["linkId"];
@@ -619,7 +618,7 @@ TEST_SUITE("fhir questionnaire response") {
   }
 
   TEST_CASE("the response's items mirror the Questionnaire's nesting") {
-    Json q = Questionnaire();
+    Json q = FhirQuestionnaire();
     // Every response item's parent in the response is its parent in the Questionnaire.
     std::map<std::string, std::string> parent_in_q, parent_in_r;
     std::function<void(const Json&, const std::string&, std::map<std::string, std::string>&)> walk =
@@ -653,7 +652,7 @@ TEST_SUITE("fhir questionnaire response") {
     auto s = MinorVisit();
     s.answers["skin_concerns"] = std::vector<std::string>{};
     s.answers["first_name"] = std::string("");
-    auto ctx = Context();
+    auto ctx = FhirContext();
     ctx.signature_png_base64 = nullptr;  // BuildIntake writes "" without an encoder
     Json intake = core::BuildIntake(DefaultContent(), s, ctx);
     Json r = Response(intake);
@@ -665,7 +664,7 @@ TEST_SUITE("fhir questionnaire response") {
     core::Session empty;
     empty.language = "en";
     empty.intake_id = "3f0c2a5e-8d4b-4c1a-9e7f-0123456789ab";
-    Json bare = Response(core::BuildIntake(DefaultContent(), empty, Context()));
+    Json bare = Response(core::BuildIntake(DefaultContent(), empty, FhirContext()));
     CheckFhirJson(bare, "");
     CHECK(bare["item"][0]["linkId"] == "privacy");  // the unticked privacy consent is still a consent answer
   }

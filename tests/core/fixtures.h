@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/base/clock.h"
+#include "core/base/date.h"
 #include "core/content/content_loader.h"
 #include "core/content/json_reader.h"
 #include "core/content/ui_keys.h"
@@ -21,6 +22,9 @@ namespace core_test {
 
 using core::Json;
 using FileMap = std::map<std::string, std::string>;  // file name -> JSON text
+
+// "Today" for the tests that need a fixed date.
+inline const core::Date kToday{2026, 11, 25};
 
 // A localised text with the same words in every language (prefixed by the code for the others).
 inline Json T(const std::string& words, const std::vector<std::string>& languages = {"en"}) {

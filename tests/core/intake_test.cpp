@@ -68,7 +68,7 @@ core::Session FilledSession() {
   return s;
 }
 
-core::IntakeContext Context(bool demo = false) {
+core::IntakeContext IntakeContextFor(bool demo = false) {
   core::IntakeContext ctx;
   ctx.kiosk_id = "front-desk";
   ctx.submitted_at = At(2026, 11, 25, 9, 4, 30) + std::chrono::milliseconds(250);
@@ -86,7 +86,7 @@ core::IntakeContext Context(bool demo = false) {
 TEST_SUITE("intake") {
   TEST_CASE("the intake names its schema, ids, times, language and content") {
     auto c = IntakeContent();
-    Json j = core::BuildIntake(c, FilledSession(), Context());
+    Json j = core::BuildIntake(c, FilledSession(), IntakeContextFor());
     CHECK(j["schema_version"] == 1);
     CHECK(core::kIntakeSchemaVersion == 1);
     CHECK(j["intake_id"] == "3f0c2a5e-8d4b-4c1a-9e7f-0123456789ab");
@@ -100,12 +100,12 @@ TEST_SUITE("intake") {
 
   TEST_CASE("the demo marker follows the context") {
     auto c = IntakeContent();
-    CHECK(core::BuildIntake(c, FilledSession(), Context(true))["demo"] == true);
+    CHECK(core::BuildIntake(c, FilledSession(), IntakeContextFor(true))["demo"] == true);
   }
 
   TEST_CASE("answers hold visible answers only, with typed values") {
     auto c = IntakeContent();
-    Json answers = core::BuildIntake(c, FilledSession(), Context())["answers"];
+    Json answers = core::BuildIntake(c, FilledSession(), IntakeContextFor())["answers"];
     CHECK(answers == Json{{"name", "Maria"},
                           {"dob", "2006-01-10"},
                           {"heard", "a"},
@@ -120,9 +120,9 @@ TEST_SUITE("intake") {
   TEST_CASE("a hidden follow-up's answer is dropped but returns when the parent is yes again") {
     auto c = IntakeContent();
     auto s = FilledSession();
-    CHECK_FALSE(core::BuildIntake(c, s, Context())["answers"].contains("per_day"));
+    CHECK_FALSE(core::BuildIntake(c, s, IntakeContextFor())["answers"].contains("per_day"));
     s.answers["smoker"] = true;
-    Json answers = core::BuildIntake(c, s, Context())["answers"];
+    Json answers = core::BuildIntake(c, s, IntakeContextFor())["answers"];
     CHECK(answers["per_day"] == "10");
     CHECK(answers["heavy"] == true);
   }
@@ -131,13 +131,13 @@ TEST_SUITE("intake") {
     auto c = IntakeContent();
     auto s = FilledSession();
     s.answers["dob"] = std::string("2012-03-04");
-    Json answers = core::BuildIntake(c, s, Context())["answers"];
+    Json answers = core::BuildIntake(c, s, IntakeContextFor())["answers"];
     CHECK(answers["guardian_name"] == "Mum");
   }
 
   TEST_CASE("flags are ordered stop, defer, review, with wait_days only on defer") {
     auto c = IntakeContent();
-    Json flags = core::BuildIntake(c, FilledSession(), Context())["flags"];
+    Json flags = core::BuildIntake(c, FilledSession(), IntakeContextFor())["flags"];
     REQUIRE(flags.size() == 3);
     CHECK(flags[0] ==
           Json{{"id", "preg"}, {"question_id", "pregnant"}, {"tier", "stop"}, {"reason", "Reason preg"}});
@@ -153,7 +153,7 @@ TEST_SUITE("intake") {
   TEST_CASE("a flag on a hidden question is never raised") {
     auto c = IntakeContent();
     auto s = FilledSession();
-    Json flags = core::BuildIntake(c, s, Context())["flags"];
+    Json flags = core::BuildIntake(c, s, IntakeContextFor())["flags"];
     for (const auto& f : flags) CHECK(f["id"] != "heavy_smoker");
     s.answers["smoker"] = true;
     auto vis = core::ComputeVisibility(c, s.answers, core::Date{2026, 11, 25});
@@ -170,25 +170,25 @@ TEST_SUITE("intake") {
 
   TEST_CASE("consents list every visible consent with its version, ticked or not") {
     auto c = IntakeContent();
-    Json consents = core::BuildIntake(c, FilledSession(), Context())["consents"];
+    Json consents = core::BuildIntake(c, FilledSession(), IntakeContextFor())["consents"];
     CHECK(consents == Json::array({{{"id", "marketing"}, {"version", "v7"}, {"accepted", false}},
                                    {{"id", "agree"}, {"version", "v7"}, {"accepted", true}}}));
   }
 
   TEST_CASE("signatures are encoded by the injected encoder") {
     auto c = IntakeContent();
-    Json sigs = core::BuildIntake(c, FilledSession(), Context())["signatures"];
+    Json sigs = core::BuildIntake(c, FilledSession(), IntakeContextFor())["signatures"];
     CHECK(sigs ==
           Json{{"sig",
                 {{"png_base64", "PNG(1 strokes, 400x200)"}, {"strokes", 1}, {"media_type", "image/png"}}}});
-    auto no_encoder = Context();
+    auto no_encoder = IntakeContextFor();
     no_encoder.signature_png_base64 = nullptr;
     CHECK(core::BuildIntake(c, FilledSession(), no_encoder)["signatures"]["sig"]["png_base64"] == "");
   }
 
   TEST_CASE("info blocks, consents and signatures are not among the answers") {
     auto c = IntakeContent();
-    Json answers = core::BuildIntake(c, FilledSession(), Context())["answers"];
+    Json answers = core::BuildIntake(c, FilledSession(), IntakeContextFor())["answers"];
     CHECK_FALSE(answers.contains("read"));
     CHECK_FALSE(answers.contains("agree"));
     CHECK_FALSE(answers.contains("marketing"));
@@ -197,7 +197,7 @@ TEST_SUITE("intake") {
 
   TEST_CASE("the intake has exactly the documented top-level keys") {
     auto c = IntakeContent();
-    Json j = core::BuildIntake(c, FilledSession(), Context());
+    Json j = core::BuildIntake(c, FilledSession(), IntakeContextFor());
     std::vector<std::string> keys;
     for (const auto& [key, value] : j.items()) keys.push_back(key);
     CHECK(keys == std::vector<std::string>{"answers", "consents", "content", "demo", "flags", "intake_id",
@@ -209,7 +209,7 @@ TEST_SUITE("intake") {
     auto c = IntakeContent();
     auto s = FilledSession();
     s.answers["name"] = std::string("Mar\xff\xfe");
-    std::string text = core::DumpJson(core::BuildIntake(c, s, Context()));
+    std::string text = core::DumpJson(core::BuildIntake(c, s, IntakeContextFor()));
     CHECK(text.find("\"name\":\"Mar\xEF\xBF\xBD\xEF\xBF\xBD\"") != std::string::npos);
   }
 
@@ -230,7 +230,7 @@ TEST_SUITE("intake") {
     REQUIRE(k.Where() == "review");
     k.Wait(std::chrono::seconds(75));
     REQUIRE(k.Do(core::intent::Submit{}).submit);
-    auto ctx = Context();
+    auto ctx = IntakeContextFor();
     ctx.submitted_at = k.clock.Now();
     Json j = core::BuildIntake(k.content, k.session, ctx);
     CHECK(j["intake_id"] == "intake-1");

@@ -13,7 +13,7 @@
 
 namespace {
 
-core::KeyboardLayout Load(const std::string& id) {
+core::KeyboardLayout LoadLayout(const std::string& id) {
   core::Problems problems;
   auto json = core::ParseJson(core::ShippedKeyboards().at(id));
   REQUIRE(json.ok());
@@ -52,7 +52,7 @@ bool Reachable(const core::KeyboardLayout& layout, const std::string& target) {
 }
 
 void CheckAlphabet(const std::string& id, const std::string& alphabet) {
-  core::KeyboardLayout layout = Load(id);
+  core::KeyboardLayout layout = LoadLayout(id);
   for (const std::string& small : core::SplitCodePoints(alphabet)) {
     if (small == " ") continue;
     std::string capital = core::UpperLetter(small);
@@ -72,7 +72,7 @@ TEST_CASE("every shipped layout reads without a problem, and each language named
   for (const char* id : {"en", "es", "fr", "de", "pt", "it", "pl", "vi", "tl"}) {
     CAPTURE(id);
     REQUIRE(core::ShippedKeyboards().count(id) == 1);
-    core::KeyboardLayout layout = Load(id);
+    core::KeyboardLayout layout = LoadLayout(id);
     CHECK_FALSE(layout.letters.empty());
     CHECK_FALSE(layout.email_suffixes.empty());
   }
@@ -119,7 +119,7 @@ TEST_CASE("Vietnamese: the 29 letters, and every vowel in each of its six tones"
 
 TEST_CASE(
     "Vietnamese: Nguyễn typed by taps: e, the â key, then the ã key; a second tone replaces the first") {
-  core::KeyboardLayout vi = Load("vi");
+  core::KeyboardLayout vi = LoadLayout("vi");
   core::KeyboardState state = core::OpenKeyboard(vi, core::KeyboardKind::kText, "");
   auto tap = [&](const std::string& label, std::string& text) {
     for (const auto& row : core::KeyboardRows(core::KeyboardKind::kText, vi, state))
@@ -139,7 +139,7 @@ TEST_CASE(
 }
 
 TEST_CASE("a layout that says every word takes a capital turns shift on after a space or a hyphen") {
-  core::KeyboardLayout layout = Load("en");
+  core::KeyboardLayout layout = LoadLayout("en");
   layout.capitalize = core::KeyboardLayout::Capitalize::kWords;
   core::KeyboardState state = core::OpenKeyboard(layout, core::KeyboardKind::kText, "");
   std::string text;
@@ -149,7 +149,7 @@ TEST_CASE("a layout that says every word takes a capital turns shift on after a 
   CHECK(text == "Aa A-A");
   layout.capitalize = core::KeyboardLayout::Capitalize::kNone;
   CHECK_FALSE(core::OpenKeyboard(layout, core::KeyboardKind::kText, "").shift);
-  CHECK_FALSE(core::OpenKeyboard(Load("en"), core::KeyboardKind::kEmail, "").shift);
+  CHECK_FALSE(core::OpenKeyboard(LoadLayout("en"), core::KeyboardKind::kEmail, "").shift);
 }
 
 TEST_CASE("capitals of the letters the layouts use: Latin, Vietnamese, Greek, Cyrillic, and the Turkish i") {
@@ -169,6 +169,15 @@ TEST_CASE("capitals of the letters the layouts use: Latin, Vietnamese, Greek, Cy
   CHECK(core::LowerLetter("Ễ") == "ễ");
   CHECK(core::UpperLetter("1") == "1");
   CHECK(core::UpperLetter(".com") == ".com");
+}
+
+TEST_CASE("protocol words match whatever their ASCII case, and only ASCII letters are folded") {
+  CHECK(core::EqualsIgnoringAsciiCase("Retry-After", "retry-after"));
+  CHECK(core::EqualsIgnoringAsciiCase("HTTPS", "https"));
+  CHECK_FALSE(core::EqualsIgnoringAsciiCase("https", "http"));
+  CHECK_FALSE(core::EqualsIgnoringAsciiCase("date", "dates"));
+  CHECK_FALSE(core::EqualsIgnoringAsciiCase("É", "é"));  // not a protocol word: no Unicode folding
+  CHECK_FALSE(core::EqualsIgnoringAsciiCase("[", "{"));  // 0x5B and 0x7B differ by the ASCII case bit
 }
 
 namespace {

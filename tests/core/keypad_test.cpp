@@ -18,7 +18,7 @@ std::vector<std::string> Names(const core::Config& c, NavKey key) {
   return out;
 }
 
-core::Problems ProblemsOf(const std::string& keypad) {
+core::Problems KeypadProblems(const std::string& keypad) {
   auto config = core::ParseConfig(R"({"kiosk_id": "k", "keypad": )" + keypad + "}", "kiosk.json");
   REQUIRE_FALSE(config.ok());
   return config.problems();
@@ -71,11 +71,11 @@ TEST_SUITE("keypad") {
     CHECK(Names(*mapped, NavKey::kHelp) == std::vector<std::string>{"Keypad 7"});
     CHECK(Names(*mapped, NavKey::kFaster) == std::vector<std::string>{"F9"});
     CHECK(Names(*mapped, NavKey::kSlower) == std::vector<std::string>{"F2", "Keypad /"});
-    CHECK(Has(ProblemsOf(R"({"volume_down": []})"), "kiosk.json", "/keypad/volume_down",
+    CHECK(Has(KeypadProblems(R"({"volume_down": []})"), "kiosk.json", "/keypad/volume_down",
               "needs at least one key"));
-    CHECK(Has(ProblemsOf(R"({"help": "Return"})"), "kiosk.json", "/keypad/help",
+    CHECK(Has(KeypadProblems(R"({"help": "Return"})"), "kiosk.json", "/keypad/help",
               "\"Return\" is the key of both select and help (by default)"));
-    CHECK(Has(ProblemsOf(R"({"slower": "F5", "faster": "F5"})"), "kiosk.json", "/keypad/faster",
+    CHECK(Has(KeypadProblems(R"({"slower": "F5", "faster": "F5"})"), "kiosk.json", "/keypad/faster",
               "both slower and faster: one key, one action"));
     auto known = [](const std::string& n) { return n != "Keypad *"; };
     auto p = core::CheckKeyNames(c->keypad, known, "k.json");
@@ -94,18 +94,18 @@ TEST_SUITE("keypad") {
   }
 
   TEST_CASE("mistakes in the keypad block are named with their pointers") {
-    auto p = ProblemsOf(R"({"upp": "Up", "down": 5, "left": [], "right": ["Right", ""]})");
+    auto p = KeypadProblems(R"({"upp": "Up", "down": 5, "left": [], "right": ["Right", ""]})");
     CHECK(Has(p, "kiosk.json", "/keypad/upp", "unknown key"));
     CHECK(Has(p, "kiosk.json", "/keypad/down", "must be a key name"));
     CHECK(Has(p, "kiosk.json", "/keypad/left", "needs at least one key"));
     CHECK(Has(p, "kiosk.json", "/keypad/right/1", "must be a key name"));
-    CHECK(Has(ProblemsOf(R"("Up")"), "kiosk.json", "/keypad", "object"));
+    CHECK(Has(KeypadProblems(R"("Up")"), "kiosk.json", "/keypad", "object"));
   }
 
   TEST_CASE("one key doing two actions is named, a default's key included") {
-    CHECK(Has(ProblemsOf(R"({"up": "Return"})"), "kiosk.json", "/keypad/up",
+    CHECK(Has(KeypadProblems(R"({"up": "Return"})"), "kiosk.json", "/keypad/up",
               "\"Return\" is the key of both up and select (by default)"));
-    CHECK(Has(ProblemsOf(R"({"up": "W", "down": ["S", "w"]})"), "kiosk.json", "/keypad/down/1",
+    CHECK(Has(KeypadProblems(R"({"up": "W", "down": ["S", "w"]})"), "kiosk.json", "/keypad/down/1",
               "both up and down: one key, one action"));
   }
 

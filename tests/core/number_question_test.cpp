@@ -14,8 +14,6 @@ using namespace core_test;
 
 namespace {
 
-const core::Date kToday{2026, 11, 25};
-
 Json Months(Json extra = Json::object()) {
   Json q = {{"min", 0}, {"max", 120}, {"unit", T("months")}, {"required", true}};
   for (auto& [key, value] : extra.items()) q[key] = value;

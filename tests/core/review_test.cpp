@@ -12,10 +12,6 @@
 
 using namespace core_test;
 
-namespace {
-const core::Date kToday{2026, 11, 25};
-}  // namespace
-
 TEST_SUITE("review") {
   TEST_CASE("an optional consent nobody ticked is not given, as the intake sends it") {
     const auto& c = DefaultContent();

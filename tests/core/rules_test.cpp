@@ -9,8 +9,6 @@ using core::Answers;
 
 namespace {
 
-const core::Date kToday{2026, 11, 25};
-
 // Earlier questions of every kind the rules can name, then `probe` shown by `rule`.
 core::Condition Rule(const Json& rule) {
   auto c = Load(Questionnaire(

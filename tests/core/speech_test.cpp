@@ -15,8 +15,6 @@ using core::UtteranceKind;
 
 namespace {
 
-const core::Date kToday{2026, 11, 25};
-
 core::Session At(const std::string& step_id, const std::string& lang = "en", size_t page = 0) {
   const auto& c = DefaultContent();
   core::Session s;

@@ -9,8 +9,6 @@ using namespace core_test;
 
 namespace {
 
-const core::Date kToday{2026, 11, 25};
-
 // One question, loaded through the content loader so it is exactly what content can express.
 core::Question Make(const std::string& type, Json extra = Json::object()) {
   auto c = Load(Questionnaire(Json::array({Step("s", Json::array({Q("q", type, std::move(extra))}))})));

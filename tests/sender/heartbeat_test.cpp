@@ -22,7 +22,7 @@ const std::string kIntake =
     R"("email":"marisol@example.com","phone":"+34 600 123 456","notes":"allergic to latex"},)"
     R"("signatures":{"client_signature":{"png_base64":"iVBORw0KGgoAAAANSUhEUgAAAAE"}}})";
 
-struct Harness {
+struct HeartbeatHarness {
   store_test::TempDir dir;
   std::unique_ptr<store::Outbox> outbox = std::move(*store::Outbox::Open(dir.File("outbox.sqlite")));
   core::ManualClock clock{At(0)};
@@ -31,7 +31,7 @@ struct Harness {
   sender::SenderOptions options;
   sender::HeartbeatOptions hb;
 
-  Harness() {
+  HeartbeatHarness() {
     options.delivery.url = "https://clinic.example/intakes";
     options.secrets.webhook_key = "0123456789abcdef0123456789abcdef";
     options.kiosk_id = "front-desk-1";
@@ -65,7 +65,7 @@ struct Harness {
 }  // namespace
 
 TEST_CASE("a heartbeat counts the waiting and parked intakes, the oldest one's age and the last delivery") {
-  Harness h;
+  HeartbeatHarness h;
   REQUIRE(h.outbox->Put("old", kIntake, At(0), false).ok());
   REQUIRE(h.outbox->Put("new", kIntake, At(60), false).ok());
   REQUIRE(h.outbox->Put("parked", kIntake, At(70), false).ok());
@@ -94,7 +94,7 @@ TEST_CASE("a heartbeat counts the waiting and parked intakes, the oldest one's a
 }
 
 TEST_CASE("a heartbeat names the content the UI records as running, the content folder's only before") {
-  Harness h;
+  HeartbeatHarness h;
   auto before = h.MakeHeartbeat().Build();  // no UI has started on this outbox yet
   REQUIRE_MESSAGE(before.ok(), before.error());
   CHECK((*before)["content"]["version"] == "2026.12.1");
@@ -113,7 +113,7 @@ TEST_CASE("a heartbeat names the content the UI records as running, the content 
 }
 
 TEST_CASE("a heartbeat carries no name, answer or signature of the intakes it counts") {
-  Harness h;
+  HeartbeatHarness h;
   REQUIRE(h.outbox->Put("waiting", kIntake, At(0), false).ok());
   REQUIRE(h.outbox->Put("lead", kIntake, At(0), true).ok());
   auto heartbeat = h.MakeHeartbeat();
@@ -128,7 +128,7 @@ TEST_CASE("a heartbeat carries no name, answer or signature of the intakes it co
 }
 
 TEST_CASE("a heartbeat is signed like an intake, with its own id, and goes to the heartbeat URL") {
-  Harness h;
+  HeartbeatHarness h;
   h.clock.Set(At(42));
   auto heartbeat = h.MakeHeartbeat();
   auto result = heartbeat.SendNow();
@@ -149,7 +149,7 @@ TEST_CASE("a heartbeat is signed like an intake, with its own id, and goes to th
 }
 
 TEST_CASE("an endpoint that answers 404 to heartbeats gets every intake delivered as before") {
-  Harness h;
+  HeartbeatHarness h;
   h.heartbeat_status = 404;
   REQUIRE(h.outbox->Put("a", kIntake, At(0), false).ok());
   REQUIRE(h.outbox->Put("b", kIntake, At(1), false).ok());

@@ -18,7 +18,7 @@ using store_test::TempDir;
 
 namespace {
 
-std::string Payload(const std::string& id) {
+std::string PayloadWithId(const std::string& id) {
   return R"({"schema":1,"id":")" + id + R"(","answers":{}})";
 }
 
@@ -26,7 +26,7 @@ std::string Payload(const std::string& id) {
 [[noreturn]] void PutThenDie(const std::filesystem::path& file, const std::string& id) {
   auto outbox = Outbox::Open(file);
   if (!outbox) ::_exit(2);
-  if (!(*outbox)->Put(id, Payload(id), At(0), false)) ::_exit(3);
+  if (!(*outbox)->Put(id, PayloadWithId(id), At(0), false)) ::_exit(3);
   ::raise(SIGKILL);
   ::_exit(4);
 }
@@ -62,7 +62,7 @@ TEST_CASE("an intake survives its process being killed right after Put returns")
     auto payload = (*outbox)->Payload(id);
     REQUIRE(payload.ok());
     REQUIRE_MESSAGE(payload->has_value(), id);
-    CHECK(payload->value() == Payload(id));
+    CHECK(payload->value() == PayloadWithId(id));
     CHECK((*outbox)->Counts()->pending == static_cast<size_t>(run + 1));
   }
   ExpectIntact(file);
@@ -81,7 +81,7 @@ TEST_CASE("every Put that returned survives a kill at an arbitrary moment") {
     if (!outbox) ::_exit(2);
     for (int i = 0;; ++i) {
       std::string id = "busy-" + std::to_string(i);
-      if (!(*outbox)->Put(id, Payload(id), At(i), false)) ::_exit(3);
+      if (!(*outbox)->Put(id, PayloadWithId(id), At(i), false)) ::_exit(3);
       int32_t done = i;  // reported only after Put returned
       if (::write(fds[1], &done, sizeof done) != sizeof done) ::_exit(4);
     }

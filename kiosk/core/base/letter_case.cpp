@@ -1,6 +1,8 @@
 // Case pairs by Unicode block: most blocks pair letters at a fixed distance or as even/odd neighbours.
 #include "core/base/letter_case.h"
 
+#include <algorithm>
+
 namespace core {
 
 namespace {
@@ -105,6 +107,12 @@ std::string UpperLetter(std::string_view letter) {
 std::string LowerLetter(std::string_view letter) {
   char32_t c = SingleCodePoint(letter);
   return c ? Utf8(Lower(c)) : std::string(letter);
+}
+
+bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 }  // namespace core

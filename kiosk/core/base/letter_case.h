@@ -1,6 +1,7 @@
 // Capital and small forms of single letters for the on-screen keyboard's shift and accent keys: Latin
 // (with Latin-1, Latin Extended-A and B's Vietnamese letters, Latin Extended Additional), Greek and Cyrillic.
-// No locale tables: a letter the rules do not know stays as it is.
+// No locale tables: a letter the rules do not know stays as it is. Also the ASCII-only comparison that
+// protocol words (URL schemes, host names, HTTP header names) are matched with.
 #pragma once
 
 #include <string>
@@ -16,5 +17,8 @@ char32_t SingleCodePoint(std::string_view utf8);
 std::string UpperLetter(std::string_view letter);
 // The small form of one letter ("É" -> "é"); anything else is returned unchanged.
 std::string LowerLetter(std::string_view letter);
+
+// Whether two strings are equal once ASCII letters are folded to small ones ("HTTPS" and "https").
+bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b);
 
 }  // namespace core

@@ -12,14 +12,14 @@ namespace core {
 
 namespace {
 
-struct Words {
+struct SpokenWords {
   const Content& content;
   const std::string& lang;
   const std::string& T(const Text& text) const { return text.In(lang); }
   const std::string& Ui(std::string_view key) const { return content.app.Ui(key).In(lang); }
 };
 
-Words WordsOf(const Content& content, const Session& session) {
+SpokenWords WordsOf(const Content& content, const Session& session) {
   return {content, content.LanguageOr(session.language)};
 }
 
@@ -38,7 +38,7 @@ void AddParagraphs(Utterances& out, const std::string& label, const std::string&
     Add(out, UtteranceKind::kParagraph, i == 0 && !label.empty() ? label + ". " + paras[i] : paras[i]);
 }
 
-void StepSpeech(const Words& w, const Session& session, const Visibility& vis, Utterances& out) {
+void StepSpeech(const SpokenWords& w, const Session& session, const Visibility& vis, Utterances& out) {
   const Step& step = w.content.steps.at(session.step);
   size_t page = std::min(session.page, step.PageCount() - 1);
   const Page* own = page < step.pages.size() ? &step.pages[page] : nullptr;
@@ -68,7 +68,7 @@ void StepSpeech(const Words& w, const Session& session, const Visibility& vis, U
 
 // "First name: Maria." / "Are you pregnant, or could you be? No." (a question's own mark stands for the
 // colon)
-std::string AnswerLine(const Words& w, const Question& q, const Session& session) {
+std::string AnswerLine(const SpokenWords& w, const Question& q, const Session& session) {
   const std::string& label = w.T(q.label);
   auto a = session.answers.find(q.id);
   bool answered = a != session.answers.end() && IsAnswered(a->second);
@@ -87,7 +87,7 @@ std::string AnswerLine(const Words& w, const Question& q, const Session& session
 }
 
 // Review: each section's title, then its answers, as one paragraph (Down skips to the next section).
-void ReviewSpeech(const Words& w, const Session& session, const Visibility& vis, Utterances& out) {
+void ReviewSpeech(const SpokenWords& w, const Session& session, const Visibility& vis, Utterances& out) {
   bool hinted = false;
   for (size_t s : StepsToReview(w.content, vis)) {
     if (!std::exchange(hinted, true)) Add(out, UtteranceKind::kIntro, w.Ui("speech_skip_hint"));
@@ -125,7 +125,7 @@ std::vector<std::string> SplitParagraphs(const std::string& text) {
 }
 
 Utterances ScreenSpeech(const Content& content, const Session& session, const Visibility& vis) {
-  Words w = WordsOf(content, session);
+  SpokenWords w = WordsOf(content, session);
   Utterances out;
   if (session.still_there) {
     Add(out, UtteranceKind::kHeading, w.T(content.app.idle.title));
@@ -169,7 +169,7 @@ Utterances ScreenSpeech(const Content& content, const Session& session, const Vi
 }
 
 Utterance CountdownSpeech(const Content& content, const Session& session, int seconds) {
-  Words w = WordsOf(content, session);
+  SpokenWords w = WordsOf(content, session);
   return {UtteranceKind::kIntro, Format(w.Ui("speech_seconds_left"), {{"n", std::to_string(seconds)}})};
 }
 
@@ -177,14 +177,14 @@ Utterances FlagSpeech(const Content& content, const Session& session, const std:
                       const std::string& question_id) {
   Utterances out;
   if (!RaisesFlag(flags, question_id)) return out;
-  Words w = WordsOf(content, session);
+  SpokenWords w = WordsOf(content, session);
   Add(out, UtteranceKind::kMessage, w.T(FlagMessage(content, flags, question_id)));
   return out;
 }
 
 Utterances ItemSpeech(const Content& content, const Session& session, const SpokenTarget& target,
                       bool entering, bool with_help) {
-  Words w = WordsOf(content, session);
+  SpokenWords w = WordsOf(content, session);
   Utterances out;
   const Question* q = target.question.empty() ? nullptr : content.FindQuestion(target.question);
   if (q && (entering || with_help)) {
@@ -223,7 +223,7 @@ Utterances ProblemSpeech(const Content& content, const Session& session, const s
   Utterances out;
   auto e = session.errors.find(question_id);
   if (e == session.errors.end()) return out;
-  Words w = WordsOf(content, session);
+  SpokenWords w = WordsOf(content, session);
   Add(out, UtteranceKind::kMessage, Format(w.Ui(e->second.key), {{"n", std::to_string(e->second.n)}}));
   return out;
 }
@@ -231,7 +231,7 @@ Utterances ProblemSpeech(const Content& content, const Session& session, const s
 Utterances ProblemsSpeech(const Content& content, const Session& session) {
   Utterances out;
   if (session.errors.empty()) return out;
-  Words w = WordsOf(content, session);
+  SpokenWords w = WordsOf(content, session);
   size_t n = session.errors.size();
   Add(out, UtteranceKind::kMessage,
       Format(w.Ui(n == 1 ? "problems_one" : "problems_many"), {{"n", std::to_string(n)}}) + ".");
@@ -244,7 +244,7 @@ Utterances ProblemsSpeech(const Content& content, const Session& session) {
 }
 
 Utterance LevelSpeech(const Content& content, const Session& session, bool volume, int level) {
-  Words w = WordsOf(content, session);
+  SpokenWords w = WordsOf(content, session);
   return {UtteranceKind::kItem,
           Format(w.Ui(volume ? "speech_volume" : "speech_rate"), {{"n", std::to_string(level)}})};
 }

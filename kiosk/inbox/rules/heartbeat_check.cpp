@@ -12,9 +12,9 @@
 namespace core {
 namespace {
 
-class Checker {
+class HeartbeatChecker {
  public:
-  explicit Checker(Problems& problems) : problems_(problems) {}
+  explicit HeartbeatChecker(Problems& problems) : problems_(problems) {}
 
   void Error(const std::string& pointer, std::string message) const {
     problems_.push_back({"", pointer.empty() ? "/" : pointer, std::move(message)});
@@ -64,7 +64,7 @@ class Checker {
   Problems& problems_;
 };
 
-void CheckQueue(const Checker& c, const Json& q) {
+void CheckQueue(const HeartbeatChecker& c, const Json& q) {
   if (!c.Object(q, "/queue", {"waiting", "parked", "oldest_waiting_s", "last_delivered_at"})) return;
   if (q.contains("waiting")) c.Count(q["waiting"], "/queue/waiting", false);
   if (q.contains("parked")) c.Count(q["parked"], "/queue/parked", false);
@@ -76,7 +76,7 @@ void CheckQueue(const Checker& c, const Json& q) {
   }
 }
 
-void CheckAlerts(const Checker& c, const Json& alerts) {
+void CheckAlerts(const HeartbeatChecker& c, const Json& alerts) {
   if (!alerts.is_array()) return c.Error("/alerts", "must be an array");
   if (alerts.size() > 4) c.Error("/alerts", "has more than 4 alerts");
   static const std::set<std::string, std::less<>> kCodes = {"tls", "clock", "auth", "disk_low"};
@@ -104,7 +104,7 @@ void CheckAlerts(const Checker& c, const Json& alerts) {
 
 Problems CheckHeartbeatV1(const Json& h) {
   Problems problems;
-  Checker c(problems);
+  HeartbeatChecker c(problems);
   if (!c.Object(h, "",
                 {"type", "schema_version", "heartbeat_id", "kiosk_id", "sent_at", "package_version",
                  "content", "queue", "alerts"}))

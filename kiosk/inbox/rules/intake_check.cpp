@@ -77,9 +77,9 @@ bool IsTimestampV1(std::string_view s) {
 
 namespace {
 
-class Checker {
+class IntakeChecker {
  public:
-  explicit Checker(Problems& problems) : problems_(problems) {}
+  explicit IntakeChecker(Problems& problems) : problems_(problems) {}
 
   void Error(const std::string& pointer, std::string message) const {
     problems_.push_back(Problem{"", pointer.empty() ? "/" : pointer, std::move(message)});
@@ -228,7 +228,7 @@ class Checker {
 
 Problems CheckIntakeV1(const Json& intake) {
   Problems problems;
-  const Checker c(problems);
+  const IntakeChecker c(problems);
   if (!c.Object(intake, "",
                 {"schema_version", "intake_id", "kiosk_id", "started_at", "submitted_at", "language",
                  "content", "demo", "answers", "flags", "consents", "signatures"})) {
