@@ -3,6 +3,7 @@
 
 #include <SDL.h>
 #include <imgui.h>
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -87,7 +88,8 @@ void WindowLoop(KioskApp& app, platform::SdlWindow& window, const core::Clock& c
     }
     auto events = window.Wait(timeout_ms);
     if (stop.Requested()) continue;
-    if (audio && events.audio_changed) app.Audio(audio->Report());  // headphones in or out: Read aloud
+    if (audio && events.audio_changed)  // headphones in or out: Read aloud
+      if (auto report = audio->Report()) app.Audio(*report);
     app.HandleEvents(events);  // in kiosk mode no key, gesture or close request ends the app
     if (app.QuitRequested()) return;
     app.Frame();
@@ -97,8 +99,8 @@ void WindowLoop(KioskApp& app, platform::SdlWindow& window, const core::Clock& c
     }
     if (!audio_started) {  // headphones are watched from the first frame on, never on the way to it
       audio_started = true;
-      audio = platform::AudioWatch::Start();
-      if (audio) app.Audio(audio->Report());  // the kiosk as it starts
+      audio = platform::AudioWatch::Start();  // its first report (the kiosk as it starts) wakes the loop
+      malloc_trim(0);  // what the start freed (the content's JSON, the atlas's build) back to the system
     }
     systemd.KeepAlive();
   }

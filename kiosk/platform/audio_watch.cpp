@@ -1,38 +1,69 @@
-// AudioWatch: SDL's list of audio outputs and the headphone jack, as one report.
+// AudioWatch: SDL's list of audio outputs, listed when /dev/snd changes, and the headphone jack, as one
+// report.
 #include "platform/audio_watch.h"
 
 #include <SDL.h>
 #include <spdlog/spdlog.h>
 
-#include <chrono>
+#include "platform/sdl_audio.h"
 
 namespace platform {
 
-std::unique_ptr<AudioWatch> AudioWatch::Start() {
-  auto start = std::chrono::steady_clock::now();
-  if (!SDL_WasInit(SDL_INIT_AUDIO) && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-    spdlog::warn("headphones are not watched: no audio ({})", SDL_GetError());
-    return nullptr;
-  }
+namespace {
+
+// SDL's list is rescanned every 5 s while its audio is open (by the voice).
+constexpr std::chrono::milliseconds kAfterSdlRescan{5'500};
+
+void WakeWindowLoop() {
+  SDL_Event wake{};
+  wake.type = SDL_USEREVENT;
+  wake.user.code = kAudioChangedCode;
+  SDL_PushEvent(&wake);
+}
+
+}  // namespace
+
+std::unique_ptr<AudioWatch> AudioWatch::Start(const std::filesystem::path& sound_devices) {
   auto watch = std::unique_ptr<AudioWatch>(new AudioWatch());
-  watch->jack_ = HeadphoneJack::Start([] {
-    SDL_Event wake{};
-    wake.type = SDL_USEREVENT;
-    wake.user.code = kAudioChangedCode;
-    SDL_PushEvent(&wake);
-  });
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-  spdlog::info("headphones watched: audio outputs through SDL ({}), {}; {} ms", SDL_GetCurrentAudioDriver(),
-               watch->jack_ ? "a headphone jack through ALSA" : "no headphone jack control on any card",
-               ms.count());
+  watch->jack_ = HeadphoneJack::Start(WakeWindowLoop);
+  AudioWatch* raw = watch.get();
+  watch->devices_ = DeviceNodeWatch::Start(sound_devices, [raw] { return raw->ListOutputs(); });
+  if (!watch->devices_) {
+    spdlog::warn("USB headsets are not watched: inotify is not available");
+    watch->ListOutputs();  // the outputs as they are at start, at least
+  }
   return watch;
 }
 
-core::AudioReport AudioWatch::Report() const {
+std::optional<std::chrono::milliseconds> AudioWatch::ListOutputs() {
+  auto start = std::chrono::steady_clock::now();
+  auto listed = ListAudioOutputs();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  std::vector<std::string> names = listed ? listed->names : std::vector<std::string>{};
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!told_) {
+      told_ = true;
+      if (listed)
+        spdlog::info("headphones watched: {} audio output(s) listed in {} ms; {}", names.size(), ms.count(),
+                     jack_ ? "a headphone jack through ALSA" : "no headphone jack control on any card");
+      else
+        spdlog::warn("headphones are not watched: {}", listed.error());
+    }
+    outputs_ = std::move(names);
+  }
+  WakeWindowLoop();
+  if (listed && listed->maybe_stale) return kAfterSdlRescan;
+  return std::nullopt;
+}
+
+std::optional<core::AudioReport> AudioWatch::Report() const {
   core::AudioReport report;
-  int n = SDL_GetNumAudioDevices(0);
-  for (int i = 0; i < n; ++i)
-    if (const char* name = SDL_GetAudioDeviceName(i, 0)) report.outputs.emplace_back(name);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!outputs_) return std::nullopt;
+    report.outputs = *outputs_;
+  }
   if (jack_) report.jack = jack_->Plugged();
   return report;
 }

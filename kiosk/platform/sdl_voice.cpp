@@ -9,7 +9,8 @@
 
 namespace platform {
 
-SdlVoice::SdlVoice() : worker_([this] { Work(); }) {}
+SdlVoice::SdlVoice(std::chrono::milliseconds close_after)
+    : close_after_(close_after), worker_([this] { Work(); }) {}
 
 SdlVoice::~SdlVoice() {
   {
@@ -62,17 +63,25 @@ core::Status SdlVoice::OpenDevice(int sample_rate) {
     old = std::exchange(device_, 0);  // another output asked for: this one closes
   }
   if (old) SDL_CloseAudioDevice(old);
-  if (!SDL_WasInit(SDL_INIT_AUDIO) && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0)
-    return core::Status::Fail(std::string("no audio: ") + SDL_GetError());
+  if (!audio_) {
+    auto hold = SdlAudioHold::Take();
+    if (!hold) return core::Status::Fail(hold.error());
+    audio_ = std::move(*hold);
+  }
   SDL_AudioSpec want{}, have{};
   want.freq = sample_rate;
   want.format = AUDIO_S16SYS;
   want.channels = 1;
   want.samples = 1024;
-  SDL_AudioDeviceID dev = 0;
-  if (!output.empty()) dev = SDL_OpenAudioDevice(output.c_str(), 0, &want, &have, 0);  // a USB headset
-  if (!dev) dev = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);  // the default device (the jack)
-  if (!dev) return core::Status::Fail(std::string("no audio device: ") + SDL_GetError());
+  // A USB headset by its name, else the default device (the jack's). A headset that cannot be opened (just
+  // pulled out) must not send the words to the default device: that may be the loudspeaker.
+  SDL_AudioDeviceID dev = SDL_OpenAudioDevice(output.empty() ? nullptr : output.c_str(), 0, &want, &have, 0);
+  if (!dev) {
+    std::string why =
+        std::string(output.empty() ? "no audio device: " : "the headset's audio device: ") + SDL_GetError();
+    audio_.reset();
+    return core::Status::Fail(why);
+  }
   SDL_PauseAudioDevice(dev, 0);
   std::lock_guard<std::mutex> lock(mutex_);
   device_ = dev;
@@ -80,13 +89,31 @@ core::Status SdlVoice::OpenDevice(int sample_rate) {
   return core::Ok{};
 }
 
+bool SdlVoice::WaitForJob(std::unique_lock<std::mutex>& lock) {
+  auto ready = [&] { return quit_ || job_; };
+  while (!ready()) {
+    if (!device_) {
+      wake_.wait(lock, ready);
+      break;
+    }
+    if (wake_.wait_for(lock, close_after_, ready)) break;
+    if (SDL_GetQueuedAudioSize(device_) > 0) continue;  // the last words are still being said
+    SDL_AudioDeviceID quiet = std::exchange(device_, 0);
+    opened_.clear();
+    lock.unlock();
+    SDL_CloseAudioDevice(quiet);
+    audio_.reset();  // the last hold: SDL's audio closes, its ALSA thread ends
+    lock.lock();
+  }
+  return !quit_;
+}
+
 void SdlVoice::Work() {
   for (;;) {
     Job job;
     {
       std::unique_lock<std::mutex> lock(mutex_);
-      wake_.wait(lock, [&] { return quit_ || job_; });
-      if (quit_) return;
+      if (!WaitForJob(lock)) return;
       job = std::move(*job_);
       job_.reset();
       cancel_ = false;

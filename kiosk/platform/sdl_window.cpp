@@ -199,10 +199,6 @@ Events SdlWindow::Wait(int timeout_ms) {
         ev.keys.push_back({e.key.keysym.sym, e.key.keysym.mod});
         ev.input = true;
         break;
-      case SDL_AUDIODEVICEADDED:
-      case SDL_AUDIODEVICEREMOVED:
-        ev.audio_changed |= e.adevice.iscapture == 0;
-        break;
       case SDL_USEREVENT:
         ev.audio_changed |= e.user.code == kAudioChangedCode;
         break;
