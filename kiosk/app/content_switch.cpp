@@ -7,8 +7,8 @@
 
 #include "bundle/content_bundle.h"
 #include "bundle/signing_key.h"
+#include "core/content/content_for_config.h"
 #include "core/content/content_loader.h"
-#include "core/content/privacy_text.h"
 
 namespace app {
 namespace {
@@ -32,25 +32,25 @@ ContentSwitch::ContentSwitch(store::Outbox& outbox, const core::Config& config,
 }
 
 core::Result<core::Content> ContentSwitch::Load(const std::filesystem::path& dir) {
-  auto content = core::LoadContent(dir);
-  if (!content) return content.problems();
-  core::Problems problems = core::CheckConfigAgainstContent(config_, *content, "kiosk.json");
-  for (const auto& p : core::FillPrivacy(*content, core::PrivacyFactsOf(config_))) problems.push_back(p);
-  if (!problems.empty()) return problems;
-  return content;
+  return core::LoadContentFor(config_, dir, "kiosk.json");
+}
+
+std::optional<core::Result<core::Content>> ContentSwitch::LoadRunning() {
+  auto active = outbox_.ActiveContentBundle();
+  if (!active || !*active) return std::nullopt;
+  return Load(data_dir_ / "content" / (*active)->id);
 }
 
 std::optional<core::Content> ContentSwitch::Installed() {
-  auto active = outbox_.ActiveContentBundle();
-  if (!active || !*active) return std::nullopt;
-  auto content = Load(data_dir_ / "content" / (*active)->id);
-  if (!content) {
-    spdlog::warn("installed content bundle {} no longer loads ({}); the packaged content runs", (*active)->id,
-                 OneLine(content.problems()));
+  auto running = LoadRunning();
+  if (!running) return std::nullopt;
+  if (!*running) {
+    spdlog::warn("the installed content bundle no longer loads ({}); the packaged content runs",
+                 OneLine(running->problems()));
     return std::nullopt;
   }
-  spdlog::info("content: bundle {} ({} {})", (*active)->id, content->id, content->version);
-  return std::move(*content);
+  spdlog::info("content: bundle {} {}", (*running)->id, (*running)->version);
+  return std::move(**running);
 }
 
 std::optional<core::Content> ContentSwitch::TakeFetched(core::TimePoint now) {

@@ -22,6 +22,9 @@ class ContentSwitch {
 
   // At start: the installed bundle's content when it still loads and passes, else nullopt (the packaged).
   std::optional<core::Content> Installed();
+  // Staff's Reload content: the running bundle's folder read and checked again; nullopt when no bundle runs
+  // (the packaged content does).
+  std::optional<core::Result<core::Content>> LoadRunning();
   // A bundle fetched and not yet taken: its content when it passes every check (and it is now installed),
   // else nullopt (refused and recorded, or nothing new).
   std::optional<core::Content> TakeFetched(core::TimePoint now);

@@ -95,6 +95,8 @@ class KioskApp {
   void ReloadContent();
   void CheckForNewContent();  // on the attract screen, every kContentCheck
   void RollBackContent();
+  // The packaged content (content_dir_), checked against the config as at start.
+  core::Result<core::Content> LoadPackagedContent() const;
   void SwitchTo(core::Content content);  // the clinic's content from now on (its demo flow if demo is on)
   void RecordRunningContent();           // in the outbox: what the sender's heartbeat names
   void ShowContentState();

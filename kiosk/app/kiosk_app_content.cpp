@@ -4,8 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/kiosk_app.h"
-#include "core/content/content_loader.h"
-#include "core/content/privacy_text.h"
+#include "core/content/content_for_config.h"
 
 namespace app {
 namespace {
@@ -45,16 +44,16 @@ void KioskApp::CheckForNewContent() {
   ShowContentState();
 }
 
+core::Result<core::Content> KioskApp::LoadPackagedContent() const {
+  return core::LoadContentFor(config_, content_dir_, "kiosk.json");
+}
+
 void KioskApp::RollBackContent() {
   if (!content_switch_ || !staff_) return;
   std::optional<core::Content> now_running;
   if (!content_switch_->RollBack(clock_.Now(), now_running)) return;
-  if (!now_running) {  // the packaged content, checked as at start
-    auto packaged = core::LoadContent(content_dir_);
-    if (packaged) {
-      if (auto problems = core::FillPrivacy(*packaged, core::PrivacyFactsOf(config_)); !problems.empty())
-        packaged = std::move(problems);
-    }
+  if (!now_running) {  // the packaged content
+    auto packaged = LoadPackagedContent();
     if (packaged) now_running = std::move(*packaged);
   }
   if (now_running) SwitchTo(std::move(*now_running));

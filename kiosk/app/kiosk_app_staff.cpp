@@ -2,8 +2,6 @@
 #include <spdlog/spdlog.h>
 
 #include "app/kiosk_app.h"
-#include "core/content/content_loader.h"
-#include "core/content/privacy_text.h"
 #include "core/visit/demo_flow.h"
 
 namespace app {
@@ -64,11 +62,11 @@ void KioskApp::SetDemo(bool on) {
 }
 
 void KioskApp::ReloadContent() {
-  auto loaded = core::LoadContent(content_dir_);
-  if (loaded) {  // the privacy notice with this installation's periods, as at start
-    if (auto problems = core::FillPrivacy(*loaded, core::PrivacyFactsOf(config_)); !problems.empty())
-      loaded = std::move(problems);
-  }
+  // What runs, read again: the published bundle when one runs (not the packaged folder it replaced), checked
+  // as at start
+  std::optional<core::Result<core::Content>> bundle;
+  if (content_switch_) bundle = content_switch_->LoadRunning();
+  auto loaded = bundle ? std::move(*bundle) : LoadPackagedContent();
   if (!loaded) {
     std::string detail;
     size_t shown = 0;

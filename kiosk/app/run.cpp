@@ -17,6 +17,7 @@
 #include "app/problems_screen.h"
 #include "app/sender_child.h"
 #include "app/staff_tools.h"
+#include "core/content/content_for_config.h"
 #include "core/content/content_loader.h"
 #include "core/content/palette.h"
 #include "core/content/privacy_text.h"
@@ -127,24 +128,18 @@ int RunKiosk(const RunOptions& o) {
   auto& [config, paths] = *loaded;
   for (const auto& p : core::CheckContrast(config.theme, paths.config_file.string()))
     spdlog::warn("{}", p.ToString());  // readable enough to run, but `kiosk check-content` fails on it
-  auto content = core::LoadContent(paths.content_dir);
+  // checked against this config, the privacy notice stating this installation's periods
+  auto content = core::LoadContentFor(config, paths.content_dir, paths.config_file.string());
   if (!content) {
     core::Problems problems = content.problems();
-    for (auto& p : problems) p.file = (paths.content_dir / p.file).string();
+    for (auto& p : problems)
+      if (p.file != paths.config_file.string()) p.file = (paths.content_dir / p.file).string();
     return ShowProblems(o, problems, stop.get());
   }
-  if (auto problems = core::CheckConfigAgainstContent(config, *content, paths.config_file.string());
-      !problems.empty())
-    return ShowProblems(o, problems, stop.get());
   // a keypad key SDL does not know would leave a keypad user without that action
   if (auto problems = core::CheckKeyNames(config.keypad, IsKeyName, paths.config_file.string());
       !problems.empty())
     return ShowProblems(o, problems, stop.get());
-  // the privacy notice states this installation's periods, and none the config lacks
-  if (auto problems = core::FillPrivacy(*content, core::PrivacyFactsOf(config)); !problems.empty()) {
-    for (auto& p : problems) p.file = (paths.content_dir / p.file).string();
-    return ShowProblems(o, problems, stop.get());
-  }
   phase_done("config + content (load, checks, privacy notice)");
   std::error_code ec;
   std::filesystem::create_directories(paths.data_dir, ec);

@@ -1,11 +1,14 @@
 // The privacy notice's placeholders filled from the config (core/content/privacy_text): the real default
-// content with and without a delivery address and a clinic retention, and the periods a config lacks.
+// content with and without a delivery address and a clinic retention, and the periods a config lacks; and
+// core::LoadContentFor, which every way content comes in goes through (the loader, the config, the notice).
 #include <doctest/doctest.h>
 
+#include "core/content/content_for_config.h"
 #include "core/content/privacy_text.h"
 #include "fixtures.h"
 
 using core_test::DefaultContent;
+using core_test::Has;
 
 namespace {
 
@@ -126,5 +129,20 @@ TEST_SUITE("privacy text") {
     auto zero = core::ParseConfig(R"({"kiosk_id": "k", "retention": {"clinic_days": 0}})", "kiosk.json");
     REQUIRE_FALSE(zero.ok());
     CHECK(zero.error().find("/retention/clinic_days") != std::string::npos);
+  }
+
+  TEST_CASE("content as this installation runs it: loaded, checked against the config, the notice filled") {
+    const auto dir = std::filesystem::path(KIOSK_SOURCE_DIR) / "content";
+    core::Config config;
+    config.staff.language = "fr";
+    auto runs = core::LoadContentFor(config, dir, "kiosk.json");
+    REQUIRE_MESSAGE(runs.ok(), runs.error());
+    CHECK(Body(*runs, "privacy_who").find("{") == std::string::npos);  // the notice is filled in
+    config.staff.language = "de";  // a staff language the content does not declare: refused, as at start
+    auto refused = core::LoadContentFor(config, dir, "kiosk.json");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(Has(refused.problems(), "kiosk.json", "/staff/language", "\"de\" is not a language the content"));
+    auto missing = core::LoadContentFor(core::Config{}, dir / "no-such-folder", "kiosk.json");
+    CHECK_FALSE(missing.ok());
   }
 }

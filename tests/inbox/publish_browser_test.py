@@ -10,7 +10,8 @@ fetches and checks the bundle; a headless kiosk run (tests/scripts/published-con
 content during a visit and shows the new one on the attract screen once the visit ended; the next sender
 check reports it and its heartbeat names it on the Kiosks page. A second bundle is published and switched
 to (published-second.kiosk); staff roll it back (published-rollback-to-first.kiosk): the first bundle runs
-again, not the packaged content, and the inbox's pages say so; staff roll that one back too
+again, not the packaged content, and the inbox's pages say so; staff's Reload content reads that bundle
+again, not the packaged folder (published-reload.kiosk); staff roll that one back too
 (published-rollback.kiosk): the packaged content runs, on the Kiosks page too. Last, a bundle signed with another key is
 refused by the sender and the refusal is on the inbox's page.
 Under with_postgresql.py (KIOSK_TEST_POSTGRESQL set: inbox_publish_browser_postgresql) the inbox's store is a
@@ -249,6 +250,14 @@ def main():
             assert offers[a_][0].startswith("front-desk-1: running it (again, staff rolled back 2030.3.2)"), offers
             assert offers[b_][0].startswith("front-desk-1: rolled back by staff (by staff on the kiosk)"), offers
             browser.shots("publish-rolled-back-to-previous")
+
+            # Staff reload the content: the bundle that runs is read again (not the packaged folder).
+            kiosk_run("published-reload.kiosk", "1280x800")
+            assert kiosk_bundles() == [("2030.3.1", "installed", "again, staff rolled back 2030.3.2"),
+                                       ("2030.3.2", "rolled_back", "by staff on the kiosk")], kiosk_bundles()
+            with sqlite3.connect(os.path.join(d, "kiosk-data", "outbox.sqlite")) as db:
+                running = db.execute("SELECT content_version FROM running_content").fetchall()
+            assert running == [("2030.3.1",)], running
 
             # Staff roll back the first one too: the packaged content runs.
             kiosk_run("published-rollback.kiosk", "1080x1920")

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <nlohmann/json.hpp>
 
 #include "app/headless_driver.h"
 #include "app/kiosk_app.h"
@@ -25,10 +27,11 @@ struct StaffKiosk {
   std::unique_ptr<platform::SdlWindow> window;
   std::unique_ptr<app::KioskApp> app;
 
-  StaffKiosk() {
+  explicit StaffKiosk(const std::string& staff_language = "en") {
     fs::create_directories(dir);
     fs::copy(fs::path(KIOSK_SOURCE_DIR) / "content", paths.content_dir, fs::copy_options::recursive);
     core::Config config;
+    config.staff.language = staff_language;
     REQUIRE(staff::WritePinHash(app::PinHashFile(config, paths), "2468").ok());
     ImGui::CreateContext();
     platform::WindowOptions wo;
@@ -65,6 +68,28 @@ struct StaffKiosk {
   }
 };
 
+// Every text in `language` taken out of the content's files, and the language out of the manifest.
+void DropLanguage(const fs::path& content_dir, const std::string& language) {
+  std::function<void(nlohmann::json&)> strip = [&](nlohmann::json& v) {
+    if (!v.is_structured()) return;  // (a primitive iterates as itself)
+    if (v.is_object()) v.erase(language);
+    for (auto& child : v) strip(child);
+  };
+  for (const auto& entry : fs::directory_iterator(content_dir)) {
+    if (entry.path().extension() != ".json") continue;
+    auto text = core::ReadFile(entry.path());
+    REQUIRE(text.ok());
+    auto json = nlohmann::json::parse(*text);
+    strip(json);
+    if (entry.path().filename() == "manifest.json") {
+      auto& languages = json["languages"];
+      for (auto it = languages.begin(); it != languages.end();)
+        it = (*it)["code"] == language ? languages.erase(it) : it + 1;
+    }
+    std::ofstream(entry.path()) << json.dump(1);
+  }
+}
+
 constexpr const char* kUnlock =
     "hold \"top_left\" 3s\ntap \"2\"\ntap \"4\"\ntap \"6\"\ntap \"8\"\ntap \"Unlock\"\n";
 
@@ -98,4 +123,21 @@ tap "Tap to start"
 tap "English"
 expect text "Your privacy, reloaded"
 )");
+}
+
+TEST_CASE("content that this config refuses at start is refused by Reload content too") {
+  StaffKiosk k("fr");                       // staff read French
+  DropLanguage(k.paths.content_dir, "fr");  // good content in itself (kiosk check-content passes it alone)
+  k.Run(R"S(hold "top_left" 3s
+tap "2"
+tap "4"
+tap "6"
+tap "8"
+tap "Déverrouiller"
+tap "Recharger le contenu"
+expect text "Le nouveau contenu comporte des erreurs, le contenu actuel est donc conservé"
+expect text "kiosk.json: /staff/language: \"fr\" is not a language the content declares (en, es)"
+screenshot staff_reload_refused_by_config.png
+)S");
+  CHECK(k.app->content().HasLanguage("fr"));
 }
