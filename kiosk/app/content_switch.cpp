@@ -97,10 +97,16 @@ std::optional<core::Content> ContentSwitch::TakeFetched(core::TimePoint now) {
 bool ContentSwitch::RollBack(core::TimePoint now, std::optional<core::Content>& now_running) {
   auto active = outbox_.ActiveContentBundle();
   if (!active || !*active) return false;
-  if (!outbox_.SetContentBundleState((*active)->id, "rolled_back", "by staff on the kiosk", now))
-    return false;
+  if (!outbox_.SetContentBundleState((*active)->id, "rolled_back", "", now)) return false;
   spdlog::info("content bundle {} rolled back by staff", (*active)->id);
   now_running = Installed();
+  // What runs instead, for the inbox's page ("rolled back by staff (... runs instead)")
+  const std::string instead =
+      now_running ? now_running->id + " " + now_running->version : std::string("the packaged content");
+  if (auto set = outbox_.SetContentBundleState((*active)->id, "rolled_back", instead + " runs instead", now);
+      !set)
+    spdlog::warn("content bundle {} rolled back, what runs instead not recorded: {}", (*active)->id,
+                 set.error());
   // The bundle before it runs again: reported as installed again, so the inbox shows it running.
   if (auto previous = outbox_.ActiveContentBundle(); now_running && previous && *previous) {
     if (auto set = outbox_.SetContentBundleState(
