@@ -357,6 +357,8 @@ int ShowOutbox(const host::PathArgs& args, const std::string& show_id) {
   if (!rows) return Report(rows.problems());
   std::cout << store::FormatOutboxTable(*rows);
   if (auto counts = (*outbox)->Counts()) std::cout << store::FormatOutboxCounts(*counts) << "\n";
+  if (auto running = (*outbox)->GetRunningContent())
+    std::cout << store::FormatRunningContent(*running) << "\n";
   return 0;
 }
 

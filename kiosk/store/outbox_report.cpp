@@ -77,4 +77,10 @@ std::string FormatOutboxCounts(const OutboxCounts& c) {
          std::to_string(c.total()) + " in all)";
 }
 
+std::string FormatRunningContent(const std::optional<Outbox::RunningContent>& running) {
+  if (!running) return "content running: not recorded yet (no kiosk UI has started on this outbox)";
+  return "content running: " + AsciiCell(running->content_id) + " " + AsciiCell(running->content_version) +
+         " (since " + AsciiCell(running->since) + ")";
+}
+
 }  // namespace store

@@ -258,6 +258,8 @@ def main():
             with sqlite3.connect(os.path.join(d, "kiosk-data", "outbox.sqlite")) as db:
                 running = db.execute("SELECT content_version FROM running_content").fetchall()
             assert running == [("2030.3.1",)], running
+            listed = run([a.kiosk, "outbox", "--config", "kiosk.json", "--data-dir", "kiosk-data"], cwd=d).stdout
+            assert f"content running: {a_} (since " in listed, listed  # `kiosk outbox` names it too
 
             # Staff roll back the first one too: the packaged content runs.
             kiosk_run("published-rollback.kiosk", "1080x1920")

@@ -83,3 +83,13 @@ TEST_CASE("counts print every state and the total") {
   store::OutboxCounts counts{2, 1, 14, 1};
   CHECK(store::FormatOutboxCounts(counts) == "pending 2, delivering 1, delivered 14, parked 1 (18 in all)");
 }
+
+TEST_CASE("the content running is one line, or says that no kiosk UI has recorded any") {
+  CHECK(store::FormatRunningContent(std::nullopt) ==
+        "content running: not recorded yet (no kiosk UI has started on this outbox)");
+  store::Outbox::RunningContent running{"glowup-microneedling", "2030.3.1", "2026-11-25T09:30:00.125Z"};
+  CHECK(store::FormatRunningContent(running) ==
+        "content running: glowup-microneedling 2030.3.1 (since 2026-11-25T09:30:00.125Z)");
+  running.content_version = "2030\n\x1b[2J";  // a stored value cannot reach the terminal as a control
+  CHECK(store::FormatRunningContent(running).find('\x1b') == std::string::npos);
+}
