@@ -10,8 +10,6 @@
 
 namespace core {
 
-using namespace fhir;
-
 namespace {
 
 // "glowup-microneedling" -> "GlowupMicroneedling": a computable name (FHIR's que-0).
@@ -111,9 +109,9 @@ std::optional<Json> EnableWhen(const Condition& c, const Content& content) {
   } else if ((c.kind == K::kEquals && s && q->type == QuestionType::kSingleChoice) ||
              (c.kind == K::kIncludes && s && q->type == QuestionType::kMultiChoice)) {
     if (s->empty()) return std::nullopt;
-    when["answerCoding"] = {{"system", OptionSystem(content, *q)}, {"code", *s}};
-  } else if (c.kind == K::kEquals && s && IsStringType(q->type) && !FhirString(*s).empty()) {
-    when["answerString"] = FhirString(*s);
+    when["answerCoding"] = {{"system", fhir::OptionSystem(content, *q)}, {"code", *s}};
+  } else if (c.kind == K::kEquals && s && IsStringType(q->type) && !fhir::FhirString(*s).empty()) {
+    when["answerString"] = fhir::FhirString(*s);
   } else if (c.kind == K::kEquals && s && q->type == QuestionType::kDate && ParseDate(*s)) {
     when["answerDate"] = *s;
   } else if (c.kind == K::kNumber && q->type == QuestionType::kNumber &&
@@ -145,7 +143,7 @@ void AddVisibility(Json& item, const Condition& c, const Content& content) {
     ok = false;
   }
   if (!ok) {
-    AddExtension(item, {{"url", Ext("enable-rule")}, {"valueString", ConditionJson(c).dump()}});
+    fhir::AddExtension(item, {{"url", fhir::Ext("enable-rule")}, {"valueString", ConditionJson(c).dump()}});
     return;
   }
   if (list.size() > 1) item["enableBehavior"] = c.kind == K::kAny ? "any" : "all";
@@ -157,28 +155,30 @@ void AddVisibility(Json& item, const Condition& c, const Content& content) {
 Json QuestionItem(const Content& content, const Question& q, std::string_view language) {
   Json item = {{"linkId", q.id}, {"type", FhirType(q.type)}};
   if (q.type == QuestionType::kInfo) {
-    std::string label = FhirString(q.label.In(language)), body = FhirString(q.body.In(language));
-    SetString(item, "text", label.empty() || body.empty() ? label + body : label + "\n\n" + body);
+    std::string label = fhir::FhirString(q.label.In(language)), body = fhir::FhirString(q.body.In(language));
+    fhir::SetString(item, "text", label.empty() || body.empty() ? label + body : label + "\n\n" + body);
   } else {
-    SetString(item, "text", q.label.In(language));
+    fhir::SetString(item, "text", q.label.In(language));
     item["required"] = q.required;
   }
   if (q.type == QuestionType::kMultiChoice) item["repeats"] = true;
   for (const auto& o : q.options) {
-    if (!o.id.empty()) item["answerOption"].push_back({{"valueCoding", Coding(content, q, o.id, language)}});
+    if (!o.id.empty())
+      item["answerOption"].push_back({{"valueCoding", fhir::Coding(content, q, o.id, language)}});
   }
   if (IsStringType(q.type) && q.max_length) item["maxLength"] = *q.max_length;
   if (q.type == QuestionType::kNumber && q.min)
-    AddExtension(item,
-                 {{"url", "http://hl7.org/fhir/StructureDefinition/minValue"}, {"valueInteger", *q.min}});
+    fhir::AddExtension(
+        item, {{"url", "http://hl7.org/fhir/StructureDefinition/minValue"}, {"valueInteger", *q.min}});
   if (q.type == QuestionType::kNumber && q.max)
-    AddExtension(item,
-                 {{"url", "http://hl7.org/fhir/StructureDefinition/maxValue"}, {"valueInteger", *q.max}});
+    fhir::AddExtension(
+        item, {{"url", "http://hl7.org/fhir/StructureDefinition/maxValue"}, {"valueInteger", *q.max}});
   if (q.type == QuestionType::kConsent) {
-    if (!FhirString(q.version).empty())
-      AddExtension(item, {{"url", Ext("consent-version")}, {"valueString", FhirString(q.version)}});
+    if (!fhir::FhirString(q.version).empty())
+      fhir::AddExtension(
+          item, {{"url", fhir::Ext("consent-version")}, {"valueString", fhir::FhirString(q.version)}});
     Json body = {{"linkId", q.id + ".body"}, {"type", "display"}};
-    SetString(body, "text", q.body.In(language));
+    fhir::SetString(body, "text", q.body.In(language));
     if (body.contains("text")) item["item"].push_back(std::move(body));
   }
   if (q.visible_if) AddVisibility(item, *q.visible_if, content);
@@ -188,7 +188,7 @@ Json QuestionItem(const Content& content, const Question& q, std::string_view la
 
 Json StepItem(const Content& content, const Step& step, std::string_view language) {
   Json item = {{"linkId", step.id}, {"type", "group"}};
-  SetString(item, "text", step.title.In(language));
+  fhir::SetString(item, "text", step.title.In(language));
   if (step.visible_if) AddVisibility(item, *step.visible_if, content);
   for (const auto& q : step.questions) item["item"].push_back(QuestionItem(content, q, language));
   return item;
@@ -207,13 +207,13 @@ Json ToFhirQuestionnaire(const Content& content, std::string_view language) {
             {"name", ComputableName(content.id)},
             {"status", "active"},
             {"subjectType", {"Patient"}}};
-  if (IsFhirCode(lang)) q["language"] = lang;
-  SetString(q, "version", content.version);
-  std::string clinic = FhirString(content.app.clinic_name);
-  SetString(q, "title",
-            Format(content.app.Ui("questionnaire_title").In(lang),
-                   {{"clinic", clinic.empty() ? content.id : clinic}}));
-  SetString(q, "publisher", clinic);
+  if (fhir::IsFhirCode(lang)) q["language"] = lang;
+  fhir::SetString(q, "version", content.version);
+  std::string clinic = fhir::FhirString(content.app.clinic_name);
+  fhir::SetString(q, "title",
+                  Format(content.app.Ui("questionnaire_title").In(lang),
+                         {{"clinic", clinic.empty() ? content.id : clinic}}));
+  fhir::SetString(q, "publisher", clinic);
   for (const auto& step : content.steps) q["item"].push_back(StepItem(content, step, lang));
   return q;
 }

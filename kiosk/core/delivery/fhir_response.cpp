@@ -12,8 +12,6 @@
 
 namespace core {
 
-using namespace fhir;
-
 namespace {
 
 struct Responses {
@@ -30,7 +28,7 @@ Json AnswersTo(const Question& q, const Responses& r) {
   const Json& a = JsonMember(r.answers, q.id.c_str());
   auto coding = [&](const Json& v) {
     if (v.is_string() && !v.get<std::string>().empty())
-      out.push_back({{"valueCoding", Coding(r.content, q, v.get<std::string>(), r.language)}});
+      out.push_back({{"valueCoding", fhir::Coding(r.content, q, v.get<std::string>(), r.language)}});
   };
   switch (q.type) {
     case QuestionType::kYesNo:
@@ -46,8 +44,8 @@ Json AnswersTo(const Question& q, const Responses& r) {
     case QuestionType::kText:
     case QuestionType::kEmail:
     case QuestionType::kPhone:
-      if (a.is_string() && !FhirString(a.get<std::string>()).empty())
-        out.push_back({{"valueString", FhirString(a.get<std::string>())}});
+      if (a.is_string() && !fhir::FhirString(a.get<std::string>()).empty())
+        out.push_back({{"valueString", fhir::FhirString(a.get<std::string>())}});
       break;
     case QuestionType::kDate:
       if (a.is_string() && ParseDate(a.get<std::string>())) out.push_back({{"valueDate", a}});
@@ -63,9 +61,9 @@ Json AnswersTo(const Question& q, const Responses& r) {
     case QuestionType::kSignature: {
       const Json& sig = JsonMember(r.signatures, q.id.c_str());
       std::string data = JsonString(sig, "png_base64"), media = JsonString(sig, "media_type");
-      if (IsBase64(data))
+      if (fhir::IsBase64(data))
         out.push_back({{"valueAttachment",
-                        {{"contentType", IsFhirCode(media) ? media : "image/png"}, {"data", data}}}});
+                        {{"contentType", fhir::IsFhirCode(media) ? media : "image/png"}, {"data", data}}}});
       break;
     }
     case QuestionType::kInfo:
@@ -103,14 +101,15 @@ std::optional<Json> ResponseItem(const Question& q, const Responses& r) {
   const Json& sig = q.type == QuestionType::kSignature ? JsonMember(r.signatures, q.id.c_str()) : Json();
   bool keyed = JsonString(sig, "method") == "keyed_confirmation";
   if (keyed)
-    AddExtension(item, {{"url", Ext("keyed-confirmation")},
-                        {"valueString", FhirString(JsonString(sig, "statement"))}});
+    fhir::AddExtension(item, {{"url", fhir::Ext("keyed-confirmation")},
+                              {"valueString", fhir::FhirString(JsonString(sig, "statement"))}});
   if (answers.empty() && children.empty() && !keyed) return std::nullopt;
-  SetString(item, "text", q.label.In(r.language));
+  fhir::SetString(item, "text", q.label.In(r.language));
   if (q.type == QuestionType::kConsent) {
     auto it = r.consents.find(q.id);
-    std::string version = it == r.consents.end() ? "" : FhirString(JsonString(*it->second, "version"));
-    if (!version.empty()) AddExtension(item, {{"url", Ext("consent-version")}, {"valueString", version}});
+    std::string version = it == r.consents.end() ? "" : fhir::FhirString(JsonString(*it->second, "version"));
+    if (!version.empty())
+      fhir::AddExtension(item, {{"url", fhir::Ext("consent-version")}, {"valueString", version}});
   }
   for (auto& [follow_up, child] : children) {
     // A question's nested items go under its answer (FHIR qrs-1); under the item only if it has none.
@@ -129,32 +128,33 @@ Json FlagExtension(const Json& flag) {
   auto part = [&](const char* url, const char* type, Json value) {
     parts.push_back({{"url", url}, {type, std::move(value)}});
   };
-  if (std::string id = FhirString(JsonString(flag, "id")); !id.empty()) part("id", "valueString", id);
-  if (std::string tier = JsonString(flag, "tier"); IsFhirCode(tier)) part("tier", "valueCode", tier);
-  if (std::string reason = FhirString(JsonString(flag, "reason")); !reason.empty())
+  if (std::string id = fhir::FhirString(JsonString(flag, "id")); !id.empty()) part("id", "valueString", id);
+  if (std::string tier = JsonString(flag, "tier"); fhir::IsFhirCode(tier)) part("tier", "valueCode", tier);
+  if (std::string reason = fhir::FhirString(JsonString(flag, "reason")); !reason.empty())
     part("reason", "valueString", reason);
-  if (std::string question = FhirString(JsonString(flag, "question_id")); !question.empty())
+  if (std::string question = fhir::FhirString(JsonString(flag, "question_id")); !question.empty())
     part("question", "valueString", question);
   if (const Json& wait = JsonMember(flag, "wait_days"); wait.is_number_integer() && wait.get<long long>() > 0)
     part("waitDays", "valuePositiveInt", wait);
-  return {{"url", Ext("flag")}, {"extension", std::move(parts)}};
+  return {{"url", fhir::Ext("flag")}, {"extension", std::move(parts)}};
 }
 
 void AddIntakeExtensions(Json& response, const Json& intake) {
-  if (std::string kiosk = FhirString(JsonString(intake, "kiosk_id")); !kiosk.empty())
-    AddExtension(response, {{"url", Ext("kiosk-id")}, {"valueString", kiosk}});
+  if (std::string kiosk = fhir::FhirString(JsonString(intake, "kiosk_id")); !kiosk.empty())
+    fhir::AddExtension(response, {{"url", fhir::Ext("kiosk-id")}, {"valueString", kiosk}});
   const Json& demo = JsonMember(intake, "demo");
-  AddExtension(response, {{"url", Ext("demo")}, {"valueBoolean", demo.is_boolean() && demo.get<bool>()}});
+  fhir::AddExtension(response,
+                     {{"url", fhir::Ext("demo")}, {"valueBoolean", demo.is_boolean() && demo.get<bool>()}});
   if (demo.is_boolean() && demo.get<bool>()) {
     response["meta"]["tag"].push_back(
-        {{"system", Ext("tag")}, {"code", "demo"}, {"display", "Demo mode: not a clinic record"}});
+        {{"system", fhir::Ext("tag")}, {"code", "demo"}, {"display", "Demo mode: not a clinic record"}});
   }
-  if (std::string started = JsonString(intake, "started_at"); IsFhirDateTime(started))
-    AddExtension(response, {{"url", Ext("started-at")}, {"valueDateTime", started}});
+  if (std::string started = JsonString(intake, "started_at"); fhir::IsFhirDateTime(started))
+    fhir::AddExtension(response, {{"url", fhir::Ext("started-at")}, {"valueDateTime", started}});
   const Json& flags = JsonMember(intake, "flags");
   if (flags.is_array()) {
     for (const auto& f : flags) {
-      if (f.is_object()) AddExtension(response, FlagExtension(f));
+      if (f.is_object()) fhir::AddExtension(response, FlagExtension(f));
     }
   }
 }
@@ -171,20 +171,20 @@ Json ToFhirQuestionnaireResponse(const Content& content, const Json& intake) {
     for (const auto& c : consents) r.consents.emplace(JsonString(c, "id"), &c);
   }
 
-  std::string version = FhirString(content.version);
+  std::string version = fhir::FhirString(content.version);
   Json response = {{"resourceType", "QuestionnaireResponse"},
                    {"questionnaire", FhirQuestionnaireUrl(content) + (version.empty() ? "" : "|" + version)},
                    {"status", "completed"}};
-  if (IsFhirId(id)) response["id"] = id;
-  if (!FhirString(id).empty())
-    response["identifier"] = {{"system", "urn:glowup-kiosk:intake"}, {"value", FhirString(id)}};
-  if (std::string lang = JsonString(intake, "language"); IsFhirCode(lang)) response["language"] = lang;
-  if (std::string authored = JsonString(intake, "submitted_at"); IsFhirDateTime(authored))
+  if (fhir::IsFhirId(id)) response["id"] = id;
+  if (!fhir::FhirString(id).empty())
+    response["identifier"] = {{"system", "urn:glowup-kiosk:intake"}, {"value", fhir::FhirString(id)}};
+  if (std::string lang = JsonString(intake, "language"); fhir::IsFhirCode(lang)) response["language"] = lang;
+  if (std::string authored = JsonString(intake, "submitted_at"); fhir::IsFhirDateTime(authored))
     response["authored"] = authored;
   AddIntakeExtensions(response, intake);
   for (const auto& step : content.steps) {
     Json group = {{"linkId", step.id}};
-    SetString(group, "text", step.title.In(language));
+    fhir::SetString(group, "text", step.title.In(language));
     for (const auto& q : step.questions) {
       if (auto item = ResponseItem(q, r)) group["item"].push_back(std::move(*item));
     }
