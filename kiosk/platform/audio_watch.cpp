@@ -39,21 +39,24 @@ std::optional<std::chrono::milliseconds> AudioWatch::ListOutputs() {
   auto start = std::chrono::steady_clock::now();
   auto listed = ListAudioOutputs();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-  std::vector<std::string> names = listed ? listed->names : std::vector<std::string>{};
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!told_) {
       told_ = true;
       if (listed)
-        spdlog::info("headphones watched: {} audio output(s) listed in {} ms; {}", names.size(), ms.count(),
+        spdlog::info("headphones watched: {} audio output(s) listed in {} ms; {}", listed->names.size(),
+                     ms.count(),
                      jack_ ? "a headphone jack through ALSA" : "no headphone jack control on any card");
       else
-        spdlog::warn("headphones are not watched: {}", listed.error());
+        spdlog::warn("USB headsets are not watched until SDL lists the audio outputs: {}", listed.error());
     }
-    outputs_ = std::move(names);
+    // A listing that failed says nothing about the outputs: the last list stands (an empty one would make
+    // the speakers, listed again later, look like headphones plugged in).
+    if (!listed) return std::nullopt;
+    outputs_ = std::move(listed->names);
   }
   WakeWindowLoop();
-  if (listed && listed->maybe_stale) return kAfterSdlRescan;
+  if (listed->maybe_stale) return kAfterSdlRescan;
   return std::nullopt;
 }
 

@@ -29,7 +29,7 @@ class AudioWatch {
   // and the window loop is woken when they have been (and after each change).
   static std::unique_ptr<AudioWatch> Start(const std::filesystem::path& sound_devices = "/dev/snd");
   // The machine's audio now; nullopt until the outputs have been listed once (the detector's first report
-  // must be the kiosk as it starts, whole).
+  // must be the kiosk as it starts, whole). A listing that fails changes nothing.
   std::optional<core::AudioReport> Report() const;
 
  private:

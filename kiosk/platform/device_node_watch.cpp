@@ -17,14 +17,20 @@ namespace {
 
 constexpr uint32_t kNodeEvents = IN_CREATE | IN_DELETE | IN_ATTRIB | IN_MOVED_TO | IN_MOVED_FROM | IN_ONLYDIR;
 constexpr uint32_t kParentEvents = IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_ONLYDIR;
-constexpr int kQuietMs = 300;
+constexpr std::chrono::milliseconds kQuiet{300};
+int MsUntil(std::chrono::steady_clock::time_point at) {
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(at - std::chrono::steady_clock::now());
+  return static_cast<int>(std::clamp<long long>(ms.count(), 0, 3'600'000));  // a later time: poll again
+}
 
 }  // namespace
 
-std::unique_ptr<DeviceNodeWatch> DeviceNodeWatch::Start(const std::filesystem::path& dir, Look look) {
+std::unique_ptr<DeviceNodeWatch> DeviceNodeWatch::Start(const std::filesystem::path& dir, Look look,
+                                                        std::chrono::milliseconds second_look) {
   auto w = std::unique_ptr<DeviceNodeWatch>(new DeviceNodeWatch());
   w->dir_ = dir;
   w->look_ = std::move(look);
+  w->second_look_ = second_look;
   w->inotify_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (w->inotify_ < 0) return nullptr;
   // The parent first: a directory made between the two calls is still seen.
@@ -60,48 +66,62 @@ bool DeviceNodeWatch::Drain() {
       const auto* e = reinterpret_cast<const inotify_event*>(buffer + at);
       at += static_cast<ssize_t>(sizeof(inotify_event) + e->len);
       if (e->mask & IN_Q_OVERFLOW) {
-        relevant = true;  // events were lost: look anyway
+        relevant = true;  // events were lost (the directory may even be a new one): watch it again, look
+        WatchDir();
       } else if (e->wd == dir_watch_) {
         relevant = true;
         if (e->mask & IN_IGNORED) dir_watch_ = -1;  // the directory itself is gone
       } else if (e->wd == parent_watch_ && e->len > 0 && dir_.filename() == e->name) {
         relevant = true;
         if (e->mask & (IN_CREATE | IN_MOVED_TO)) WatchDir();
+        if ((e->mask & IN_MOVED_FROM) && dir_watch_ >= 0) {  // moved away: what it holds is not ours
+          inotify_rm_watch(inotify_, dir_watch_);
+          dir_watch_ = -1;
+        }
       }
     }
   }
 }
 
+bool DeviceNodeWatch::AwaitQuiet(pollfd (&fds)[2]) {
+  auto quiet_at = Clock::now() + kQuiet;
+  for (;;) {
+    int ready = poll(fds, 2, MsUntil(quiet_at));
+    if (ready == 0 || (ready < 0 && errno != EINTR)) return true;
+    if (fds[1].revents) return false;                            // the end
+    if (ready > 0 && Drain()) quiet_at = Clock::now() + kQuiet;  // another node: the burst goes on
+  }
+}
+
 void DeviceNodeWatch::Run() {
-  using Clock = std::chrono::steady_clock;
-  auto next_look = [&] {
+  // When to look again: when the last look asked to, and second_look_ after a change.
+  std::optional<Clock::time_point> asked, second;
+  auto look = [&] {
     auto again = look_();
-    return again ? std::optional<Clock::time_point>(Clock::now() + *again) : std::nullopt;
+    asked = again ? std::optional<Clock::time_point>(Clock::now() + *again) : std::nullopt;
   };
-  std::optional<Clock::time_point> due = next_look();
+  look();
   pollfd fds[2] = {{inotify_, POLLIN, 0}, {stop_[0], POLLIN, 0}};
   for (;;) {
-    int timeout = -1;
-    if (due) {
-      auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(*due - Clock::now()).count();
-      timeout = static_cast<int>(std::clamp<long long>(ms, 0, 3'600'000));
-    }
-    int ready = poll(fds, 2, timeout);
-    if (ready < 0 && errno != EINTR) {
+    std::optional<Clock::time_point> due = asked;
+    if (second && (!due || *second < *due)) due = second;
+    int ready = poll(fds, 2, due ? MsUntil(*due) : -1);
+    if (ready < 0) {
+      if (errno == EINTR) continue;
       spdlog::warn("device watch: poll failed ({}), no longer watching", std::strerror(errno));
       return;
     }
     if (fds[1].revents) return;  // the end
     if (ready == 0) {
-      due = next_look();  // asked to look again
+      if (!due || Clock::now() < *due) continue;  // (poll waits an hour at most)
+      if (second && Clock::now() >= *second) second.reset();
+      look();
       continue;
     }
-    if (ready < 0 || !Drain()) continue;
-    while (poll(fds, 2, kQuietMs) > 0) {  // until the burst is over
-      if (fds[1].revents) return;
-      Drain();
-    }
-    due = next_look();
+    if (!Drain()) continue;  // /dev's other names
+    if (!AwaitQuiet(fds)) return;
+    look();
+    second = Clock::now() + second_look_;
   }
 }
 

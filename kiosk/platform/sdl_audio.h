@@ -2,7 +2,9 @@
 // thread that wakes every 100 ms and lists the sound cards every 5 s: a tenth of a percent of a core on an
 // attract screen that otherwise sleeps. So the voice holds it while it speaks, the audio watch while it lists
 // the outputs, and nothing at rest. Both take it from their own threads: one lock for the whole process
-// serialises SDL_InitSubSystem and SDL_QuitSubSystem, whose reference counts SDL does not guard.
+// serialises SDL_InitSubSystem and SDL_QuitSubSystem, whose reference counts SDL does not guard. Only those
+// two threads use SDL's audio, each under a hold of its own; nothing else may init or quit SDL meanwhile
+// (SdlWindow's SDL_Init comes before them, its SDL_Quit after the voice and the watch are gone).
 #pragma once
 
 #include <string>

@@ -50,7 +50,7 @@ bool SdlVoice::Speaking() const {
 void SdlVoice::UseOutput(const std::string& name) {
   std::lock_guard<std::mutex> lock(mutex_);
   output_ = name;
-  failed_ = false;  // headphones plugged in: the device may be there now
+  failed_for_.reset();  // headphones plugged in: the device may be there now
 }
 
 core::Status SdlVoice::OpenDevice(int sample_rate) {
@@ -111,18 +111,25 @@ bool SdlVoice::WaitForJob(std::unique_lock<std::mutex>& lock) {
 void SdlVoice::Work() {
   for (;;) {
     Job job;
+    std::string wanted;  // the output these words are for
+    bool failed = false;
     {
       std::unique_lock<std::mutex> lock(mutex_);
       if (!WaitForJob(lock)) return;
       job = std::move(*job_);
       job_.reset();
       cancel_ = false;
+      wanted = output_;
+      failed = failed_for_ == output_;
     }
-    if (!failed_) {
+    if (!failed) {
       auto rate = OpenEspeak();
       core::Status ready = rate ? OpenDevice(*rate) : core::Status::Fail(rate.error());
       if (!ready) {
-        failed_ = true;
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          failed_for_ = wanted;  // another output asked for meanwhile is tried with the next words
+        }
         spdlog::warn("{}", ready.error());  // no text: what would have been said is never logged
       } else {
         auto said = Synthesize(

@@ -53,8 +53,9 @@ class SdlVoice : public core::Voice {
   SDL_AudioDeviceID device_ = 0;       // opened by the worker at the first utterance
   std::optional<SdlAudioHold> audio_;  // SDL's audio, held by the worker while device_ is open
   std::string output_, opened_;        // the output wanted ("": the default) and the one device_ is
-  std::atomic<bool> failed_{false};    // no audio or no espeak-ng: said once in the log, then silent until
-                                       // headphones are plugged in
+  // The output for which there was no audio, no device or no espeak-ng: said once in the log, then silent
+  // until another output is asked for (headphones plugged in).
+  std::optional<std::string> failed_for_;
   std::chrono::milliseconds close_after_;
   std::thread worker_;
 };

@@ -76,6 +76,10 @@ core::Result<std::unique_ptr<SdlWindow>> SdlWindow::Create(const WindowOptions& 
   auto phase_done = o.phase_done ? o.phase_done : [](const char*) {};
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
     return R::Fail(std::string("SDL_Init: ") + SDL_GetError());
+  // Each time the audio watch or the voice opens SDL's audio, SDL posts an "added" event per output: the
+  // watch lists the outputs itself (platform/audio_watch.h), so those events would only wake the loop.
+  SDL_EventState(SDL_AUDIODEVICEADDED, SDL_IGNORE);
+  SDL_EventState(SDL_AUDIODEVICEREMOVED, SDL_IGNORE);
   phase_done("SDL_Init (video, timer)");
   std::unique_ptr<SdlWindow> w(new SdlWindow());
   Placement at{SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, 0};

@@ -55,44 +55,41 @@ int Loudest(const fs::path& raw) {
 
 }  // namespace
 
-TEST_CASE("the device watch looks at start, after each burst of changes, and when it asked to look again") {
+TEST_CASE("the device watch looks at start, once per burst of changes and again after it, and when asked") {
   store_test::TempDir tmp;
   fs::path snd = tmp.path() / "snd";  // absent at start, as on a kiosk with no sound card at boot
   std::atomic<int> looks{0};
   std::atomic<bool> again{false};
-  auto watch = platform::DeviceNodeWatch::Start(snd, [&]() -> std::optional<std::chrono::milliseconds> {
-    ++looks;
-    if (again.exchange(false)) return 50ms;
-    return std::nullopt;
-  });
+  auto watch = platform::DeviceNodeWatch::Start(
+      snd,
+      [&]() -> std::optional<std::chrono::milliseconds> {
+        ++looks;
+        if (again.exchange(false)) return 50ms;
+        return std::nullopt;
+      },
+      600ms);  // the second look after a change (the kiosk's: 2 s)
   REQUIRE(watch);
-  CHECK(WaitFor([&] { return looks == 1; }));
-  std::this_thread::sleep_for(400ms);
-  CHECK(looks == 1);  // nothing changed: no look
+  // The looks that `change` causes, counted once they are over (300 ms of quiet, then the second look).
+  auto looks_after = [&](const std::function<void()>& change) {
+    int before = looks;
+    change();
+    std::this_thread::sleep_for(1500ms);
+    return looks - before;
+  };
+  CHECK(looks_after([] {}) == 1);  // the look at start, and none after it
 
-  fs::create_directory(snd);  // a card's first node makes the directory
-  CHECK(WaitFor([&] { return looks == 2; }));
-  for (const char* node : {"controlC1", "pcmC1D0p", "pcmC1D0c", "timer"}) Touch(snd / node);
-  CHECK(WaitFor([&] { return looks == 3; }));
-  std::this_thread::sleep_for(400ms);
-  CHECK(looks == 3);  // the burst was one change
-
-  Touch(tmp.path() / "tty9");  // the parent's other names are not sound devices
-  std::this_thread::sleep_for(400ms);
-  CHECK(looks == 3);
-
-  again = true;
-  fs::remove(snd / "pcmC1D0p");  // pulled out; this look asks for one more, 50 ms later
-  CHECK(WaitFor([&] { return looks == 5; }));
-  std::this_thread::sleep_for(400ms);
-  CHECK(looks == 5);
-
-  fs::remove_all(snd);  // the last card gone
-  CHECK(WaitFor([&] { return looks == 6; }));
-  fs::create_directory(snd);  // and back: watched again
-  CHECK(WaitFor([&] { return looks == 7; }));
-  Touch(snd / "pcmC0D0p");
-  CHECK(WaitFor([&] { return looks == 8; }));
+  CHECK(looks_after([&] { fs::create_directory(snd); }) == 2);  // a card's first node makes the directory
+  CHECK(looks_after([&] {                                       // a card's nodes, one burst: one change
+          for (const char* node : {"controlC1", "pcmC1D0p", "pcmC1D0c", "timer"}) Touch(snd / node);
+        }) == 2);
+  CHECK(looks_after([&] { Touch(tmp.path() / "tty9"); }) == 0);  // the parent's other names are not sound
+  CHECK(looks_after([&] {
+          again = true;                  // the first look asks for one more 50 ms later
+          fs::remove(snd / "pcmC1D0p");  // pulled out
+        }) == 3);
+  CHECK(looks_after([&] { fs::remove_all(snd); }) == 2);        // the last card gone
+  CHECK(looks_after([&] { fs::create_directory(snd); }) == 2);  // and back: watched again
+  CHECK(looks_after([&] { Touch(snd / "pcmC0D0p"); }) == 2);
 }
 
 TEST_CASE("listing the outputs opens SDL's audio for just that long; a hold taken meanwhile keeps it open") {
@@ -138,9 +135,27 @@ TEST_CASE(
   CHECK_FALSE(AudioOpen());  // at rest: SDL's audio (and its ALSA thread) closed
 
   Touch(tmp.path() / "snd" / "pcmC1D0p");  // a USB headset's node
-  CHECK(WaitFor([&] { return wakes() > 0; }));
+  int woken = 0;                           // once the burst is over, and again 2 s later
+  CHECK(WaitFor([&] { return (woken += wakes()) >= 2; }, 4s));
   CHECK(watch->Report().has_value());
   CHECK_FALSE(AudioOpen());
+  watch.reset();
+  SDL_Quit();
+}
+
+TEST_CASE("a listing that fails reports nothing: the outputs listed later are not taken for a plug") {
+  setenv("SDL_AUDIODRIVER", "no-such-driver", 1);  // SDL's audio cannot start (a sound driver still loading)
+  REQUIRE(SDL_Init(SDL_INIT_EVENTS) == 0);
+  store_test::TempDir tmp;
+  fs::create_directory(tmp.path() / "snd");
+  auto watch = platform::AudioWatch::Start(tmp.path() / "snd");
+  REQUIRE(watch);
+  std::this_thread::sleep_for(500ms);
+  CHECK_FALSE(watch->Report().has_value());  // no report yet: not an empty list of outputs
+  setenv("SDL_AUDIODRIVER", "dummy", 1);     // the driver is there now
+  Touch(tmp.path() / "snd" / "controlC0");
+  CHECK(WaitFor([&] { return watch->Report().has_value(); }));
+  CHECK(watch->Report()->outputs == std::vector<std::string>{"System audio output device"});
   watch.reset();
   SDL_Quit();
 }
@@ -167,6 +182,13 @@ TEST_CASE(
     CHECK(WaitFor([&] { return !voice.Speaking(); }, 20s));
     CHECK_FALSE(fs::exists(speaker));  // not one sample to the default device
     CHECK_FALSE(AudioOpen());
+
+    fs::path headset = tmp.path() / "USB Headset";  // another headset plugged in: tried at once
+    voice.UseOutput(headset.string());
+    voice.Speak("Seven eight", "en", 175, 100);
+    CHECK(WaitFor([&] { return !voice.Speaking(); }, 20s));
+    CHECK(Loudest(headset) > 1000);
+    CHECK_FALSE(fs::exists(speaker));
   }
   CHECK_FALSE(AudioOpen());
 }
