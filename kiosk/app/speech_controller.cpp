@@ -68,8 +68,7 @@ void SpeechController::AfterFrame(const SpeechView& v) {
   } else if (session.problems_shown != problems_shown_ && !session.errors.empty()) {
     Say(core::ProblemsSpeech(content, session));  // Next or Send found problems
   } else if (session.submit_error != submit_error_ && !session.submit_error.empty()) {
-    Say({{core::UtteranceKind::kMessage,  // Send did not work: said as Review shows it
-          content.app.Ui(session.submit_error).In(content.LanguageOr(session.language))}});
+    Say(core::SubmitErrorSpeech(content, session));  // Send did not work: said as Review shows it
   } else if (focus && (focus != focus_ || help_)) {
     bool entering = !focus_ || focus_->question != focus->question;
     Say(with_flag(core::ItemSpeech(content, session, *focus, entering, help_)));

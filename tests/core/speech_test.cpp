@@ -189,7 +189,13 @@ TEST_SUITE("speech") {
     const auto& c = DefaultContent();
     core::Session s;
     s.screen = core::Screen::kReview;
+    CHECK(core::SubmitErrorSpeech(c, s).empty());  // it worked: nothing to say
     s.submit_error = "submit_failed";
     CHECK(Contains(Screen(s), c.app.Ui("submit_failed").In("en")));
+    s.language = "fr";
+    auto said = core::SubmitErrorSpeech(c, s);
+    REQUIRE(said.size() == 1);
+    CHECK(said[0].text == c.app.Ui("submit_failed").In("fr"));
+    CHECK(said[0].kind == core::UtteranceKind::kMessage);
   }
 }

@@ -147,8 +147,7 @@ Utterances ScreenSpeech(const Content& content, const Session& session, const Vi
     case Screen::kReview: {
       Add(out, UtteranceKind::kHeading, w.T(content.app.review.title));
       Add(out, UtteranceKind::kIntro, w.T(content.app.review.intro));
-      if (!session.submit_error.empty())  // Send did not work: said as it is shown, before the answers
-        Add(out, UtteranceKind::kMessage, w.Ui(session.submit_error));
+      for (auto& u : SubmitErrorSpeech(content, session)) out.push_back(std::move(u));  // before the answers
       Progress p = ProgressOf(content, session, vis);
       Add(out, UtteranceKind::kProgress,
           Format(w.Ui("speech_step"), {{"n", std::to_string(p.n)},
@@ -225,6 +224,13 @@ Utterances ProblemSpeech(const Content& content, const Session& session, const s
   if (e == session.errors.end()) return out;
   SpokenWords w = WordsOf(content, session);
   Add(out, UtteranceKind::kMessage, Format(w.Ui(e->second.key), {{"n", std::to_string(e->second.n)}}));
+  return out;
+}
+
+Utterances SubmitErrorSpeech(const Content& content, const Session& session) {
+  Utterances out;
+  if (!session.submit_error.empty())
+    Add(out, UtteranceKind::kMessage, WordsOf(content, session).Ui(session.submit_error));
   return out;
 }
 

@@ -65,6 +65,9 @@ Utterances ProblemSpeech(const Content& content, const Session& session, const s
 // message, in page order.
 Utterances ProblemsSpeech(const Content& content, const Session& session);
 
+// Why Send did not work, as Review shows it (session.submit_error's words); nothing when it worked.
+Utterances SubmitErrorSpeech(const Content& content, const Session& session);
+
 // "Volume 6 of 10" / "Speed 4 of 10" (1 to 10), for the keys that change them.
 Utterance LevelSpeech(const Content& content, const Session& session, bool volume, int level);
 
