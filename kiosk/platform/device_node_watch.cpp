@@ -18,9 +18,11 @@ namespace {
 constexpr uint32_t kNodeEvents = IN_CREATE | IN_DELETE | IN_ATTRIB | IN_MOVED_TO | IN_MOVED_FROM | IN_ONLYDIR;
 constexpr uint32_t kParentEvents = IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_ONLYDIR;
 constexpr std::chrono::milliseconds kQuiet{300};
+
+// Milliseconds for poll() until `at` (0 if past); an hour at most, after which the caller polls again.
 int MsUntil(std::chrono::steady_clock::time_point at) {
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(at - std::chrono::steady_clock::now());
-  return static_cast<int>(std::clamp<long long>(ms.count(), 0, 3'600'000));  // a later time: poll again
+  return static_cast<int>(std::clamp<long long>(ms.count(), 0, 3'600'000));
 }
 
 }  // namespace
