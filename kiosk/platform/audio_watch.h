@@ -1,7 +1,7 @@
 // Headphones coming and going (issue 19), reported as they are, for core::HeadphoneDetector to judge: the
 // audio outputs SDL lists (a USB headset is one more) and the 3.5 mm jack's state
 // (platform/headphone_jack.h). Nothing of it runs at rest (issue 13): the outputs are listed when /dev/snd
-// changes (platform/ device_node_watch.h), with SDL's audio opened for just that long (platform/sdl_audio.h),
+// changes (platform/device_node_watch.h), with SDL's audio opened for just that long (platform/sdl_audio.h),
 // and the jack's thread sleeps until the sound card speaks. Started after the first frame, never on the way
 // to it.
 #pragma once
